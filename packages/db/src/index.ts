@@ -1,0 +1,14 @@
+export type { Database, Engine, Queryable } from "./client/Database.ts";
+export { openDatabase, type DatabaseConfig } from "./client/openDatabase.ts";
+export { PgliteDatabase } from "./client/PgliteDatabase.ts";
+export { PostgresDatabase } from "./client/PostgresDatabase.ts";
+export { sql, raw, join, whereAll, SqlFragment } from "./client/sql.ts";
+export { migrate, readMigrations } from "./migrate/migrate.ts";
+export { seedReferenceData, type SeedResult } from "./seed/seedReferenceData.ts";
+export { DEFAULT_REFERENCE_DIR } from "./seed/referenceFiles.ts";
+export * from "./repositories/organisationRepository.ts";
+export * from "./repositories/providerRepository.ts";
+export * from "./repositories/sourceRepository.ts";
+export * from "./repositories/ozgRepository.ts";
+export * from "./repositories/statsRepository.ts";
+export * from "./repositories/boundaryRepository.ts";

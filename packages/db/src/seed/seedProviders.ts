@@ -1,0 +1,190 @@
+import { currentSuccessorId, parseImpreciseDate, parseLeadingDate } from "@it-atlas/domain";
+import type { Queryable } from "../client/Database.ts";
+import { insertRows } from "../client/insertRows.ts";
+import { sql } from "../client/sql.ts";
+import { blankToNull, readCsv, splitUrls } from "./readCsv.ts";
+import { upsertClause } from "./upsertClause.ts";
+
+const PROVIDER_COLUMNS = [
+  "id",
+  "short_name",
+  "name",
+  "kind",
+  "legal_form",
+  "seat",
+  "founded_text",
+  "founded_from",
+  "founded_to",
+  "status",
+  "owner_key",
+  "website",
+  "facts",
+  "source_id",
+  "source_urls",
+  "as_of",
+  "evidence",
+] as const;
+
+// Kinds of the sourced providers that are not ordinary municipal providers
+// (data/nrw_it_dienstleister.csv; owners per its `name` column).
+const SPECIAL_KINDS: Record<string, { kind: string; ownerKey?: string }> = {
+  kdn: { kind: "dachverband" },
+  "it-nrw": { kind: "land" },
+  "d-nrw": { kind: "land" },
+  citeq: { kind: "stadt_it", ownerKey: "05515000" },
+};
+
+/**
+ * Seeds providers (sourced list plus the city IT departments of KDN's 2019 list), their
+ * successors, memberships and dated events. Sourced memberships and events are replaced as a
+ * whole, because the files have no row ids of their own.
+ */
+export async function seedProviders(tx: Queryable, directory: string): Promise<void> {
+  const [sourced, cityIt, memberships, events] = await Promise.all([
+    readCsv(directory, "nrw_it_dienstleister.csv"),
+    readCsv(directory, "nrw_stadt_it_dienstleister.csv"),
+    readCsv(directory, "nrw_it_dienstleister_mitgliedschaften.csv"),
+    readCsv(directory, "nrw_it_dienstleister_ereignisse.csv"),
+  ]);
+
+  const providerRows = [
+    ...sourced.map((row) => {
+      const founded = parseLeadingDate(row.founded ?? "");
+      const special = SPECIAL_KINDS[row.id ?? ""];
+      return [
+        row.id,
+        row.short_name,
+        row.name,
+        special?.kind ?? "kommunal",
+        blankToNull(row.legal_form),
+        blankToNull(row.seat),
+        blankToNull(row.founded),
+        founded?.from ?? null,
+        founded?.to ?? null,
+        row.status,
+        special?.ownerKey ?? null,
+        blankToNull(row.website),
+        blankToNull(row.facts),
+        "S6",
+        splitUrls(row.sources),
+        null,
+        blankToNull(row.facts),
+      ];
+    }),
+    ...cityIt.map((row) => [
+      row.id,
+      row.short_name,
+      row.name,
+      row.kind,
+      blankToNull(row.legal_form),
+      blankToNull(row.seat),
+      null,
+      null,
+      null,
+      row.status,
+      blankToNull(row.owner_key),
+      blankToNull(row.website),
+      blankToNull(row.note),
+      "S5",
+      [],
+      "2019",
+      `In der KDN-OZG-Datenbank 2019 als IT-Dienstleister geführt (Zeile ozg_service_provider ${row.kdn_id})`,
+    ]),
+  ];
+  await insertRows(
+    tx,
+    "provider",
+    PROVIDER_COLUMNS,
+    providerRows,
+    upsertClause("id", PROVIDER_COLUMNS),
+  );
+  const successors = [...sourced, ...cityIt].map((row) => ({
+    id: row.id ?? "",
+    successorId: blankToNull(row.successor_id),
+  }));
+  for (const { id, successorId } of successors) {
+    await tx.query(sql`UPDATE provider SET successor_id = ${successorId} WHERE id = ${id}`);
+  }
+  const lineage = new Map(successors.map((node) => [node.id, node]));
+
+  await tx.query(sql`DELETE FROM membership WHERE quality = 'sourced'`);
+  const membershipRows = memberships.map((row) => {
+    const providerId = row.provider_id ?? "";
+    const derived = row.provider_current_id ?? "";
+    if (derived !== currentSuccessorId(providerId, lineage)) {
+      throw new Error(`Mitgliedschaft ${providerId}/${row.member_ags}: Nachfolger passt nicht`);
+    }
+    const attested = parseLeadingDate(row.as_of ?? "");
+    return [
+      memberKey(row.member_level ?? "", row.member_ags ?? ""),
+      providerId,
+      row.relation,
+      row.derivation,
+      attested?.from ?? null,
+      attested?.to ?? null,
+      "S6",
+      splitUrls(row.source_url),
+      blankToNull(row.as_of),
+      blankToNull(row.evidence),
+    ];
+  });
+  const ownIt = cityIt.map((row) => [
+    row.owner_key,
+    row.id,
+    "eigene_it",
+    "abgeleitet: IT der eigenen Verwaltung, in der KDN-OZG-Datenbank 2019 als IT-Dienstleister geführt",
+    "2019-01-01",
+    "2019-12-31",
+    "S5",
+    [],
+    "2019",
+    `KDN-OZG-Datenbank 2019, Tabelle ozg_service_provider, Zeile ${row.kdn_id}: „${row.name}“`,
+  ]);
+  await insertRows(
+    tx,
+    "membership",
+    [
+      "organisation_key",
+      "provider_id",
+      "relation",
+      "derivation",
+      "attested_from",
+      "attested_to",
+      "source_id",
+      "source_urls",
+      "as_of",
+      "evidence",
+    ],
+    [...membershipRows, ...ownIt],
+  );
+
+  await tx.query(sql`DELETE FROM provider_event WHERE quality = 'sourced'`);
+  for (const row of events) {
+    const date = parseImpreciseDate(row.date ?? "");
+    if (!date) throw new Error(`Ereignis mit unlesbarem Datum: ${row.date}`);
+    const [inserted] = await tx.query<{ id: number }>(
+      sql`INSERT INTO provider_event
+            (date_text, date_from, date_to, event_type, target_id, description, source_id, source_urls, as_of)
+          VALUES (${date.text}, ${date.from}, ${date.to}, ${row.event_type},
+                  ${blankToNull(row.target_provider_id)}, ${row.description}, 'S6',
+                  ${splitUrls(row.source_url)}, ${date.text})
+          RETURNING id`,
+    );
+    const providerIds = (row.provider_ids ?? "").split(";").filter((id) => id.length > 0);
+    await insertRows(
+      tx,
+      "provider_event_provider",
+      ["event_id", "provider_id", "position"],
+      providerIds.map((providerId, position) => [inserted?.id, providerId, position]),
+    );
+  }
+}
+
+/**
+ * Organisation key of a membership row. Kreisfreie Städte are Gemeinden in IT-Atlas, so their
+ * 5-digit Kreis key becomes the 8-digit AGS (05111 → 05111000).
+ */
+export function memberKey(level: string, ags: string): string {
+  if (level === "kreisfreie_stadt" && ags.length === 5) return `${ags}000`;
+  return ags;
+}

@@ -1,0 +1,3 @@
+export * from "./testDatabase.ts";
+export * from "./prepareTestTemplate.ts";
+export * from "./useTestDatabase.ts";

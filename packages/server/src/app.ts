@@ -1,0 +1,94 @@
+import { existsSync } from "node:fs";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import type { Database } from "@it-atlas/db";
+import { useGermanValidationMessages } from "@it-atlas/domain";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { apiNotFound, installErrorHandling } from "./http/errorHandler.ts";
+import type { ZodApp } from "./http/types.ts";
+import { registerGeoRoutes } from "./routes/geoRoutes.ts";
+import { registerOrganisationRoutes } from "./routes/organisationRoutes.ts";
+import { registerOzgRoutes } from "./routes/ozgRoutes.ts";
+import { registerProviderRoutes } from "./routes/providerRoutes.ts";
+import { registerSystemRoutes } from "./routes/systemRoutes.ts";
+
+/** Version of the public API (also in the OpenAPI document). */
+export const API_VERSION = "0.1.0";
+
+/** Options of {@link buildApp}. */
+export interface AppOptions {
+  db: Database;
+  /** Folder of the built web app; served at `/` when it exists. */
+  webDist?: string | undefined;
+  logger?: FastifyServerOptions["logger"];
+}
+
+/** Builds the HTTP application (API, OpenAPI document and docs page, web app). */
+export async function buildApp(options: AppOptions): Promise<ZodApp> {
+  useGermanValidationMessages();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // Query strings are small and flat; keep parsing strict and cheap.
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "IT-Atlas NRW API",
+        version: API_VERSION,
+        description:
+          "Offene Schnittstelle des IT-Atlas NRW: Kommunen, IT-Dienstleister, Mitgliedschaften, Ereignisse und OZG-Katalog. Fehler als RFC 9457 application/problem+json mit stabilem `code`.",
+        license: { name: "EUPL-1.2", url: "https://eupl.eu/1.2/de/" },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: "/api/docs",
+    uiConfig: { docExpansion: "list", deepLinking: true },
+  });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  const context = { db: options.db };
+  registerSystemRoutes(app, context);
+  registerOrganisationRoutes(app, context);
+  registerProviderRoutes(app, context);
+  registerOzgRoutes(app, context);
+  registerGeoRoutes(app, context);
+
+  const webDist = options.webDist && existsSync(options.webDist) ? options.webDist : undefined;
+  if (webDist) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith("/api")) return apiNotFound(request, reply);
+    if (webDist && request.method === "GET") {
+      // Client-side routes (/kommunen/05766020, …) are answered by the web app.
+      return reply.type("text/html; charset=utf-8").sendFile("index.html");
+    }
+    return reply
+      .status(404)
+      .type("text/plain; charset=utf-8")
+      .send(
+        webDist
+          ? "Nicht gefunden."
+          : "Die Weboberfläche ist nicht gebaut. Bitte `npm start` verwenden (baut sie zuerst).",
+      );
+  });
+  return app;
+}

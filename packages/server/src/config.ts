@@ -1,0 +1,49 @@
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const Environment = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  ATLAS_DATA_DIR: z.string().min(1).default("./.atlas-data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "muss mit postgres:// oder postgresql:// beginnen")
+    .optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ATLAS_WEB_DIST: z.string().optional(),
+});
+
+/** Server settings, read from the environment. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: string;
+  webDist: string;
+}
+
+/** Reads and checks the environment; names the bad variable in German when it is wrong. */
+export function readConfig(environment: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = Environment.safeParse(
+    Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== "")),
+  );
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+      .join("; ");
+    throw new Error(`Ungültige Umgebungsvariable – ${problems}`);
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: resolve(env.ATLAS_DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    logLevel: env.LOG_LEVEL,
+    webDist: resolve(
+      env.ATLAS_WEB_DIST ?? fileURLToPath(new URL("../../web/dist/", import.meta.url)),
+    ),
+  };
+}

@@ -1,0 +1,66 @@
+import { findOzgLeistung, listLeikaLeistungen, listOzgLeistungen, listThemenfelder } from "@it-atlas/db";
+import { NotFoundError, OzgLeistung, OzgLeistungDetail, PageQuery, pageOf, Themenfeld } from "@it-atlas/domain";
+import { z } from "zod";
+import { problemResponses } from "../http/Problem.ts";
+import type { AppContext, ZodApp } from "../http/types.ts";
+
+/** The OZG catalogue (Themenfelder, OZG-Leistungen, LeiKa-Leistungen). */
+export function registerOzgRoutes(app: ZodApp, context: AppContext): void {
+  app.get(
+    "/api/ozg/themenfelder",
+    {
+      schema: {
+        tags: ["OZG"],
+        summary: "OZG-Themenfelder mit Anzahl der Leistungen",
+        response: {
+          200: z.object({
+            items: z.array(Themenfeld.extend({ leistungCount: z.number().int() })),
+          }),
+        },
+      },
+    },
+    async () => ({ items: await listThemenfelder(context.db) }),
+  );
+
+  app.get(
+    "/api/ozg/leistungen",
+    {
+      schema: {
+        tags: ["OZG"],
+        summary: "OZG-Leistungen suchen (Name, OZG-ID, LeiKa-Name oder -Schlüssel)",
+        querystring: PageQuery.extend({
+          q: z.string().trim().max(100).optional(),
+          themenfeld: z.coerce.number().int().positive().optional(),
+        }),
+        response: { 200: pageOf(OzgLeistung), 400: problemResponses[400] },
+      },
+    },
+    async (request) => listOzgLeistungen(context.db, request.query),
+  );
+
+  app.get(
+    "/api/ozg/leistungen/:id",
+    {
+      schema: {
+        tags: ["OZG"],
+        summary: "Eine OZG-Leistung mit ihren LeiKa-Leistungen",
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: {
+          200: OzgLeistungDetail,
+          400: problemResponses[400],
+          404: problemResponses[404],
+        },
+      },
+    },
+    async (request) => {
+      const leistung = await findOzgLeistung(context.db, request.params.id);
+      if (!leistung) {
+        throw new NotFoundError(
+          "ozg_leistung_not_found",
+          `Es gibt keine OZG-Leistung mit der ID ${request.params.id}.`,
+        );
+      }
+      return { ...leistung, leistungen: await listLeikaLeistungen(context.db, leistung.id) };
+    },
+  );
+}

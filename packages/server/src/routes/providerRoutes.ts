@@ -1,0 +1,49 @@
+import { listProviders } from "@it-atlas/db";
+import { ProviderDetail, ProviderId, ProviderKind, ProviderStatus, ProviderSummary } from "@it-atlas/domain";
+import { z } from "zod";
+import { problemResponses } from "../http/Problem.ts";
+import type { AppContext, ZodApp } from "../http/types.ts";
+import { getProviderDetail } from "../services/providerService.ts";
+
+/** IT-Dienstleister with members, events and lineage. */
+export function registerProviderRoutes(app: ZodApp, context: AppContext): void {
+  app.get(
+    "/api/providers",
+    {
+      schema: {
+        tags: ["IT-Dienstleister"],
+        summary: "IT-Dienstleister auflisten",
+        querystring: z.object({
+          q: z.string().trim().max(100).optional(),
+          status: ProviderStatus.optional(),
+          kind: ProviderKind.optional(),
+        }),
+        response: {
+          200: z.object({ items: z.array(ProviderSummary), total: z.number().int() }),
+          400: problemResponses[400],
+        },
+      },
+    },
+    async (request) => {
+      const items = await listProviders(context.db, request.query);
+      return { items, total: items.length };
+    },
+  );
+
+  app.get(
+    "/api/providers/:id",
+    {
+      schema: {
+        tags: ["IT-Dienstleister"],
+        summary: "Ein IT-Dienstleister mit Mitgliedern, Ereignissen, Vorgängern und Nachfolger",
+        params: z.object({ id: ProviderId }),
+        response: {
+          200: ProviderDetail,
+          400: problemResponses[400],
+          404: problemResponses[404],
+        },
+      },
+    },
+    async (request) => getProviderDetail(context.db, request.params.id),
+  );
+}

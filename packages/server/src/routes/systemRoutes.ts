@@ -1,0 +1,43 @@
+import { getStats, listSources } from "@it-atlas/db";
+import { Source, Stats } from "@it-atlas/domain";
+import { z } from "zod";
+import type { AppContext, ZodApp } from "../http/types.ts";
+
+/** Health, key figures and the list of data sources. */
+export function registerSystemRoutes(app: ZodApp, context: AppContext): void {
+  app.get(
+    "/api/health",
+    {
+      schema: {
+        tags: ["System"],
+        summary: "Betriebsbereitschaft (Migrationen und Referenzdaten geladen)",
+        response: { 200: z.object({ status: z.literal("ok") }) },
+      },
+    },
+    async () => ({ status: "ok" as const }),
+  );
+
+  app.get(
+    "/api/stats",
+    {
+      schema: {
+        tags: ["System"],
+        summary: "Kennzahlen der Referenzdaten",
+        response: { 200: Stats },
+      },
+    },
+    async () => getStats(context.db),
+  );
+
+  app.get(
+    "/api/sources",
+    {
+      schema: {
+        tags: ["System"],
+        summary: "Quellen, Lizenzen und Namensnennungen der Daten",
+        response: { 200: z.object({ items: z.array(Source) }) },
+      },
+    },
+    async () => ({ items: await listSources(context.db) }),
+  );
+}

@@ -1,0 +1,50 @@
+import { migrate, openDatabase, seedReferenceData, type Database } from "@it-atlas/db";
+import { buildApp } from "./app.ts";
+import type { ServerConfig } from "./config.ts";
+import type { ZodApp } from "./http/types.ts";
+
+/** A running server and how to stop it. */
+export interface RunningServer {
+  app: ZodApp;
+  db: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database, applies migrations, seeds the reference data (idempotent), then
+ * listens. `/api/health` answers only once all of that is done.
+ */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const app = await buildApp({
+      db,
+      webDist: config.webDist,
+      logger: { level: config.logLevel },
+    });
+    const applied = await migrate(db);
+    const seed = await seedReferenceData(db);
+    app.log.info(
+      { engine: db.engine, migrations: applied, seed },
+      "Datenbank bereit (Migrationen und Referenzdaten)",
+    );
+    const url = await app.listen({ port: config.port, host: config.host });
+    let stopping: Promise<void> | undefined;
+    return {
+      app,
+      db,
+      url,
+      stop() {
+        stopping ??= (async () => {
+          await app.close();
+          await db.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

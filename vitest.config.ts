@@ -1,0 +1,45 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+const integration = {
+  globalSetup: ["./vitest.globalSetup.ts"],
+  testTimeout: 30_000,
+  hookTimeout: 120_000,
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"] } },
+      {
+        test: {
+          name: "integration",
+          include: [
+            "packages/db/src/**/*.test.ts",
+            "packages/server/src/**/*.test.ts",
+            "packages/cli/src/**/*.test.ts",
+          ],
+          ...integration,
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: "web",
+          environment: "jsdom",
+          include: ["packages/web/src/**/*.test.{ts,tsx}"],
+          setupFiles: ["./packages/web/src/test/setup.ts"],
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.e2e.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
