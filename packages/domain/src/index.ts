@@ -13,3 +13,4 @@ export * from "./ozg/Ozg.ts";
 export * from "./paging/Page.ts";
 export * from "./stats/Stats.ts";
 export * from "./i18n/germanMessages.ts";
+export * from "./export/csv.ts";

@@ -73,7 +73,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
 
   const webDist = options.webDist && existsSync(options.webDist) ? options.webDist : undefined;
   if (webDist) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
+    await app.register(fastifyStatic, { root: webDist, index: ["index.html"] });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api")) return apiNotFound(request, reply);

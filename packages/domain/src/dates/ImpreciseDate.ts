@@ -8,7 +8,7 @@ export const ImpreciseDate = z.object({
   text: z.string(),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-});
+}).meta({ id: "ImpreciseDate" });
 export type ImpreciseDate = z.infer<typeof ImpreciseDate>;
 
 const GERMAN_MONTHS: Record<string, number> = {

@@ -68,11 +68,11 @@ export const OrganisationRef = z.object({
   key: z.string(),
   name: z.string(),
   kind: OrganisationKind,
-});
+}).meta({ id: "OrganisationRef" });
 export type OrganisationRef = z.infer<typeof OrganisationRef>;
 
 /** Point in WGS84. */
-export const GeoPoint = z.object({ lat: z.number(), lon: z.number() });
+export const GeoPoint = z.object({ lat: z.number(), lon: z.number() }).meta({ id: "GeoPoint" });
 export type GeoPoint = z.infer<typeof GeoPoint>;
 
 /** A territorial unit or public body of NRW (Gemeinde, Kreis, Regierungsbezirk, …). */
@@ -98,7 +98,7 @@ export const Organisation = z.object({
   nuts3: z.string().nullable(),
   website: z.string().nullable(),
   provenance: Provenance,
-});
+}).meta({ id: "Organisation" });
 export type Organisation = z.infer<typeof Organisation>;
 
 /** Row of the organisation list (a subset for tables). */
@@ -113,7 +113,7 @@ export const OrganisationSummary = Organisation.pick({
   regierungsbezirk: true,
   populationZensus2022: true,
   areaKm2: true,
-});
+}).meta({ id: "OrganisationSummary" });
 export type OrganisationSummary = z.infer<typeof OrganisationSummary>;
 
 /** Human-readable type of an organisation, e.g. "Mittlere kreisangehörige Stadt". */

@@ -9,5 +9,5 @@ export const OrganisationDetail = Organisation.extend({
   sources: z.array(Source),
   /** For a Kreis: its Gemeinden; for a Regierungsbezirk: its Kreise and kreisfreie Städte. */
   children: z.array(OrganisationRef),
-});
+}).meta({ id: "OrganisationDetail" });
 export type OrganisationDetail = z.infer<typeof OrganisationDetail>;

@@ -20,7 +20,7 @@ export const leikaTypeLabel: Record<LeikaType, string> = {
 };
 
 /** OZG-Themenfeld (14 in the 2019 catalogue). */
-export const Themenfeld = z.object({ id: z.number().int(), name: z.string() });
+export const Themenfeld = z.object({ id: z.number().int(), name: z.string() }).meta({ id: "Themenfeld" });
 export type Themenfeld = z.infer<typeof Themenfeld>;
 
 /** Lebens- oder Unternehmenslage (55). */
@@ -43,7 +43,7 @@ export const LeikaLeistung = z.object({
   sdg1: z.boolean(),
   sdg2: z.boolean(),
   lawShortcuts: z.string().nullable(),
-});
+}).meta({ id: "LeikaLeistung" });
 export type LeikaLeistung = z.infer<typeof LeikaLeistung>;
 
 /** An OZG-Leistung (557 in KDN's 2019 import) with its place in the catalogue. */
@@ -55,11 +55,11 @@ export const OzgLeistung = z.object({
   leikaCount: z.number().int(),
   leikaTypes: z.array(LeikaType),
   sdgRelevantCount: z.number().int(),
-});
+}).meta({ id: "OzgLeistung" });
 export type OzgLeistung = z.infer<typeof OzgLeistung>;
 
 /** OZG-Leistung with its LeiKa-Leistungen. */
-export const OzgLeistungDetail = OzgLeistung.extend({ leistungen: z.array(LeikaLeistung) });
+export const OzgLeistungDetail = OzgLeistung.extend({ leistungen: z.array(LeikaLeistung) }).meta({ id: "OzgLeistungDetail" });
 export type OzgLeistungDetail = z.infer<typeof OzgLeistungDetail>;
 
 /** Splits the raw LeiKa-Typ text of the source ("1, 2/3") into known types, in order. */

@@ -32,7 +32,7 @@ export const Source = z.object({
   attribution: z.string().nullable(),
   asOf: z.string().nullable(),
   note: z.string().nullable(),
-});
+}).meta({ id: "Source" });
 export type Source = z.infer<typeof Source>;
 
 /** Provenance of one fact: where it comes from, as of when, and the evidence. */
@@ -42,5 +42,5 @@ export const Provenance = z.object({
   asOf: z.string().nullable(),
   evidence: z.string().nullable(),
   quality: ProvenanceQuality,
-});
+}).meta({ id: "Provenance" });
 export type Provenance = z.infer<typeof Provenance>;

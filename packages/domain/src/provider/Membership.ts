@@ -41,5 +41,5 @@ export const Membership = z.object({
   /** `explicit` when the source names this body, otherwise how a collective statement was expanded. */
   derivation: z.string(),
   provenance: Provenance,
-});
+}).meta({ id: "Membership" });
 export type Membership = z.infer<typeof Membership>;

@@ -42,7 +42,7 @@ export const ProviderRef = z.object({
   shortName: z.string(),
   name: z.string(),
   status: ProviderStatus,
-});
+}).meta({ id: "ProviderRef" });
 export type ProviderRef = z.infer<typeof ProviderRef>;
 
 /** A municipal IT service provider (IT-Dienstleister) or KDN. */
@@ -61,7 +61,7 @@ export const Provider = z.object({
   website: z.string().nullable(),
   facts: z.string().nullable(),
   provenance: Provenance,
-});
+}).meta({ id: "Provider" });
 export type Provider = z.infer<typeof Provider>;
 
 /** Row of the provider list. */
@@ -74,5 +74,5 @@ export const ProviderSummary = Provider.pick({
   seat: true,
   status: true,
   successor: true,
-}).extend({ memberCount: z.number().int().nonnegative() });
+}).extend({ memberCount: z.number().int().nonnegative() }).meta({ id: "ProviderSummary" });
 export type ProviderSummary = z.infer<typeof ProviderSummary>;

@@ -8,5 +8,5 @@ export const ProviderDetail = Provider.extend({
   members: z.array(Membership),
   events: z.array(ProviderEvent),
   predecessors: z.array(ProviderRef),
-});
+}).meta({ id: "ProviderDetail" });
 export type ProviderDetail = z.infer<typeof ProviderDetail>;

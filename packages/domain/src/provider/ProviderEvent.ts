@@ -39,5 +39,5 @@ export const ProviderEvent = z.object({
   target: ProviderRef.nullable(),
   description: z.string(),
   provenance: Provenance,
-});
+}).meta({ id: "ProviderEvent" });
 export type ProviderEvent = z.infer<typeof ProviderEvent>;

@@ -13,5 +13,5 @@ export const Stats = z.object({
   ozgLeistungen: z.number().int(),
   leikaLeistungen: z.number().int(),
   populationZensus2022: z.number().int(),
-});
+}).meta({ id: "Stats" });
 export type Stats = z.infer<typeof Stats>;

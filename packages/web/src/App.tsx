@@ -1,0 +1,30 @@
+import { Route, Routes } from "react-router";
+import { NotFoundPage } from "./features/NotFoundPage.tsx";
+import { OrganisationDetailPage } from "./features/organisations/OrganisationDetailPage.tsx";
+import { OrganisationListPage } from "./features/organisations/OrganisationListPage.tsx";
+import { OzgDetailPage } from "./features/ozg/OzgDetailPage.tsx";
+import { OzgListPage } from "./features/ozg/OzgListPage.tsx";
+import { ProviderDetailPage } from "./features/providers/ProviderDetailPage.tsx";
+import { ProviderListPage } from "./features/providers/ProviderListPage.tsx";
+import { SourcesPage } from "./features/sources/SourcesPage.tsx";
+import { StartPage } from "./features/start/StartPage.tsx";
+import { Layout } from "./layout/Layout.tsx";
+
+/** Routes of the web app (German paths, shareable URLs with filters in the query). */
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<StartPage />} />
+        <Route path="kommunen" element={<OrganisationListPage />} />
+        <Route path="kommunen/:key" element={<OrganisationDetailPage />} />
+        <Route path="dienstleister" element={<ProviderListPage />} />
+        <Route path="dienstleister/:id" element={<ProviderDetailPage />} />
+        <Route path="ozg" element={<OzgListPage />} />
+        <Route path="ozg/:id" element={<OzgDetailPage />} />
+        <Route path="quellen" element={<SourcesPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

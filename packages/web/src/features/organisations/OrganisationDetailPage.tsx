@@ -1,0 +1,204 @@
+import { Link, useNavigate, useParams } from "react-router";
+import type { Schemas } from "../../api/client.ts";
+import { useBoundaries, useOrganisation } from "../../api/hooks.ts";
+import { FOCUS_FILL, NEUTRAL_FILL } from "../../map/palette.ts";
+import { NrwMap } from "../../map/NrwMap.tsx";
+import { formatDecimal, formatInteger, toHref } from "../../ui/format.ts";
+import { SourceNote } from "../../ui/SourceNote.tsx";
+import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
+import { usePageTitle } from "../../ui/usePageTitle.ts";
+import { MembershipTable } from "../providers/MembershipTable.tsx";
+import { typeLabel } from "./organisationLabels.ts";
+
+type Detail = Schemas["OrganisationDetail"];
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="kern-description-list-item">
+      <dt className="kern-description-list-item__key">{label}</dt>
+      <dd className="kern-description-list-item__value">{children}</dd>
+    </div>
+  );
+}
+
+function Facts({ organisation }: { organisation: Detail }) {
+  return (
+    <dl className="kern-description-list">
+      <Fact label="Typ">{typeLabel(organisation)}</Fact>
+      <Fact label={organisation.kind === "gemeinde" ? "Amtlicher Gemeindeschlüssel (AGS)" : "Schlüssel"}>
+        {organisation.key}
+      </Fact>
+      {organisation.ars ? <Fact label="Amtlicher Regionalschlüssel (ARS)">{organisation.ars}</Fact> : null}
+      {organisation.officialName && organisation.officialName !== organisation.name ? (
+        <Fact label="Amtlicher Name">{organisation.officialName}</Fact>
+      ) : null}
+      {organisation.kreis ? (
+        <Fact label="Kreis">
+          <Link className="kern-link" to={`/kommunen/${organisation.kreis.key}`}>
+            {organisation.kreis.name}
+          </Link>
+        </Fact>
+      ) : null}
+      {organisation.regierungsbezirk ? (
+        <Fact label="Regierungsbezirk">
+          <Link className="kern-link" to={`/kommunen/${organisation.regierungsbezirk.key}`}>
+            {organisation.regierungsbezirk.name}
+          </Link>
+        </Fact>
+      ) : null}
+      {organisation.landschaftsverband ? (
+        <Fact label="Landschaftsverband">
+          <Link className="kern-link" to={`/kommunen/${organisation.landschaftsverband.key}`}>
+            {organisation.landschaftsverband.name}
+          </Link>
+        </Fact>
+      ) : null}
+      {organisation.seat && organisation.kind !== "gemeinde" ? <Fact label="Sitz">{organisation.seat}</Fact> : null}
+      <Fact label="Einwohner (Zensus 2022, Stichtag 15.05.2022)">
+        {formatInteger(organisation.populationZensus2022)}
+      </Fact>
+      {organisation.population2018 !== null ? (
+        <Fact label="Einwohner (31.12.2018)">{formatInteger(organisation.population2018)}</Fact>
+      ) : null}
+      {organisation.areaKm2 !== null ? <Fact label="Fläche">{formatDecimal(organisation.areaKm2)} km²</Fact> : null}
+      {organisation.postcode ? <Fact label="Postleitzahl der Verwaltung">{organisation.postcode}</Fact> : null}
+      {organisation.website ? (
+        <Fact label="Website (Stand 2019)">
+          <a className="kern-link" href={toHref(organisation.website)} rel="noreferrer">
+            {organisation.website}
+          </a>
+        </Fact>
+      ) : null}
+      <Fact label="Herkunft">
+        <SourceNote provenance={organisation.provenance} />
+      </Fact>
+    </dl>
+  );
+}
+
+/** Kommune profile: facts with sources, IT-Dienstleister memberships, map, member Gemeinden. */
+export function OrganisationDetailPage() {
+  const { key = "" } = useParams();
+  const navigate = useNavigate();
+  const organisation = useOrganisation(key);
+  const boundaries = useBoundaries("gemeinde");
+  usePageTitle(organisation.data?.name ?? (organisation.isError ? "Nicht gefunden" : "Kommune"));
+
+  if (organisation.isPending) return <LoadingState />;
+  if (organisation.isError) {
+    return (
+      <>
+        <h1 className="kern-heading-large" tabIndex={-1}>
+          Kommune nicht gefunden
+        </h1>
+        <ErrorState error={organisation.error} title="Kommune konnte nicht geladen werden" />
+        <p className="kern-body">
+          <Link className="kern-link" to="/kommunen">
+            Zur Liste der Kommunen
+          </Link>
+        </p>
+      </>
+    );
+  }
+  const data = organisation.data;
+  const highlighted = new Set(
+    (boundaries.data?.features ?? [])
+      .filter((feature) => {
+        const properties = feature.properties;
+        return (
+          properties.key === data.key ||
+          properties.kreisKey === data.key ||
+          properties.regierungsbezirkKey === data.key
+        );
+      })
+      .map((feature) => feature.properties.key),
+  );
+
+  return (
+    <>
+      <p className="kern-body kern-body--small atlas-breadcrumb">
+        <Link className="kern-link" to="/kommunen">
+          Kommunen
+        </Link>{" "}
+        › {data.name}
+      </p>
+      <h1 className="kern-heading-large" tabIndex={-1}>
+        {data.name}
+      </h1>
+      <div className="atlas-two-columns">
+        <section aria-labelledby="steckbrief">
+          <h2 id="steckbrief" className="kern-heading-medium">
+            Steckbrief
+          </h2>
+          <Facts organisation={data} />
+        </section>
+        <section aria-labelledby="lage">
+          <h2 id="lage" className="kern-heading-medium">
+            Lage
+          </h2>
+          {boundaries.data && highlighted.size > 0 ? (
+            <NrwMap
+              boundaries={boundaries.data}
+              title={`Lage von ${data.name} in Nordrhein-Westfalen`}
+              summary={`${data.name} ist auf der Karte hervorgehoben.`}
+              fill={(featureKey) => (highlighted.has(featureKey) ? FOCUS_FILL : NEUTRAL_FILL)}
+              highlight={highlighted}
+              onSelect={(featureKey) => navigate(`/kommunen/${featureKey}`)}
+            />
+          ) : boundaries.isPending ? (
+            <LoadingState label="Karte wird geladen …" />
+          ) : (
+            <p className="kern-body">Für diese Einheit gibt es keine eigene Kartendarstellung.</p>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="dienstleister">
+        <h2 id="dienstleister" className="kern-heading-medium">
+          IT-Dienstleister
+        </h2>
+        {data.memberships.length === 0 ? (
+          <EmptyState>
+            Für {data.name} ist keine Mitgliedschaft bei einem IT-Dienstleister mit Quelle belegt. Das
+            heißt nicht, dass es keine gibt – nur, dass keine öffentliche Quelle gefunden wurde.
+          </EmptyState>
+        ) : (
+          <MembershipTable memberships={data.memberships} show="provider" caption={`IT-Dienstleister von ${data.name}`} />
+        )}
+      </section>
+
+      {data.children.length > 0 ? (
+        <section aria-labelledby="gliederung">
+          <h2 id="gliederung" className="kern-heading-medium">
+            {data.kind === "kreis" ? "Kreisangehörige Gemeinden" : "Gliederung"} ({data.children.length})
+          </h2>
+          <ul className="atlas-columns-list">
+            {data.children.map((child) => (
+              <li key={child.key}>
+                <Link className="kern-link" to={`/kommunen/${child.key}`}>
+                  {child.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="quellen">
+        <h2 id="quellen" className="kern-heading-medium">
+          Quellen
+        </h2>
+        <ul className="kern-list">
+          {data.sources.map((source) => (
+            <li key={source.id}>
+              <strong>{source.id}</strong> – {source.title}
+              {source.asOf ? `, Stand ${source.asOf}` : ""}
+              {source.licence ? ` (${source.licence})` : ""}
+              {source.attribution ? <> · {source.attribution}</> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

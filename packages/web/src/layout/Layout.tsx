@@ -1,0 +1,86 @@
+import { useEffect, useRef } from "react";
+import { NavLink, Outlet, useLocation } from "react-router";
+
+const NAVIGATION = [
+  { to: "/", label: "Start", end: true },
+  { to: "/kommunen", label: "Kommunen", end: false },
+  { to: "/dienstleister", label: "IT-Dienstleister", end: false },
+  { to: "/ozg", label: "OZG-Katalog", end: false },
+  { to: "/quellen", label: "Quellen", end: false },
+];
+
+/**
+ * Page frame: skip link, KERN Kopfzeile, header with navigation, main landmark and footer
+ * with the data attributions. Focus moves to the main heading after navigation.
+ */
+export function Layout() {
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.querySelector("h1")?.focus();
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="atlas-skip-link" href="#inhalt">
+        Zum Inhalt springen
+      </a>
+      <div className="kern-kopfzeile">
+        <div className="kern-container">
+          <div className="kern-kopfzeile__content">
+            <span className="kern-kopfzeile__label">
+              IT-Atlas NRW · Planungsinstrument der kommunalen IT in Nordrhein-Westfalen
+            </span>
+          </div>
+        </div>
+      </div>
+      <header className="atlas-header">
+        <div className="kern-container atlas-header__inner">
+          <NavLink to="/" className="atlas-brand" aria-label="IT-Atlas NRW – Startseite">
+            <span aria-hidden="true" className="atlas-brand__mark" />
+            IT-Atlas NRW
+          </NavLink>
+          <nav aria-label="Hauptnavigation">
+            <ul className="atlas-nav">
+              {NAVIGATION.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end} className="atlas-nav__link">
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="inhalt" ref={mainRef} className="kern-container atlas-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="atlas-footer">
+        <div className="kern-container">
+          <p className="kern-body kern-body--small">
+            Grenzen: © GeoBasis-DE / BKG (Daten verändert), dl-de/by-2-0 · Statistik: ©
+            Statistisches Bundesamt (Destatis) / Statistische Ämter des Bundes und der Länder,
+            dl-de/by-2-0 · OZG/LeiKa: Quelle: KDN – OZG-Datenbank NRW
+            (github.com/kdn-nrw/OZG-Datenbank-NRW, MIT)
+          </p>
+          <p className="kern-body kern-body--small">
+            <NavLink className="kern-link kern-link--small" to="/quellen">
+              Alle Quellen und Lizenzen
+            </NavLink>{" "}
+            ·{" "}
+            <a className="kern-link kern-link--small" href="/api/docs">
+              Offene Schnittstelle (OpenAPI)
+            </a>{" "}
+            · Software unter EUPL-1.2
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Schemas } from "../api/client.ts";
+
+type Provenance = Schemas["Organisation"]["provenance"];
+
+const QUALITY_LABEL: Record<Provenance["quality"], string> = {
+  sourced: "Quelle belegt",
+  self_reported: "Selbstauskunft",
+  provider_confirmed: "vom Dienstleister bestätigt",
+  user: "manuell erfasst",
+  demo: "Demodaten (synthetisch)",
+};
+
+/** Short provenance line: quality, source id (linked to the source list), as-of and URLs. */
+export function SourceNote({ provenance }: { provenance: Provenance }) {
+  return (
+    <span className="atlas-source-note">
+      <span className={`kern-badge ${provenance.quality === "demo" ? "kern-badge--warning" : "kern-badge--info"}`}>
+        <span className="kern-label">{QUALITY_LABEL[provenance.quality]}</span>
+      </span>{" "}
+      {provenance.sourceId ? (
+        <a className="kern-link kern-link--small" href={`/quellen#${provenance.sourceId}`}>
+          Quelle {provenance.sourceId}
+        </a>
+      ) : null}
+      {provenance.asOf ? <span className="kern-body--small"> · Stand {provenance.asOf}</span> : null}
+      {provenance.sourceUrls.map((url, index) => (
+        <span key={url}>
+          {" · "}
+          <a className="kern-link kern-link--small" href={url} rel="noreferrer">
+            Beleg {index + 1}
+            <span className="atlas-visually-hidden"> (externe Seite)</span>
+          </a>
+        </span>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,24 @@
+const integer = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** 17890489 → "17.890.489"; null → "–". */
+export function formatInteger(value: number | null | undefined): string {
+  return value === null || value === undefined ? "–" : integer.format(value);
+}
+
+/** 129.39 → "129,39". */
+export function formatDecimal(value: number | null | undefined): string {
+  return value === null || value === undefined ? "–" : decimal.format(value);
+}
+
+/** "2018-01-01" → "01.01.2018"; other text is shown as it is. */
+export function formatIsoDate(value: string | null | undefined): string {
+  if (!value) return "–";
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : value;
+}
+
+/** Adds a `https://` scheme to a bare domain for links. */
+export function toHref(website: string): string {
+  return /^https?:\/\//.test(website) ? website : `https://${website}`;
+}
