@@ -6,12 +6,6 @@ import {
   type TestTemplate,
 } from "@it-atlas/db/testing";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    testTemplate: TestTemplate;
-  }
-}
-
 let template: TestTemplate | undefined;
 
 /** Migrates and seeds one template database per run; test files clone it. */

@@ -62,7 +62,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     routePrefix: "/api/docs",
     uiConfig: { docExpansion: "list", deepLinking: true },
   });
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
 
   const context = { db: options.db };
   registerSystemRoutes(app, context);

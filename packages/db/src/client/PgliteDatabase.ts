@@ -7,7 +7,7 @@ function queryable(target: PGlite | Transaction): Queryable {
   return {
     async query<Row>(fragment: SqlFragment): Promise<Row[]> {
       const { text, values } = fragment.toQuery();
-      const result = await target.query<Row>(text, values as unknown[]);
+      const result = await target.query<Row>(text, [...values]);
       return result.rows;
     },
     async exec(script: string): Promise<void> {
@@ -49,7 +49,7 @@ export class PgliteDatabase implements Database {
 
   /** Dumps the whole data folder (used to clone test databases quickly). */
   async dump(): Promise<Blob> {
-    return (await this.pglite.dumpDataDir("gzip")) as Blob;
+    return this.pglite.dumpDataDir("gzip");
   }
 
   async close(): Promise<void> {

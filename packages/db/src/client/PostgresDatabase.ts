@@ -3,13 +3,13 @@ import type { Database, Queryable } from "./Database.ts";
 import type { SqlFragment } from "./sql.ts";
 import { typeParsers } from "./typeParsers.ts";
 
-const types = {
-  getTypeParser(oid: number, format?: "text" | "binary") {
-    const parser = typeParsers[oid];
-    if (parser && format !== "binary") return parser;
-    return pg.types.getTypeParser(oid, format);
-  },
-} as pg.CustomTypesConfig;
+function getTypeParser(oid: number, format?: "text" | "binary"): (value: string) => unknown {
+  const parser = typeParsers[oid];
+  if (parser && format !== "binary") return parser;
+  return pg.types.getTypeParser(oid, format ?? "text") as (value: string) => unknown;
+}
+
+const types = { getTypeParser };
 
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   return {

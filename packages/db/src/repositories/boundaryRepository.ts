@@ -8,7 +8,13 @@ export type BoundaryLevel = "gemeinde" | "kreis" | "regierungsbezirk";
 export interface BoundaryFeature {
   type: "Feature";
   id: string;
-  properties: { key: string; name: string; kind: string; kreisKey: string | null; regierungsbezirkKey: string | null };
+  properties: {
+    key: string;
+    name: string;
+    kind: string;
+    kreisKey: string | null;
+    regierungsbezirkKey: string | null;
+  };
   geometry: unknown;
 }
 

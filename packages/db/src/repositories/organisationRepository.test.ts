@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/useTestDatabase.ts";
-import { findOrganisation, listChildOrganisations, listOrganisations } from "./organisationRepository.ts";
+import {
+  findOrganisation,
+  listChildOrganisations,
+  listOrganisations,
+} from "./organisationRepository.ts";
 
 const database = useTestDatabase();
 const firstPage = { page: 1, pageSize: 50 };
@@ -61,7 +65,11 @@ describe("organisation repository", () => {
 
   it("pages without overlap", async () => {
     const first = await listOrganisations(database.db, { page: 1, pageSize: 10, kind: "gemeinde" });
-    const second = await listOrganisations(database.db, { page: 2, pageSize: 10, kind: "gemeinde" });
+    const second = await listOrganisations(database.db, {
+      page: 2,
+      pageSize: 10,
+      kind: "gemeinde",
+    });
     const keys = new Set([...first.items, ...second.items].map((item) => item.key));
     expect(keys.size).toBe(20);
   });

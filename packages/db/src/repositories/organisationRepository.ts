@@ -137,7 +137,8 @@ function filterConditions(filter: OrganisationFilter): SqlFragment[] {
     );
   }
   if (filter.kind) conditions.push(sql`o.kind = ${filter.kind}`);
-  if (filter.kreis) conditions.push(sql`(o.kreis_key = ${filter.kreis} OR o.key = ${filter.kreis})`);
+  if (filter.kreis)
+    conditions.push(sql`(o.kreis_key = ${filter.kreis} OR o.key = ${filter.kreis})`);
   if (filter.regierungsbezirk) {
     conditions.push(sql`o.regierungsbezirk_key = ${filter.regierungsbezirk}`);
   }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/useTestDatabase.ts";
-import { findProvider, listMemberships, listProviderEvents, listProviders } from "./providerRepository.ts";
+import {
+  findProvider,
+  listMemberships,
+  listProviderEvents,
+  listProviders,
+} from "./providerRepository.ts";
 
 const database = useTestDatabase();
 

@@ -191,10 +191,7 @@ export async function listMemberships(
       kind: row.organisation_kind,
     },
     provider: providerRef(directory, row.provider_id),
-    currentProvider: providerRef(
-      directory,
-      currentSuccessorId(row.provider_id, directory.lineage),
-    ),
+    currentProvider: providerRef(directory, currentSuccessorId(row.provider_id, directory.lineage)),
     relation: row.relation,
     derivation: row.derivation,
     provenance: toProvenance(row),

@@ -5,10 +5,7 @@ import { parse } from "csv-parse/sync";
 /** Reads a UTF-8 CSV with a header row into records keyed by column name. */
 export async function readCsv(directory: string, file: string): Promise<Record<string, string>[]> {
   const text = await readFile(join(directory, file), "utf8");
-  return parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Record<
-    string,
-    string
-  >[];
+  return parse<Record<string, string>>(text, { columns: true, skip_empty_lines: true, bom: true });
 }
 
 /** Empty strings become null. */

@@ -35,7 +35,9 @@ const ORGANISATION_COLUMNS = [
 type OrganisationRow = Record<(typeof ORGANISATION_COLUMNS)[number], unknown>;
 
 function emptyRow(): OrganisationRow {
-  return Object.fromEntries(ORGANISATION_COLUMNS.map((column) => [column, null])) as OrganisationRow;
+  return Object.fromEntries(
+    ORGANISATION_COLUMNS.map((column) => [column, null]),
+  ) as OrganisationRow;
 }
 
 function toValues(row: OrganisationRow): unknown[] {

@@ -27,7 +27,14 @@ export async function seedOzg(tx: Queryable, directory: string): Promise<void> {
     lebenslagen.map((row) => [Number(row.lebenslage_id), row.name, Number(row.themenfeld_id)]),
     upsertClause("id", lebenslageColumns),
   );
-  const leistungColumns = ["id", "name", "lebenslage_id", "leika_types", "sdg_relevant_count", "source_id"];
+  const leistungColumns = [
+    "id",
+    "name",
+    "lebenslage_id",
+    "leika_types",
+    "sdg_relevant_count",
+    "source_id",
+  ];
   await insertRows(
     tx,
     "ozg_leistung",

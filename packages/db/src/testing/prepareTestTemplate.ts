@@ -43,7 +43,9 @@ export async function prepareTestTemplate(options: {
   }
   const adminUrl = options.adminUrl;
   if (!adminUrl) {
-    throw new Error("ATLAS_TEST_DATABASE_URL fehlt: Verbindung zu einem PostgreSQL-Server angeben.");
+    throw new Error(
+      "ATLAS_TEST_DATABASE_URL fehlt: Verbindung zu einem PostgreSQL-Server angeben.",
+    );
   }
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, inject } from "vitest";
 import type { Database } from "../client/Database.ts";
-import { createTestDatabase, type TestDatabase } from "./testDatabase.ts";
+import { createTestDatabase, type TestDatabase, type TestTemplate } from "./testDatabase.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The seeded template of this run, provided by vitest.globalSetup.ts. */
+    testTemplate: TestTemplate;
+  }
+}
 
 /**
  * Gives a test file its own seeded database (cloned from the run's template) and disposes of

@@ -4,11 +4,13 @@ import { z } from "zod";
  * A date as precise as its source: the original wording plus the earliest and latest day it
  * can mean. "2011 (Herbst)", "2016/2017" and "2025 (1. Halbjahr)" occur in the sourced events.
  */
-export const ImpreciseDate = z.object({
-  text: z.string(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-}).meta({ id: "ImpreciseDate" });
+export const ImpreciseDate = z
+  .object({
+    text: z.string(),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  })
+  .meta({ id: "ImpreciseDate" });
 export type ImpreciseDate = z.infer<typeof ImpreciseDate>;
 
 const GERMAN_MONTHS: Record<string, number> = {

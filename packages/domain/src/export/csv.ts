@@ -23,7 +23,9 @@ function cell(value: string | number | boolean | null | undefined, separator: st
   } else {
     text = neutraliseFormula(value);
   }
-  return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replaceAll('"', '""')}"` : text;
+  return /["\r\n]/.test(text) || text.includes(separator)
+    ? `"${text.replaceAll('"', '""')}"`
+    : text;
 }
 
 /**

@@ -64,11 +64,13 @@ export const OrganisationKey = z
 export type OrganisationKey = z.infer<typeof OrganisationKey>;
 
 /** Short reference to an organisation, used inside other entities. */
-export const OrganisationRef = z.object({
-  key: z.string(),
-  name: z.string(),
-  kind: OrganisationKind,
-}).meta({ id: "OrganisationRef" });
+export const OrganisationRef = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    kind: OrganisationKind,
+  })
+  .meta({ id: "OrganisationRef" });
 export type OrganisationRef = z.infer<typeof OrganisationRef>;
 
 /** Point in WGS84. */
@@ -76,29 +78,31 @@ export const GeoPoint = z.object({ lat: z.number(), lon: z.number() }).meta({ id
 export type GeoPoint = z.infer<typeof GeoPoint>;
 
 /** A territorial unit or public body of NRW (Gemeinde, Kreis, Regierungsbezirk, …). */
-export const Organisation = z.object({
-  key: z.string(),
-  kind: OrganisationKind,
-  ars: z.string().nullable(),
-  name: z.string(),
-  officialName: z.string().nullable(),
-  municipalityType: MunicipalityType.nullable(),
-  kreisType: KreisType.nullable(),
-  kreisfrei: z.boolean().nullable(),
-  kreis: OrganisationRef.nullable(),
-  regierungsbezirk: OrganisationRef.nullable(),
-  landschaftsverband: OrganisationRef.nullable(),
-  seat: z.string().nullable(),
-  populationZensus2022: z.number().int().nullable(),
-  population2018: z.number().int().nullable(),
-  areaKm2: z.number().nullable(),
-  location: GeoPoint.nullable(),
-  labelPoint: GeoPoint.nullable(),
-  postcode: z.string().nullable(),
-  nuts3: z.string().nullable(),
-  website: z.string().nullable(),
-  provenance: Provenance,
-}).meta({ id: "Organisation" });
+export const Organisation = z
+  .object({
+    key: z.string(),
+    kind: OrganisationKind,
+    ars: z.string().nullable(),
+    name: z.string(),
+    officialName: z.string().nullable(),
+    municipalityType: MunicipalityType.nullable(),
+    kreisType: KreisType.nullable(),
+    kreisfrei: z.boolean().nullable(),
+    kreis: OrganisationRef.nullable(),
+    regierungsbezirk: OrganisationRef.nullable(),
+    landschaftsverband: OrganisationRef.nullable(),
+    seat: z.string().nullable(),
+    populationZensus2022: z.number().int().nullable(),
+    population2018: z.number().int().nullable(),
+    areaKm2: z.number().nullable(),
+    location: GeoPoint.nullable(),
+    labelPoint: GeoPoint.nullable(),
+    postcode: z.string().nullable(),
+    nuts3: z.string().nullable(),
+    website: z.string().nullable(),
+    provenance: Provenance,
+  })
+  .meta({ id: "Organisation" });
 export type Organisation = z.infer<typeof Organisation>;
 
 /** Row of the organisation list (a subset for tables). */

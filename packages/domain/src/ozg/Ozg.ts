@@ -20,7 +20,9 @@ export const leikaTypeLabel: Record<LeikaType, string> = {
 };
 
 /** OZG-Themenfeld (14 in the 2019 catalogue). */
-export const Themenfeld = z.object({ id: z.number().int(), name: z.string() }).meta({ id: "Themenfeld" });
+export const Themenfeld = z
+  .object({ id: z.number().int(), name: z.string() })
+  .meta({ id: "Themenfeld" });
 export type Themenfeld = z.infer<typeof Themenfeld>;
 
 /** Lebens- oder Unternehmenslage (55). */
@@ -32,34 +34,40 @@ export const Lebenslage = z.object({
 export type Lebenslage = z.infer<typeof Lebenslage>;
 
 /** A LeiKa-Leistung (5,249), linked to its OZG-Leistung. */
-export const LeikaLeistung = z.object({
-  id: z.number().int(),
-  /** 14-digit LeiKa key, or null where the source says "nicht im LeiKa". */
-  leikaKey: z.string().nullable(),
-  name: z.string(),
-  ozgId: z.number().int().nullable(),
-  leikaTypes: z.array(LeikaType),
-  leikaTypeText: z.string().nullable(),
-  sdg1: z.boolean(),
-  sdg2: z.boolean(),
-  lawShortcuts: z.string().nullable(),
-}).meta({ id: "LeikaLeistung" });
+export const LeikaLeistung = z
+  .object({
+    id: z.number().int(),
+    /** 14-digit LeiKa key, or null where the source says "nicht im LeiKa". */
+    leikaKey: z.string().nullable(),
+    name: z.string(),
+    ozgId: z.number().int().nullable(),
+    leikaTypes: z.array(LeikaType),
+    leikaTypeText: z.string().nullable(),
+    sdg1: z.boolean(),
+    sdg2: z.boolean(),
+    lawShortcuts: z.string().nullable(),
+  })
+  .meta({ id: "LeikaLeistung" });
 export type LeikaLeistung = z.infer<typeof LeikaLeistung>;
 
 /** An OZG-Leistung (557 in KDN's 2019 import) with its place in the catalogue. */
-export const OzgLeistung = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  lebenslage: Lebenslage.pick({ id: true, name: true }),
-  themenfeld: Themenfeld,
-  leikaCount: z.number().int(),
-  leikaTypes: z.array(LeikaType),
-  sdgRelevantCount: z.number().int(),
-}).meta({ id: "OzgLeistung" });
+export const OzgLeistung = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    lebenslage: Lebenslage.pick({ id: true, name: true }),
+    themenfeld: Themenfeld,
+    leikaCount: z.number().int(),
+    leikaTypes: z.array(LeikaType),
+    sdgRelevantCount: z.number().int(),
+  })
+  .meta({ id: "OzgLeistung" });
 export type OzgLeistung = z.infer<typeof OzgLeistung>;
 
 /** OZG-Leistung with its LeiKa-Leistungen. */
-export const OzgLeistungDetail = OzgLeistung.extend({ leistungen: z.array(LeikaLeistung) }).meta({ id: "OzgLeistungDetail" });
+export const OzgLeistungDetail = OzgLeistung.extend({ leistungen: z.array(LeikaLeistung) }).meta({
+  id: "OzgLeistungDetail",
+});
 export type OzgLeistungDetail = z.infer<typeof OzgLeistungDetail>;
 
 /** Splits the raw LeiKa-Typ text of the source ("1, 2/3") into known types, in order. */

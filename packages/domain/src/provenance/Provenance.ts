@@ -23,24 +23,28 @@ export const provenanceQualityLabel: Record<ProvenanceQuality, string> = {
 };
 
 /** A dataset or publication that facts are taken from (see data/SOURCES.md). */
-export const Source = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1),
-  publisher: z.string().nullable(),
-  url: z.string().nullable(),
-  licence: z.string().nullable(),
-  attribution: z.string().nullable(),
-  asOf: z.string().nullable(),
-  note: z.string().nullable(),
-}).meta({ id: "Source" });
+export const Source = z
+  .object({
+    id: z.string().min(1),
+    title: z.string().min(1),
+    publisher: z.string().nullable(),
+    url: z.string().nullable(),
+    licence: z.string().nullable(),
+    attribution: z.string().nullable(),
+    asOf: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: "Source" });
 export type Source = z.infer<typeof Source>;
 
 /** Provenance of one fact: where it comes from, as of when, and the evidence. */
-export const Provenance = z.object({
-  sourceId: z.string().nullable(),
-  sourceUrls: z.array(z.string()),
-  asOf: z.string().nullable(),
-  evidence: z.string().nullable(),
-  quality: ProvenanceQuality,
-}).meta({ id: "Provenance" });
+export const Provenance = z
+  .object({
+    sourceId: z.string().nullable(),
+    sourceUrls: z.array(z.string()),
+    asOf: z.string().nullable(),
+    evidence: z.string().nullable(),
+    quality: ProvenanceQuality,
+  })
+  .meta({ id: "Provenance" });
 export type Provenance = z.infer<typeof Provenance>;

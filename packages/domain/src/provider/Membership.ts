@@ -31,15 +31,17 @@ export const membershipRelationLabel: Record<MembershipRelation, string> = {
 };
 
 /** A sourced relation between an organisation (Gemeinde or Kreis) and a provider. */
-export const Membership = z.object({
-  id: z.number().int(),
-  organisation: OrganisationRef,
-  provider: ProviderRef,
-  /** The provider it belongs to today, following successors (derived, not sourced). */
-  currentProvider: ProviderRef,
-  relation: MembershipRelation,
-  /** `explicit` when the source names this body, otherwise how a collective statement was expanded. */
-  derivation: z.string(),
-  provenance: Provenance,
-}).meta({ id: "Membership" });
+export const Membership = z
+  .object({
+    id: z.number().int(),
+    organisation: OrganisationRef,
+    provider: ProviderRef,
+    /** The provider it belongs to today, following successors (derived, not sourced). */
+    currentProvider: ProviderRef,
+    relation: MembershipRelation,
+    /** `explicit` when the source names this body, otherwise how a collective statement was expanded. */
+    derivation: z.string(),
+    provenance: Provenance,
+  })
+  .meta({ id: "Membership" });
 export type Membership = z.infer<typeof Membership>;

@@ -30,38 +30,42 @@ export type ProviderKind = z.infer<typeof ProviderKind>;
 /** German labels for provider kinds. */
 export const providerKindLabel: Record<ProviderKind, string> = {
   kommunal: "Kommunaler IT-Dienstleister",
-  stadt_it: "IT der Stadtverwaltung",
+  stadt_it: "IT der eigenen Verwaltung (Stadt oder Kreis)",
   land: "Landeseinrichtung",
   dachverband: "Dachverband",
   sonstige: "Sonstige",
 };
 
 /** Short reference to a provider. */
-export const ProviderRef = z.object({
-  id: z.string(),
-  shortName: z.string(),
-  name: z.string(),
-  status: ProviderStatus,
-}).meta({ id: "ProviderRef" });
+export const ProviderRef = z
+  .object({
+    id: z.string(),
+    shortName: z.string(),
+    name: z.string(),
+    status: ProviderStatus,
+  })
+  .meta({ id: "ProviderRef" });
 export type ProviderRef = z.infer<typeof ProviderRef>;
 
 /** A municipal IT service provider (IT-Dienstleister) or KDN. */
-export const Provider = z.object({
-  id: z.string(),
-  shortName: z.string(),
-  name: z.string(),
-  kind: ProviderKind,
-  legalForm: z.string().nullable(),
-  seat: z.string().nullable(),
-  founded: ImpreciseDate.nullable(),
-  foundedText: z.string().nullable(),
-  status: ProviderStatus,
-  successor: ProviderRef.nullable(),
-  owner: OrganisationRef.nullable(),
-  website: z.string().nullable(),
-  facts: z.string().nullable(),
-  provenance: Provenance,
-}).meta({ id: "Provider" });
+export const Provider = z
+  .object({
+    id: z.string(),
+    shortName: z.string(),
+    name: z.string(),
+    kind: ProviderKind,
+    legalForm: z.string().nullable(),
+    seat: z.string().nullable(),
+    founded: ImpreciseDate.nullable(),
+    foundedText: z.string().nullable(),
+    status: ProviderStatus,
+    successor: ProviderRef.nullable(),
+    owner: OrganisationRef.nullable(),
+    website: z.string().nullable(),
+    facts: z.string().nullable(),
+    provenance: Provenance,
+  })
+  .meta({ id: "Provider" });
 export type Provider = z.infer<typeof Provider>;
 
 /** Row of the provider list. */
@@ -74,5 +78,7 @@ export const ProviderSummary = Provider.pick({
   seat: true,
   status: true,
   successor: true,
-}).extend({ memberCount: z.number().int().nonnegative() }).meta({ id: "ProviderSummary" });
+})
+  .extend({ memberCount: z.number().int().nonnegative() })
+  .meta({ id: "ProviderSummary" });
 export type ProviderSummary = z.infer<typeof ProviderSummary>;

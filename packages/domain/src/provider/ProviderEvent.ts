@@ -29,15 +29,17 @@ export const providerEventTypeLabel: Record<ProviderEventType, string> = {
 };
 
 /** A founding, merger, renaming or accession, dated as precisely as the source allows. */
-export const ProviderEvent = z.object({
-  id: z.number().int(),
-  date: ImpreciseDate,
-  type: ProviderEventType,
-  /** Providers the event acts on (e.g. the merged ones). */
-  providers: z.array(ProviderRef),
-  /** Provider the event results in or leads to (e.g. the merger's successor), if any. */
-  target: ProviderRef.nullable(),
-  description: z.string(),
-  provenance: Provenance,
-}).meta({ id: "ProviderEvent" });
+export const ProviderEvent = z
+  .object({
+    id: z.number().int(),
+    date: ImpreciseDate,
+    type: ProviderEventType,
+    /** Providers the event acts on (e.g. the merged ones). */
+    providers: z.array(ProviderRef),
+    /** Provider the event results in or leads to (e.g. the merger's successor), if any. */
+    target: ProviderRef.nullable(),
+    description: z.string(),
+    provenance: Provenance,
+  })
+  .meta({ id: "ProviderEvent" });
 export type ProviderEvent = z.infer<typeof ProviderEvent>;

@@ -35,9 +35,13 @@ export function problem(
 /** Media type of problem responses. */
 export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
 
-/** Standard error responses for route schemas (documented in OpenAPI). */
+function problemResponse(description: string) {
+  return { description, content: { "application/problem+json": { schema: Problem } } };
+}
+
+/** Standard error responses for route schemas, documented as application/problem+json. */
 export const problemResponses = {
-  400: Problem.describe("Ungültige Anfrage"),
-  404: Problem.describe("Nicht gefunden"),
-  500: Problem.describe("Interner Fehler"),
+  400: problemResponse("Ungültige Anfrage"),
+  404: problemResponse("Nicht gefunden"),
+  500: problemResponse("Interner Fehler"),
 } as const;

@@ -31,7 +31,13 @@ export function appErrorToProblem(error: AppError): Problem {
         error.category === "input" && "problems" in error
           ? (error.problems as Array<{ field: string; message: string }>)
           : undefined;
-      return problem(STATUS[error.category], error.code, TITLE[error.category], error.detail, errors);
+      return problem(
+        STATUS[error.category],
+        error.code,
+        TITLE[error.category],
+        error.detail,
+        errors,
+      );
     }
     default: {
       const unreachable: never = error.category;
@@ -55,7 +61,13 @@ function validationProblem(error: FastifyError): Problem {
   });
   const context = CONTEXT_LABEL[error.validationContext ?? ""] ?? "Eingabe";
   const detail = errors.map((entry) => `„${entry.field}“ ${entry.message}`).join("; ");
-  return problem(400, "invalid_request", "Ungültige Anfrage", `${context} ungültig: ${detail}`, errors);
+  return problem(
+    400,
+    "invalid_request",
+    "Ungültige Anfrage",
+    `${context} ungültig: ${detail}`,
+    errors,
+  );
 }
 
 // Fastify's own client errors, worded for people.

@@ -27,7 +27,8 @@ export function registerGeoRoutes(app: ZodApp, context: AppContext): void {
     {
       schema: {
         tags: ["Geodaten"],
-        summary: "Grenzen als GeoJSON (Gemeinden, Kreise mit kreisfreien Städten, Regierungsbezirke)",
+        summary:
+          "Grenzen als GeoJSON (Gemeinden, Kreise mit kreisfreien Städten, Regierungsbezirke)",
         params: z.object({ level: z.enum(["gemeinde", "kreis", "regierungsbezirk"]) }),
         response: {
           200: z.object({

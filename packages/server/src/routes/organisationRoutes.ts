@@ -11,6 +11,7 @@ import {
 } from "@it-atlas/domain";
 import { z } from "zod";
 import { problemResponses } from "../http/Problem.ts";
+import { SearchText } from "../http/SearchText.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 import { getOrganisationDetail } from "../services/organisationService.ts";
 
@@ -21,7 +22,7 @@ const sortColumns = Object.keys(ORGANISATION_SORT_COLUMNS) as [
 
 /** Query of `GET /api/organisations`. */
 export const OrganisationListQuery = PageQuery.extend({
-  q: z.string().trim().max(100).optional().describe("Suche in Name, Schlüssel (AGS/ARS)"),
+  q: SearchText.optional().describe("Suche in Name, Schlüssel (AGS/ARS)"),
   kind: OrganisationKind.optional(),
   kreis: z
     .string()

@@ -1,7 +1,20 @@
-import { findOzgLeistung, listLeikaLeistungen, listOzgLeistungen, listThemenfelder } from "@it-atlas/db";
-import { NotFoundError, OzgLeistung, OzgLeistungDetail, PageQuery, pageOf, Themenfeld } from "@it-atlas/domain";
+import {
+  findOzgLeistung,
+  listLeikaLeistungen,
+  listOzgLeistungen,
+  listThemenfelder,
+} from "@it-atlas/db";
+import {
+  NotFoundError,
+  OzgLeistung,
+  OzgLeistungDetail,
+  PageQuery,
+  pageOf,
+  Themenfeld,
+} from "@it-atlas/domain";
 import { z } from "zod";
 import { problemResponses } from "../http/Problem.ts";
+import { SearchText } from "../http/SearchText.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 
 /** The OZG catalogue (Themenfelder, OZG-Leistungen, LeiKa-Leistungen). */
@@ -29,7 +42,7 @@ export function registerOzgRoutes(app: ZodApp, context: AppContext): void {
         tags: ["OZG"],
         summary: "OZG-Leistungen suchen (Name, OZG-ID, LeiKa-Name oder -Schlüssel)",
         querystring: PageQuery.extend({
-          q: z.string().trim().max(100).optional(),
+          q: SearchText.optional(),
           themenfeld: z.coerce.number().int().positive().optional(),
         }),
         response: { 200: pageOf(OzgLeistung), 400: problemResponses[400] },

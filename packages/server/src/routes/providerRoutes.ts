@@ -1,7 +1,14 @@
 import { listProviders } from "@it-atlas/db";
-import { ProviderDetail, ProviderId, ProviderKind, ProviderStatus, ProviderSummary } from "@it-atlas/domain";
+import {
+  ProviderDetail,
+  ProviderId,
+  ProviderKind,
+  ProviderStatus,
+  ProviderSummary,
+} from "@it-atlas/domain";
 import { z } from "zod";
 import { problemResponses } from "../http/Problem.ts";
+import { SearchText } from "../http/SearchText.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 import { getProviderDetail } from "../services/providerService.ts";
 
@@ -14,7 +21,7 @@ export function registerProviderRoutes(app: ZodApp, context: AppContext): void {
         tags: ["IT-Dienstleister"],
         summary: "IT-Dienstleister auflisten",
         querystring: z.object({
-          q: z.string().trim().max(100).optional(),
+          q: SearchText.optional(),
           status: ProviderStatus.optional(),
           kind: ProviderKind.optional(),
         }),

@@ -14,7 +14,7 @@ export function registerSystemRoutes(app: ZodApp, context: AppContext): void {
         response: { 200: z.object({ status: z.literal("ok") }) },
       },
     },
-    async () => ({ status: "ok" as const }),
+    () => ({ status: "ok" as const }),
   );
 
   app.get(

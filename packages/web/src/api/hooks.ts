@@ -96,8 +96,7 @@ export function useProviders() {
 export function useProvider(id: string) {
   return useQuery({
     queryKey: ["provider", id],
-    queryFn: async () =>
-      unwrap(await api.GET("/api/providers/{id}", { params: { path: { id } } })),
+    queryFn: async () => unwrap(await api.GET("/api/providers/{id}", { params: { path: { id } } })),
     ...REFERENCE,
   });
 }
@@ -135,8 +134,7 @@ export function useOzgLeistung(id: number) {
 export function useBoundaries(level: BoundaryLevel) {
   return useQuery({
     queryKey: ["boundaries", level],
-    queryFn: async () =>
-      unwrap(await api.GET("/api/geo/{level}", { params: { path: { level } } })),
+    queryFn: async () => unwrap(await api.GET("/api/geo/{level}", { params: { path: { level } } })),
     staleTime: Infinity,
   });
 }

@@ -8,7 +8,13 @@ type FeatureCollection = {
   features: Array<{
     type: "Feature";
     id: string;
-    properties: { key: string; name: string; kind: string; kreisKey: string | null; regierungsbezirkKey: string | null };
+    properties: {
+      key: string;
+      name: string;
+      kind: string;
+      kreisKey: string | null;
+      regierungsbezirkKey: string | null;
+    };
     geometry?: unknown;
   }>;
 };
@@ -117,7 +123,11 @@ export function NrwMap({
           <ul className="atlas-legend" aria-label="Legende">
             {legend.map((entry) => (
               <li key={entry.label}>
-                <span className="atlas-legend__swatch" style={{ background: entry.color }} aria-hidden="true" />
+                <span
+                  className="atlas-legend__swatch"
+                  style={{ background: entry.color }}
+                  aria-hidden="true"
+                />
                 {entry.label}
               </li>
             ))}

@@ -23,7 +23,9 @@ describe("rewindForD3", () => {
   });
 
   it("leaves polygons d3 already reads correctly untouched", () => {
-    const clockwise = { geometry: { type: "Polygon", coordinates: [[...counterClockwise].reverse()] } };
+    const clockwise = {
+      geometry: { type: "Polygon", coordinates: [[...counterClockwise].reverse()] },
+    };
     expect(rewindForD3(clockwise)).toBe(clockwise);
   });
 

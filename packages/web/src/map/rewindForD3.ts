@@ -1,10 +1,15 @@
-import { geoArea, type GeoPermissibleObjects } from "d3-geo";
+import { geoArea } from "d3-geo";
 
 type Ring = number[][];
-type Geometry =
-  | { type: "Polygon"; coordinates: Ring[] }
-  | { type: "MultiPolygon"; coordinates: Ring[][] }
-  | { type: string; coordinates?: unknown };
+interface PolygonGeometry {
+  type: "Polygon";
+  coordinates: Ring[];
+}
+interface MultiPolygonGeometry {
+  type: "MultiPolygon";
+  coordinates: Ring[][];
+}
+type Geometry = PolygonGeometry | MultiPolygonGeometry | { type: "Other" };
 
 function reversePolygon(rings: Ring[]): Ring[] {
   return rings.map((ring) => [...ring].reverse());
@@ -19,17 +24,16 @@ export function rewindForD3<T extends { geometry?: unknown }>(feature: T): T {
   const geometry = feature.geometry as Geometry | undefined;
   if (!geometry) return feature;
   if (geometry.type === "Polygon") {
-    const polygon = geometry as { type: "Polygon"; coordinates: Ring[] };
-    const covers = geoArea(polygon as unknown as GeoPermissibleObjects) > 2 * Math.PI;
+    const polygon = geometry;
+    const covers = geoArea(polygon) > 2 * Math.PI;
     return covers
       ? { ...feature, geometry: { ...polygon, coordinates: reversePolygon(polygon.coordinates) } }
       : feature;
   }
   if (geometry.type === "MultiPolygon") {
-    const multi = geometry as { type: "MultiPolygon"; coordinates: Ring[][] };
+    const multi = geometry;
     const coordinates = multi.coordinates.map((polygon) =>
-      geoArea({ type: "Polygon", coordinates: polygon } as unknown as GeoPermissibleObjects) >
-      2 * Math.PI
+      geoArea({ type: "Polygon", coordinates: polygon }) > 2 * Math.PI
         ? reversePolygon(polygon)
         : polygon,
     );

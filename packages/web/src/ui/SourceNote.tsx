@@ -14,7 +14,9 @@ const QUALITY_LABEL: Record<Provenance["quality"], string> = {
 export function SourceNote({ provenance }: { provenance: Provenance }) {
   return (
     <span className="atlas-source-note">
-      <span className={`kern-badge ${provenance.quality === "demo" ? "kern-badge--warning" : "kern-badge--info"}`}>
+      <span
+        className={`kern-badge ${provenance.quality === "demo" ? "kern-badge--warning" : "kern-badge--info"}`}
+      >
         <span className="kern-label">{QUALITY_LABEL[provenance.quality]}</span>
       </span>{" "}
       {provenance.sourceId ? (
@@ -22,7 +24,9 @@ export function SourceNote({ provenance }: { provenance: Provenance }) {
           Quelle {provenance.sourceId}
         </a>
       ) : null}
-      {provenance.asOf ? <span className="kern-body--small"> · Stand {provenance.asOf}</span> : null}
+      {provenance.asOf ? (
+        <span className="kern-body--small"> · Stand {provenance.asOf}</span>
+      ) : null}
       {provenance.sourceUrls.map((url, index) => (
         <span key={url}>
           {" · "}

@@ -1,5 +1,8 @@
 const integer = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const decimal = new Intl.NumberFormat("de-DE", {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 
 /** 17890489 → "17.890.489"; null → "–". */
 export function formatInteger(value: number | null | undefined): string {

@@ -25,10 +25,14 @@ function Facts({ organisation }: { organisation: Detail }) {
   return (
     <dl className="kern-description-list">
       <Fact label="Typ">{typeLabel(organisation)}</Fact>
-      <Fact label={organisation.kind === "gemeinde" ? "Amtlicher Gemeindeschlüssel (AGS)" : "Schlüssel"}>
+      <Fact
+        label={organisation.kind === "gemeinde" ? "Amtlicher Gemeindeschlüssel (AGS)" : "Schlüssel"}
+      >
         {organisation.key}
       </Fact>
-      {organisation.ars ? <Fact label="Amtlicher Regionalschlüssel (ARS)">{organisation.ars}</Fact> : null}
+      {organisation.ars ? (
+        <Fact label="Amtlicher Regionalschlüssel (ARS)">{organisation.ars}</Fact>
+      ) : null}
       {organisation.officialName && organisation.officialName !== organisation.name ? (
         <Fact label="Amtlicher Name">{organisation.officialName}</Fact>
       ) : null}
@@ -53,15 +57,21 @@ function Facts({ organisation }: { organisation: Detail }) {
           </Link>
         </Fact>
       ) : null}
-      {organisation.seat && organisation.kind !== "gemeinde" ? <Fact label="Sitz">{organisation.seat}</Fact> : null}
+      {organisation.seat && organisation.kind !== "gemeinde" ? (
+        <Fact label="Sitz">{organisation.seat}</Fact>
+      ) : null}
       <Fact label="Einwohner (Zensus 2022, Stichtag 15.05.2022)">
         {formatInteger(organisation.populationZensus2022)}
       </Fact>
       {organisation.population2018 !== null ? (
         <Fact label="Einwohner (31.12.2018)">{formatInteger(organisation.population2018)}</Fact>
       ) : null}
-      {organisation.areaKm2 !== null ? <Fact label="Fläche">{formatDecimal(organisation.areaKm2)} km²</Fact> : null}
-      {organisation.postcode ? <Fact label="Postleitzahl der Verwaltung">{organisation.postcode}</Fact> : null}
+      {organisation.areaKm2 !== null ? (
+        <Fact label="Fläche">{formatDecimal(organisation.areaKm2)} km²</Fact>
+      ) : null}
+      {organisation.postcode ? (
+        <Fact label="Postleitzahl der Verwaltung">{organisation.postcode}</Fact>
+      ) : null}
       {organisation.website ? (
         <Fact label="Website (Stand 2019)">
           <a className="kern-link" href={toHref(organisation.website)} rel="noreferrer">
@@ -143,7 +153,7 @@ export function OrganisationDetailPage() {
               summary={`${data.name} ist auf der Karte hervorgehoben.`}
               fill={(featureKey) => (highlighted.has(featureKey) ? FOCUS_FILL : NEUTRAL_FILL)}
               highlight={highlighted}
-              onSelect={(featureKey) => navigate(`/kommunen/${featureKey}`)}
+              onSelect={(featureKey) => void navigate(`/kommunen/${featureKey}`)}
             />
           ) : boundaries.isPending ? (
             <LoadingState label="Karte wird geladen …" />
@@ -159,18 +169,23 @@ export function OrganisationDetailPage() {
         </h2>
         {data.memberships.length === 0 ? (
           <EmptyState>
-            Für {data.name} ist keine Mitgliedschaft bei einem IT-Dienstleister mit Quelle belegt. Das
-            heißt nicht, dass es keine gibt – nur, dass keine öffentliche Quelle gefunden wurde.
+            Für {data.name} ist keine Mitgliedschaft bei einem IT-Dienstleister mit Quelle belegt.
+            Das heißt nicht, dass es keine gibt – nur, dass keine öffentliche Quelle gefunden wurde.
           </EmptyState>
         ) : (
-          <MembershipTable memberships={data.memberships} show="provider" caption={`IT-Dienstleister von ${data.name}`} />
+          <MembershipTable
+            memberships={data.memberships}
+            show="provider"
+            caption={`IT-Dienstleister von ${data.name}`}
+          />
         )}
       </section>
 
       {data.children.length > 0 ? (
         <section aria-labelledby="gliederung">
           <h2 id="gliederung" className="kern-heading-medium">
-            {data.kind === "kreis" ? "Kreisangehörige Gemeinden" : "Gliederung"} ({data.children.length})
+            {data.kind === "kreis" ? "Kreisangehörige Gemeinden" : "Gliederung"} (
+            {data.children.length})
           </h2>
           <ul className="atlas-columns-list">
             {data.children.map((child) => (

@@ -1,7 +1,12 @@
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { Schemas } from "../../api/client.ts";
-import { fetchAllOrganisations, useOrganisations, useRegions, type OrganisationQuery } from "../../api/hooks.ts";
+import {
+  fetchAllOrganisations,
+  useOrganisations,
+  useRegions,
+  type OrganisationQuery,
+} from "../../api/hooks.ts";
 import { downloadCsv } from "../../ui/downloadCsv.ts";
 import { SelectField, TextField } from "../../ui/Field.tsx";
 import { formatDecimal, formatInteger } from "../../ui/format.ts";
@@ -15,7 +20,9 @@ type Sort = "name" | "key" | "population" | "area" | "kreis";
 type Summary = Schemas["OrganisationSummary"];
 const PAGE_SIZE = 50;
 
-function readQuery(params: URLSearchParams): OrganisationQuery & { page: number; sort: Sort; direction: "asc" | "desc" } {
+function readQuery(
+  params: URLSearchParams,
+): OrganisationQuery & { page: number; sort: Sort; direction: "asc" | "desc" } {
   const sort = (params.get("sort") ?? "name") as Sort;
   return {
     q: params.get("q") || undefined,
@@ -47,7 +54,9 @@ export function OrganisationListPage() {
   const [params, setParams] = useSearchParams();
   const query = readQuery(params);
   const [search, setSearch] = useState(query.q ?? "");
-  const [exportState, setExportState] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const [exportState, setExportState] = useState<{ busy: boolean; error?: string }>({
+    busy: false,
+  });
   const organisations = useOrganisations(query);
   const regions = useRegions();
 
@@ -94,22 +103,43 @@ export function OrganisationListPage() {
           update({ q: search.trim() || undefined });
         }}
       >
-        <TextField label="Suche" hint="Name, AGS oder ARS" value={search} onChange={setSearch} name="q" />
-        <SelectField label="Art" allLabel="Alle Arten" value={query.kind ?? ""} onChange={(value) => update({ kind: value })}>
+        <TextField
+          label="Suche"
+          hint="Name, AGS oder ARS"
+          value={search}
+          onChange={setSearch}
+          name="q"
+        />
+        <SelectField
+          label="Art"
+          allLabel="Alle Arten"
+          value={query.kind ?? ""}
+          onChange={(value) => update({ kind: value })}
+        >
           {Object.entries(KIND_LABEL).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Gemeindetyp" allLabel="Alle Typen" value={query.type ?? ""} onChange={(value) => update({ type: value })}>
+        <SelectField
+          label="Gemeindetyp"
+          allLabel="Alle Typen"
+          value={query.type ?? ""}
+          onChange={(value) => update({ type: value })}
+        >
           {Object.entries(MUNICIPALITY_TYPE_LABEL).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Kreis" allLabel="Alle Kreise" value={query.kreis ?? ""} onChange={(value) => update({ kreis: value })}>
+        <SelectField
+          label="Kreis"
+          allLabel="Alle Kreise"
+          value={query.kreis ?? ""}
+          onChange={(value) => update({ kreis: value })}
+        >
           {(regions.data?.kreise ?? []).map((kreis) => (
             <option key={kreis.key} value={kreis.key}>
               {kreis.name}
@@ -148,18 +178,24 @@ export function OrganisationListPage() {
             onClick={() => void exportCsv()}
             disabled={exportState.busy || !organisations.data || organisations.data.total === 0}
           >
-            <span className="kern-label">{exportState.busy ? "Export läuft …" : "Liste als CSV exportieren"}</span>
+            <span className="kern-label">
+              {exportState.busy ? "Export läuft …" : "Liste als CSV exportieren"}
+            </span>
           </button>
         </div>
       </form>
-      {exportState.error ? <ErrorState error={new Error(exportState.error)} title="Export fehlgeschlagen" /> : null}
+      {exportState.error ? (
+        <ErrorState error={new Error(exportState.error)} title="Export fehlgeschlagen" />
+      ) : null}
 
       {organisations.isPending ? <LoadingState /> : null}
       {organisations.isError ? (
         <ErrorState error={organisations.error} onRetry={() => void organisations.refetch()} />
       ) : null}
       {organisations.data && organisations.data.total === 0 ? (
-        <EmptyState>Keine Kommune passt zu Suche und Filtern. Bitte Filter anpassen oder zurücksetzen.</EmptyState>
+        <EmptyState>
+          Keine Kommune passt zu Suche und Filtern. Bitte Filter anpassen oder zurücksetzen.
+        </EmptyState>
       ) : null}
       {organisations.data && organisations.data.total > 0 ? (
         <>
@@ -228,7 +264,9 @@ export function OrganisationListPage() {
                     <td className="kern-table__cell">{organisation.key}</td>
                     <td className="kern-table__cell">{typeLabel(organisation)}</td>
                     <td className="kern-table__cell">{organisation.kreis?.name ?? "–"}</td>
-                    <td className="kern-table__cell">{organisation.regierungsbezirk?.name ?? "–"}</td>
+                    <td className="kern-table__cell">
+                      {organisation.regierungsbezirk?.name ?? "–"}
+                    </td>
                     <td className="kern-table__cell kern-table__cell--numeric">
                       {formatInteger(organisation.populationZensus2022)}
                     </td>

@@ -44,7 +44,10 @@ export function OzgDetailPage() {
           ["OZG-ID", String(data.id)],
           ["Themenfeld", data.themenfeld.name],
           ["Lebenslage", data.lebenslage.name],
-          ["LeiKa-Typen", data.leikaTypes.map((type) => LEIKA_TYPE_LABEL[type] ?? type).join("; ") || "–"],
+          [
+            "LeiKa-Typen",
+            data.leikaTypes.map((type) => LEIKA_TYPE_LABEL[type] ?? type).join("; ") || "–",
+          ],
           ["SDG-relevante LeiKa-Leistungen", String(data.sdgRelevantCount)],
         ].map(([label, value]) => (
           <div key={label} className="kern-description-list-item">
@@ -82,7 +85,8 @@ export function OzgDetailPage() {
                   <td className="kern-table__cell">{item.name}</td>
                   <td className="kern-table__cell">{item.leikaKey ?? "nicht im LeiKa"}</td>
                   <td className="kern-table__cell">
-                    {item.leikaTypes.map((type) => LEIKA_TYPE_LABEL[type] ?? type).join("; ") || "–"}
+                    {item.leikaTypes.map((type) => LEIKA_TYPE_LABEL[type] ?? type).join("; ") ||
+                      "–"}
                   </td>
                   <td className="kern-table__cell">{item.lawShortcuts ?? "–"}</td>
                 </tr>

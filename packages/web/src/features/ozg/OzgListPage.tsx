@@ -42,8 +42,8 @@ export function OzgListPage() {
         OZG-Katalog
       </h1>
       <p className="kern-body">
-        557 OZG-Leistungen in 14 Themenfeldern mit 5.249 LeiKa-Leistungen, wie sie die KDN 2019
-        in die OZG-Datenbank NRW übernommen hat. Quelle: KDN – OZG-Datenbank NRW
+        557 OZG-Leistungen in 14 Themenfeldern mit 5.249 LeiKa-Leistungen, wie sie die KDN 2019 in
+        die OZG-Datenbank NRW übernommen hat. Quelle: KDN – OZG-Datenbank NRW
         (github.com/kdn-nrw/OZG-Datenbank-NRW, MIT).
       </p>
       <form
@@ -80,7 +80,9 @@ export function OzgListPage() {
         </div>
       </form>
       {leistungen.isPending ? <LoadingState /> : null}
-      {leistungen.isError ? <ErrorState error={leistungen.error} onRetry={() => void leistungen.refetch()} /> : null}
+      {leistungen.isError ? (
+        <ErrorState error={leistungen.error} onRetry={() => void leistungen.refetch()} />
+      ) : null}
       {leistungen.data && leistungen.data.total === 0 ? (
         <EmptyState>Keine OZG-Leistung passt zur Suche.</EmptyState>
       ) : null}
@@ -88,7 +90,9 @@ export function OzgListPage() {
         <>
           <div className="kern-table-responsive" aria-busy={leistungen.isFetching}>
             <table className="kern-table kern-table--striped">
-              <caption className="atlas-visually-hidden">OZG-Leistungen, {leistungen.data.total} Treffer</caption>
+              <caption className="atlas-visually-hidden">
+                OZG-Leistungen, {leistungen.data.total} Treffer
+              </caption>
               <thead>
                 <tr className="kern-table__row">
                   <th scope="col" className="kern-table__header">
@@ -122,7 +126,9 @@ export function OzgListPage() {
                       <div className="kern-body--small atlas-muted">{leistung.lebenslage.name}</div>
                     </td>
                     <td className="kern-table__cell">{leistung.leikaTypes.join(", ") || "–"}</td>
-                    <td className="kern-table__cell kern-table__cell--numeric">{formatInteger(leistung.leikaCount)}</td>
+                    <td className="kern-table__cell kern-table__cell--numeric">
+                      {formatInteger(leistung.leikaCount)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -72,7 +72,10 @@ export function MembershipTable({
                   ) : (
                     <>
                       aufgegangen in{" "}
-                      <Link className="kern-link" to={`/dienstleister/${membership.currentProvider.id}`}>
+                      <Link
+                        className="kern-link"
+                        to={`/dienstleister/${membership.currentProvider.id}`}
+                      >
                         {membership.currentProvider.shortName}
                       </Link>
                     </>

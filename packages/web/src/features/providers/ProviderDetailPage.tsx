@@ -18,10 +18,14 @@ const KREIS_ONLY_FILL = CATEGORY_COLORS[4];
 /** Gemeinden that are members themselves, and Gemeinden whose Kreis is a member. */
 function memberAreas(provider: Detail, boundaries: Boundaries | undefined) {
   const direct = new Set(
-    provider.members.filter((member) => member.organisation.kind === "gemeinde").map((member) => member.organisation.key),
+    provider.members
+      .filter((member) => member.organisation.kind === "gemeinde")
+      .map((member) => member.organisation.key),
   );
   const kreise = new Set(
-    provider.members.filter((member) => member.organisation.kind === "kreis").map((member) => member.organisation.key),
+    provider.members
+      .filter((member) => member.organisation.kind === "kreis")
+      .map((member) => member.organisation.key),
   );
   const viaKreis = new Set(
     (boundaries?.features ?? [])
@@ -33,7 +37,8 @@ function memberAreas(provider: Detail, boundaries: Boundaries | undefined) {
 }
 
 function Timeline({ events }: { events: Detail["events"] }) {
-  if (events.length === 0) return <EmptyState>Für diesen Dienstleister sind keine Ereignisse belegt.</EmptyState>;
+  if (events.length === 0)
+    return <EmptyState>Für diesen Dienstleister sind keine Ereignisse belegt.</EmptyState>;
   return (
     <ol className="atlas-timeline">
       {events.map((event) => (
@@ -77,7 +82,9 @@ export function ProviderDetailPage() {
   const navigate = useNavigate();
   const provider = useProvider(id);
   const boundaries = useBoundaries("gemeinde");
-  usePageTitle(provider.data?.shortName ?? (provider.isError ? "Nicht gefunden" : "IT-Dienstleister"));
+  usePageTitle(
+    provider.data?.shortName ?? (provider.isError ? "Nicht gefunden" : "IT-Dienstleister"),
+  );
 
   if (provider.isPending) return <LoadingState />;
   if (provider.isError) {
@@ -196,14 +203,18 @@ export function ProviderDetailPage() {
               title={`Belegte Mitglieder und Kunden von ${data.shortName}`}
               summary={`${areas.direct.size} Gemeinden direkt belegt, ${areas.kreisCount} Kreise als Mitglied (deren Gemeinden heller markiert). Alle Einträge stehen in der Tabelle unten.`}
               fill={(key) =>
-                areas.direct.has(key) ? FOCUS_FILL : areas.viaKreis.has(key) ? KREIS_ONLY_FILL : NEUTRAL_FILL
+                areas.direct.has(key)
+                  ? FOCUS_FILL
+                  : areas.viaKreis.has(key)
+                    ? KREIS_ONLY_FILL
+                    : NEUTRAL_FILL
               }
               legend={[
                 { color: FOCUS_FILL, label: "Gemeinde selbst belegt" },
                 { color: KREIS_ONLY_FILL, label: "nur ihr Kreis belegt" },
                 { color: NEUTRAL_FILL, label: "keine Beziehung belegt" },
               ]}
-              onSelect={(key) => navigate(`/kommunen/${key}`)}
+              onSelect={(key) => void navigate(`/kommunen/${key}`)}
             />
           ) : (
             <LoadingState label="Karte wird geladen …" />
@@ -223,9 +234,15 @@ export function ProviderDetailPage() {
           Belegte Mitglieder und Kunden ({data.members.length})
         </h2>
         {data.members.length === 0 ? (
-          <EmptyState>Für {data.shortName} sind keine Mitglieder oder Kunden mit Quelle belegt.</EmptyState>
+          <EmptyState>
+            Für {data.shortName} sind keine Mitglieder oder Kunden mit Quelle belegt.
+          </EmptyState>
         ) : (
-          <MembershipTable memberships={data.members} show="organisation" caption={`Mitglieder von ${data.shortName}`} />
+          <MembershipTable
+            memberships={data.members}
+            show="organisation"
+            caption={`Mitglieder von ${data.shortName}`}
+          />
         )}
       </section>
     </>

@@ -68,7 +68,12 @@ export function ProviderListPage() {
         belegten Mitgliedschaften, Fusionen und Nachfolgern.
       </p>
       <div className="atlas-filters" role="search" aria-label="IT-Dienstleister filtern">
-        <TextField label="Suche" hint="Name, Kurzname oder Sitz" value={search} onChange={setSearch} />
+        <TextField
+          label="Suche"
+          hint="Name, Kurzname oder Sitz"
+          value={search}
+          onChange={setSearch}
+        />
         <SelectField label="Status" allLabel="Alle" value={status} onChange={setStatus}>
           {Object.entries(STATUS_LABEL).map(([value, label]) => (
             <option key={value} value={value}>
@@ -95,12 +100,18 @@ export function ProviderListPage() {
         </div>
       </div>
       {providers.isPending ? <LoadingState /> : null}
-      {providers.isError ? <ErrorState error={providers.error} onRetry={() => void providers.refetch()} /> : null}
-      {providers.data && rows.length === 0 ? <EmptyState>Kein IT-Dienstleister passt zu den Filtern.</EmptyState> : null}
+      {providers.isError ? (
+        <ErrorState error={providers.error} onRetry={() => void providers.refetch()} />
+      ) : null}
+      {providers.data && rows.length === 0 ? (
+        <EmptyState>Kein IT-Dienstleister passt zu den Filtern.</EmptyState>
+      ) : null}
       {rows.length > 0 ? (
         <div className="kern-table-responsive">
           <table className="kern-table kern-table--striped">
-            <caption className="atlas-visually-hidden">IT-Dienstleister, {rows.length} Einträge</caption>
+            <caption className="atlas-visually-hidden">
+              IT-Dienstleister, {rows.length} Einträge
+            </caption>
             <thead>
               <tr className="kern-table__row">
                 <SortableHeader<Sort>
@@ -164,7 +175,9 @@ export function ProviderListPage() {
                       </>
                     ) : null}
                   </td>
-                  <td className="kern-table__cell kern-table__cell--numeric">{formatInteger(provider.memberCount)}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">
+                    {formatInteger(provider.memberCount)}
+                  </td>
                 </tr>
               ))}
             </tbody>

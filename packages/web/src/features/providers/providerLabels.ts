@@ -13,7 +13,7 @@ export const STATUS_LABEL: Record<Provider["status"], string> = {
 /** German labels of provider kinds. */
 export const PROVIDER_KIND_LABEL: Record<Provider["kind"], string> = {
   kommunal: "Kommunaler IT-Dienstleister",
-  stadt_it: "IT der Stadtverwaltung",
+  stadt_it: "IT der eigenen Verwaltung (Stadt oder Kreis)",
   land: "Land / gemeinsame Einrichtung mit dem Land",
   dachverband: "Dachverband",
   sonstige: "Sonstige",

@@ -18,27 +18,36 @@ export function SourcesPage() {
       </p>
       <h2 className="kern-heading-medium">Namensnennungen</h2>
       <ul className="kern-list">
-        <li>Grenzen: © GeoBasis-DE / BKG (Daten verändert) – Datenlizenz Deutschland – Namensnennung – Version 2.0</li>
+        <li>
+          Grenzen: © GeoBasis-DE / BKG (Daten verändert) – Datenlizenz Deutschland – Namensnennung –
+          Version 2.0
+        </li>
         <li>
           Statistik: © Statistisches Bundesamt (Destatis) / Statistische Ämter des Bundes und der
           Länder – Datenlizenz Deutschland – Namensnennung – Version 2.0
         </li>
-        <li>OZG/LeiKa: Quelle: KDN – OZG-Datenbank NRW (github.com/kdn-nrw/OZG-Datenbank-NRW, MIT)</li>
+        <li>
+          OZG/LeiKa: Quelle: KDN – OZG-Datenbank NRW (github.com/kdn-nrw/OZG-Datenbank-NRW, MIT)
+        </li>
       </ul>
       <h2 className="kern-heading-medium">Datenquellen</h2>
       {sources.isPending ? <LoadingState /> : null}
-      {sources.isError ? <ErrorState error={sources.error} onRetry={() => void sources.refetch()} /> : null}
+      {sources.isError ? (
+        <ErrorState error={sources.error} onRetry={() => void sources.refetch()} />
+      ) : null}
       {sources.data ? (
         <div className="kern-table-responsive">
           <table className="kern-table kern-table--striped">
             <caption className="atlas-visually-hidden">Datenquellen</caption>
             <thead>
               <tr className="kern-table__row">
-                {["Kennung", "Quelle", "Stand", "Lizenz", "Namensnennung / Hinweis"].map((header) => (
-                  <th key={header} scope="col" className="kern-table__header">
-                    {header}
-                  </th>
-                ))}
+                {["Kennung", "Quelle", "Stand", "Lizenz", "Namensnennung / Hinweis"].map(
+                  (header) => (
+                    <th key={header} scope="col" className="kern-table__header">
+                      {header}
+                    </th>
+                  ),
+                )}
               </tr>
             </thead>
             <tbody className="kern-table__body">
@@ -53,7 +62,9 @@ export function SourcesPage() {
                     ) : (
                       source.title
                     )}
-                    {source.publisher ? <div className="kern-body--small atlas-muted">{source.publisher}</div> : null}
+                    {source.publisher ? (
+                      <div className="kern-body--small atlas-muted">{source.publisher}</div>
+                    ) : null}
                   </td>
                   <td className="kern-table__cell">{source.asOf ?? "–"}</td>
                   <td className="kern-table__cell">{source.licence ?? "–"}</td>

@@ -29,7 +29,7 @@ export function StartPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    navigate(`/kommunen?q=${encodeURIComponent(query.trim())}`);
+    void navigate(`/kommunen?q=${encodeURIComponent(query.trim())}`);
   };
 
   const regbezByKey = new Map(
@@ -82,7 +82,9 @@ export function StartPage() {
           Kennzahlen
         </h2>
         {stats.isPending ? <LoadingState /> : null}
-        {stats.isError ? <ErrorState error={stats.error} onRetry={() => void stats.refetch()} /> : null}
+        {stats.isError ? (
+          <ErrorState error={stats.error} onRetry={() => void stats.refetch()} />
+        ) : null}
         {stats.data ? (
           <dl className="atlas-figures">
             {[
@@ -110,8 +112,12 @@ export function StartPage() {
         <h2 id="karte" className="kern-heading-medium">
           Nordrhein-Westfalen
         </h2>
-        {gemeinden.isPending || kreise.isPending ? <LoadingState label="Karte wird geladen …" /> : null}
-        {gemeinden.isError ? <ErrorState error={gemeinden.error} title="Karte nicht verfügbar" /> : null}
+        {gemeinden.isPending || kreise.isPending ? (
+          <LoadingState label="Karte wird geladen …" />
+        ) : null}
+        {gemeinden.isError ? (
+          <ErrorState error={gemeinden.error} title="Karte nicht verfügbar" />
+        ) : null}
         {gemeinden.data && kreise.data ? (
           <NrwMap
             boundaries={gemeinden.data}
@@ -123,7 +129,7 @@ export function StartPage() {
               label: entry.label,
               color: COLOR_BY_REGBEZ.get(entry.key) ?? NEUTRAL_FILL,
             }))}
-            onSelect={(key) => navigate(`/kommunen/${key}`)}
+            onSelect={(key) => void navigate(`/kommunen/${key}`)}
           />
         ) : null}
       </section>

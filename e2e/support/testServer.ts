@@ -1,0 +1,34 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readConfig, startServer, type RunningServer } from "@it-atlas/server";
+
+/** A real IT-Atlas server (embedded PGlite in a temporary folder) serving the built web app. */
+export interface TestServer {
+  url: string;
+  server: RunningServer;
+  stop(): Promise<void>;
+}
+
+/** Starts the server on a free port exactly as `npm start` does, but with a fresh data folder. */
+export async function startTestServer(): Promise<TestServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), "atlas-e2e-"));
+  const server = await startServer(
+    readConfig({
+      PORT: "0",
+      HOST: "127.0.0.1",
+      ATLAS_DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      ATLAS_WEB_DIST: fileURLToPath(new URL("../../packages/web/dist/", import.meta.url)),
+    }),
+  );
+  return {
+    url: server.url,
+    server,
+    async stop() {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

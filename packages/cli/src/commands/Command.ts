@@ -1,0 +1,14 @@
+import type { Database } from "@it-atlas/db";
+
+/** Where a command writes: lines for people (stdout) and problems (stderr). */
+export interface Output {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** A CLI command: runs against an open database and returns the exit code. */
+export interface Command {
+  name: string;
+  summary: string;
+  run(db: Database, args: string[], output: Output): Promise<number>;
+}

@@ -1,0 +1,63 @@
+import { useTestDatabase } from "@it-atlas/db/testing";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./runCli.ts";
+
+const database = useTestDatabase();
+
+function capture() {
+  const lines = { out: [] as string[], err: [] as string[] };
+  return {
+    lines,
+    output: {
+      out: (line: string) => lines.out.push(line),
+      err: (line: string) => lines.err.push(line),
+    },
+  };
+}
+
+function run(argv: string[], output: ReturnType<typeof capture>["output"]): Promise<number> {
+  return runCli(argv, output, () => Promise.resolve(database.db), false);
+}
+
+describe("atlas CLI", () => {
+  it("refuses an unknown command with exit code 2 and a German message", async () => {
+    const { lines, output } = capture();
+    expect(await run(["zaubern"], output)).toBe(2);
+    expect(lines.err[0]).toBe("Unbekannter Befehl „zaubern“.");
+  });
+
+  it("prints the counts with stats --json", async () => {
+    const { lines, output } = capture();
+    expect(await run(["stats", "--json"], output)).toBe(0);
+    expect(JSON.parse(lines.out[0] ?? "{}")).toMatchObject({
+      gemeinden: 396,
+      kreise: 31,
+      ozgLeistungen: 557,
+    });
+  });
+
+  it("prints German-formatted counts with stats", async () => {
+    const { lines, output } = capture();
+    await run(["stats"], output);
+    expect(lines.out.join("\n")).toMatch(/LeiKa-Leistungen\s+5\.249/);
+  });
+
+  it("migrates and seeds idempotently", async () => {
+    const { lines, output } = capture();
+    expect(await run(["migrate"], output)).toBe(0);
+    expect(await run(["seed"], output)).toBe(0);
+    expect(lines.out).toEqual([
+      "Keine ausstehenden Migrationen – die Datenbank ist aktuell.",
+      expect.stringMatching(/^Referenzdaten sind bereits aktuell/),
+    ]);
+  });
+
+  it("reports a database that cannot be opened with exit code 1", async () => {
+    const { lines, output } = capture();
+    const code = await runCli(["stats"], output, () =>
+      Promise.reject(new Error("keine Verbindung")),
+    );
+    expect(code).toBe(1);
+    expect(lines.err[0]).toBe("Fehler: keine Verbindung");
+  });
+});

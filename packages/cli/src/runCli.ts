@@ -1,0 +1,59 @@
+import { openDatabase, type Database } from "@it-atlas/db";
+import { readConfig } from "@it-atlas/server";
+import type { Command, Output } from "./commands/Command.ts";
+import { migrateCommand } from "./commands/migrateCommand.ts";
+import { seedCommand } from "./commands/seedCommand.ts";
+import { statsCommand } from "./commands/statsCommand.ts";
+
+/** All commands of `npm run atlas -- <command>`. */
+export const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, statsCommand];
+
+function usage(output: Output): void {
+  output.out("Aufruf: npm run atlas -- <Befehl> [Optionen]");
+  output.out("");
+  output.out("Befehle:");
+  for (const command of COMMANDS) output.out(`  ${command.name.padEnd(10)} ${command.summary}`);
+  output.out("");
+  output.out(
+    "Datenbank: DATABASE_URL=postgres://… oder eingebettet in ATLAS_DATA_DIR (Standard ./.atlas-data)",
+  );
+}
+
+function openFromEnvironment(): Promise<Database> {
+  const config = readConfig();
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+}
+
+/**
+ * Runs one CLI invocation and returns its exit code. By default the database is opened from
+ * the environment like the server does, and closed afterwards; tests pass their own opener
+ * and `closeAfter: false` to keep a shared database open.
+ */
+export async function runCli(
+  argv: string[],
+  output: Output,
+  openDb: () => Promise<Database> = openFromEnvironment,
+  closeAfter = true,
+): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    usage(output);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    output.err(`Unbekannter Befehl „${name}“.`);
+    usage(output);
+    return 2;
+  }
+  let db: Database | undefined;
+  try {
+    db = await openDb();
+    return await command.run(db, args, output);
+  } catch (error) {
+    output.err(`Fehler: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    if (closeAfter) await db?.close();
+  }
+}
