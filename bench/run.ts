@@ -1,0 +1,24 @@
+/**
+ * `npm run bench -- <name>`: benchmarks print tables and never fail on timings.
+ * Names: cold-start, seed
+ */
+import { coldStart } from "./coldStart.ts";
+import { seedBenchmark } from "./seed.ts";
+
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  "cold-start": coldStart,
+  seed: seedBenchmark,
+};
+
+const requested = process.argv.slice(2);
+const names = requested.length > 0 ? requested : Object.keys(BENCHMARKS);
+for (const name of names) {
+  const benchmark = BENCHMARKS[name];
+  if (!benchmark) {
+    process.stderr.write(
+      `Unbekannter Benchmark „${name}“. Verfügbar: ${Object.keys(BENCHMARKS).join(", ")}\n`,
+    );
+    process.exit(2);
+  }
+  await benchmark();
+}
