@@ -15,6 +15,9 @@ import {
 import { apiNotFound, installErrorHandling } from "./http/errorHandler.ts";
 import type { ZodApp } from "./http/types.ts";
 import { registerGeoRoutes } from "./routes/geoRoutes.ts";
+import { registerLandscapeRoutes } from "./routes/landscapeRoutes.ts";
+import { registerSourcingRoutes } from "./routes/sourcingRoutes.ts";
+import { LandscapeReader } from "./services/landscapeService.ts";
 import { registerOrganisationRoutes } from "./routes/organisationRoutes.ts";
 import { registerOzgRoutes } from "./routes/ozgRoutes.ts";
 import { registerProviderRoutes } from "./routes/providerRoutes.ts";
@@ -64,12 +67,14 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
 
-  const context = { db: options.db };
+  const context = { db: options.db, landscape: new LandscapeReader(options.db) };
   registerSystemRoutes(app, context);
   registerOrganisationRoutes(app, context);
   registerProviderRoutes(app, context);
   registerOzgRoutes(app, context);
   registerGeoRoutes(app, context);
+  registerLandscapeRoutes(app, context);
+  registerSourcingRoutes(app, context);
 
   const webDist = options.webDist && existsSync(options.webDist) ? options.webDist : undefined;
   if (webDist) {

@@ -12,6 +12,7 @@ const Environment = z.object({
     .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ATLAS_WEB_DIST: z.string().optional(),
+  ATLAS_DEMO: z.enum(["0", "1"], { message: "muss 0 (aus) oder 1 (an) sein" }).default("1"),
 });
 
 /** Server settings, read from the environment. */
@@ -22,6 +23,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   logLevel: string;
   webDist: string;
+  /** Load the synthetic demo landscape ("Demodaten (synthetisch)"); ATLAS_DEMO=0 removes it. */
+  demo: boolean;
 }
 
 /** Reads and checks the environment; names the bad variable in German when it is wrong. */
@@ -42,6 +45,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Server
     dataDir: resolve(env.ATLAS_DATA_DIR),
     databaseUrl: env.DATABASE_URL,
     logLevel: env.LOG_LEVEL,
+    demo: env.ATLAS_DEMO === "1",
     webDist: resolve(
       env.ATLAS_WEB_DIST ?? fileURLToPath(new URL("../../web/dist/", import.meta.url)),
     ),

@@ -1,4 +1,10 @@
-import { migrate, openDatabase, seedReferenceData, type Database } from "@it-atlas/db";
+import {
+  migrate,
+  openDatabase,
+  seedDemoLandscape,
+  seedReferenceData,
+  type Database,
+} from "@it-atlas/db";
 import { buildApp } from "./app.ts";
 import type { ServerConfig } from "./config.ts";
 import type { ZodApp } from "./http/types.ts";
@@ -25,8 +31,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     });
     const applied = await migrate(db);
     const seed = await seedReferenceData(db);
+    const demo = await seedDemoLandscape(db, config.demo);
     app.log.info(
-      { engine: db.engine, migrations: applied, seed },
+      { engine: db.engine, migrations: applied, seed, demo },
       "Datenbank bereit (Migrationen und Referenzdaten)",
     );
     const url = await app.listen({ port: config.port, host: config.host });

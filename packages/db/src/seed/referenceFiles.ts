@@ -25,10 +25,13 @@ export const REFERENCE_FILES = [
   "ozg_lebenslagen.csv",
   "ozg_leistungen.csv",
   "ozg_leika_leistungen.csv",
+  "leistungsbereiche.csv",
+  "leistungsbereiche_ozg.csv",
+  "produkte.csv",
 ] as const;
 
 // Bump when the seed's mapping logic changes, so existing databases are re-seeded.
-const SEED_LOGIC_VERSION = "1";
+const SEED_LOGIC_VERSION = "2";
 
 /** Content hash of the reference files plus the seed logic version. */
 export async function referenceDataVersion(directory: string): Promise<string> {

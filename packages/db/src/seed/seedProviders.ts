@@ -178,6 +178,31 @@ export async function seedProviders(tx: Queryable, directory: string): Promise<v
       providerIds.map((providerId, position) => [inserted?.id, providerId, position]),
     );
   }
+  await setEndDates(tx, cityIt);
+}
+
+/**
+ * The day a provider stopped under its own name, where the sources date it exactly: the
+ * merged providers of a dated fusion event, a renamed provider on the day its successor was
+ * formed, and city IT departments with a `merged_on` date in the compiled file.
+ */
+async function setEndDates(tx: Queryable, cityIt: Record<string, string>[]): Promise<void> {
+  await tx.query(sql`UPDATE provider SET ended_on = NULL`);
+  await tx.query(sql`
+    UPDATE provider p SET ended_on = e.date_from
+    FROM provider_event e JOIN provider_event_provider x ON x.event_id = e.id
+    WHERE e.event_type = 'fusion' AND e.date_from = e.date_to AND e.target_id IS NOT NULL
+      AND x.provider_id = p.id AND p.status = 'merged' AND p.successor_id = e.target_id`);
+  await tx.query(sql`
+    UPDATE provider p SET ended_on = e.date_from
+    FROM provider_event e
+    WHERE p.status = 'renamed' AND e.event_type = 'fusion' AND e.date_from = e.date_to
+      AND e.target_id = p.successor_id`);
+  for (const row of cityIt) {
+    const mergedOn = blankToNull(row.merged_on);
+    if (mergedOn)
+      await tx.query(sql`UPDATE provider SET ended_on = ${mergedOn}::date WHERE id = ${row.id}`);
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { sql } from "../client/sql.ts";
 import { blankToNull, readCsv } from "./readCsv.ts";
 import { DEFAULT_REFERENCE_DIR, referenceDataVersion } from "./referenceFiles.ts";
 import { seedOrganisations } from "./seedOrganisations.ts";
+import { seedLandscapeCatalogue } from "./seedLandscapeCatalogue.ts";
 import { seedOzg } from "./seedOzg.ts";
 import { seedProviders } from "./seedProviders.ts";
 import { upsertClause } from "./upsertClause.ts";
@@ -47,6 +48,7 @@ export async function seedReferenceData(
     await seedOrganisations(tx, directory);
     await seedProviders(tx, directory);
     await seedOzg(tx, directory);
+    await seedLandscapeCatalogue(tx, directory);
     await tx.query(
       sql`INSERT INTO seed_state (name, version) VALUES ('reference', ${version})
           ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, seeded_at = now()`,

@@ -4,6 +4,7 @@ import pg from "pg";
 import { PgliteDatabase } from "../client/PgliteDatabase.ts";
 import { PostgresDatabase } from "../client/PostgresDatabase.ts";
 import { migrate } from "../migrate/migrate.ts";
+import { seedDemoLandscape } from "../seed/seedDemoLandscape.ts";
 import { seedReferenceData } from "../seed/seedReferenceData.ts";
 import { templateDatabaseUrl, type TestTemplate } from "./testDatabase.ts";
 
@@ -33,6 +34,7 @@ export async function prepareTestTemplate(options: {
     try {
       await migrate(db);
       await seedReferenceData(db);
+      await seedDemoLandscape(db, true);
       const dump = await db.dump();
       await mkdir(dirname(options.dumpPath), { recursive: true });
       await writeFile(options.dumpPath, Buffer.from(await dump.arrayBuffer()));
@@ -59,6 +61,7 @@ export async function prepareTestTemplate(options: {
   try {
     await migrate(db);
     await seedReferenceData(db);
+    await seedDemoLandscape(db, true);
   } finally {
     await db.close();
   }

@@ -18,6 +18,8 @@ export function testEngine(): Engine {
 /** A migrated and seeded database for one test file, and how to dispose of it. */
 export interface TestDatabase {
   db: Database;
+  /** Where another process can open the same database: a PostgreSQL URL (PGlite: undefined). */
+  url?: string;
   dispose(): Promise<void>;
 }
 
@@ -45,15 +47,17 @@ export async function createTestDatabase(template: TestTemplate): Promise<TestDa
   } finally {
     await admin.end();
   }
-  const db = await PostgresDatabase.open(withDatabase(template.adminUrl, name), 5);
+  const url = withDatabase(template.adminUrl, name);
+  const db = await PostgresDatabase.open(url, 5);
   return {
     db,
+    url,
     async dispose() {
       await db.close();
       const cleanup = new pg.Client({ connectionString: template.adminUrl });
       await cleanup.connect();
       try {
-        await cleanup.query(`DROP DATABASE IF EXISTS ${name}`);
+        await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       } finally {
         await cleanup.end();
       }

@@ -3,6 +3,17 @@ import { z } from "zod";
 /** Largest page a client may request; protects the server and the browser. */
 export const MAX_PAGE_SIZE = 500;
 
+/** A page size parameter between 1 and `max` (German message), defaulting to `fallback`. */
+export function pageSizeUpTo(max: number, fallback: number) {
+  const message = `muss eine ganze Zahl zwischen 1 und ${max} sein`;
+  return z.coerce
+    .number({ message })
+    .int({ message })
+    .min(1, { message })
+    .max(max, { message })
+    .default(fallback);
+}
+
 /** Paging parameters of list endpoints (1-based page). */
 export const PageQuery = z.object({
   page: z.coerce
@@ -10,12 +21,7 @@ export const PageQuery = z.object({
     .int({ message: "muss eine ganze Zahl ≥ 1 sein" })
     .min(1, { message: "muss eine ganze Zahl ≥ 1 sein" })
     .default(1),
-  pageSize: z.coerce
-    .number({ message: `muss eine ganze Zahl zwischen 1 und ${MAX_PAGE_SIZE} sein` })
-    .int({ message: `muss eine ganze Zahl zwischen 1 und ${MAX_PAGE_SIZE} sein` })
-    .min(1, { message: `muss eine ganze Zahl zwischen 1 und ${MAX_PAGE_SIZE} sein` })
-    .max(MAX_PAGE_SIZE, { message: `muss eine ganze Zahl zwischen 1 und ${MAX_PAGE_SIZE} sein` })
-    .default(50),
+  pageSize: pageSizeUpTo(MAX_PAGE_SIZE, 50),
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 

@@ -43,5 +43,6 @@ function problemResponse(description: string) {
 export const problemResponses = {
   400: problemResponse("Ungültige Anfrage"),
   404: problemResponse("Nicht gefunden"),
+  409: problemResponse("Konflikt mit dem aktuellen Stand"),
   500: problemResponse("Interner Fehler"),
 } as const;

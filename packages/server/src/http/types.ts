@@ -7,6 +7,7 @@ import type {
   RawServerDefault,
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { LandscapeReader } from "../services/landscapeService.ts";
 
 /** Fastify instance typed with the zod type provider. */
 export type ZodApp = FastifyInstance<
@@ -20,4 +21,5 @@ export type ZodApp = FastifyInstance<
 /** What route handlers need from the running application. */
 export interface AppContext {
   db: Database;
+  landscape: LandscapeReader;
 }

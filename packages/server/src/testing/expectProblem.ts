@@ -27,7 +27,7 @@ export function expectInvalidParameter(
 ): Problem {
   const body = expectProblem(response, 400, "invalid_request");
   expect(body.errors?.map((error) => error.field)).toContain(parameter);
-  expect(body.detail).toMatch(/^(Abfrageparameter|Pfadparameter) ungültig: /);
+  expect(body.detail).toMatch(/^(Abfrageparameter|Pfadparameter|Anfragetext) ungültig: /);
   expect(body.detail).toContain(`„${parameter}“`);
   return body;
 }

@@ -556,6 +556,696 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Katalog der Leistungsbereiche (Gruppen und Bereiche) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ServiceDomain"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/domains/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ein Leistungsbereich: Produkte und wer ihn wo erbringt (Stichtag) */
+        get: {
+            parameters: {
+                query?: {
+                    kreis?: string;
+                    regierungsbezirk?: string;
+                    provider?: string;
+                    operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
+                    organisation?: string;
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            parentId: string | null;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            category: "infrastruktur" | "querschnitt" | "fachverfahren" | "digitale_dienste";
+                            isGroup: boolean;
+                            volumeUnit: ("einwohner" | "arbeitsplaetze" | "nutzer" | "faelle" | "buchungen" | "beschaeftigte" | "postfaecher" | "anschluesse" | "standorte" | "sitzungen" | "schulen" | "transaktionen") | null;
+                            responsibleTypes: ("kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion")[];
+                            responsibilityBasis: string | null;
+                            ozgIds: number[];
+                            position: number;
+                            products: components["schemas"]["Product"][];
+                            asOf: string;
+                            summary: components["schemas"]["DomainSummary"];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Produkte (Fachverfahren, Plattformen), optional eines Leistungsbereichs */
+        get: {
+            parameters: {
+                query?: {
+                    domain?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Product"][];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/landscape": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Die IT-Landkarte zum Stichtag: je Kommune und Leistungsbereich Betriebsmodell, Dienstleister, Produkt, Kosten
+         * @description Kosten, Mengen und Produkte sind nicht öffentlich; Werte mit `demo: true` sind Demodaten (synthetisch).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    domain?: string;
+                    kreis?: string;
+                    regierungsbezirk?: string;
+                    provider?: string;
+                    operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
+                    organisation?: string;
+                    asOf?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Sourcing"][];
+                            total: number;
+                            asOf: string;
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/landscape/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Was sich zwischen zwei Stichtagen geändert hat, und wo */
+        get: {
+            parameters: {
+                query: {
+                    domain?: string;
+                    kreis?: string;
+                    regierungsbezirk?: string;
+                    provider?: string;
+                    operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
+                    organisation?: string;
+                    from: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            items: components["schemas"]["LandscapeChange"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{ags}/sourcing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bezugsmatrix einer Kommune zum Stichtag (Leistungsbereiche, für die sie zuständig ist) */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            responsibleDomainIds: string[];
+                            items: components["schemas"]["Sourcing"][];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{ags}/sourcing/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alle Stände des Bezugs einer Kommune (optional eines Leistungsbereichs) */
+        get: {
+            parameters: {
+                query?: {
+                    domain?: string;
+                };
+                header?: never;
+                path: {
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Sourcing"][];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{ags}/sourcing/{domainId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Bezug einer Kommune für einen Leistungsbereich ab einem Stichtag ändern (neuer Stand mit Verlauf) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ags: string;
+                    domainId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SourcingChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Sourcing"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/{id}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Angebote eines IT-Dienstleisters (Preismodell fix + je Einheit, Kapazität) */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProviderOffer"][];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reorganisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Angewandte Fusionen, Umbenennungen und Wechsel */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "merger" | "rename" | "member_move";
+                                effectiveDate: string;
+                                sourceProviderIds: string[];
+                                targetProviderId: string;
+                                organisationKey: string | null;
+                                movedSourcings: number;
+                                movedOffers: number;
+                                note: string | null;
+                                appliedBy: string;
+                                replaysEvent: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Fusion, Umbenennung oder Wechsel anwenden (eine Transaktion: alles oder nichts) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReorganisationRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReorganisationPlan"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reorganisations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vorschau: welche Beziehungen eine Fusion, Umbenennung oder ein Wechsel verschiebt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReorganisationRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReorganisationPlan"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -788,6 +1478,219 @@ export interface components {
             ozgLeistungen: number;
             leikaLeistungen: number;
             populationZensus2022: number;
+        };
+        ServiceDomainInput: {
+            id: string;
+            parentId: string | null;
+            name: string;
+            description: string | null;
+            /** @enum {string} */
+            category: "infrastruktur" | "querschnitt" | "fachverfahren" | "digitale_dienste";
+            isGroup: boolean;
+            volumeUnit: ("einwohner" | "arbeitsplaetze" | "nutzer" | "faelle" | "buchungen" | "beschaeftigte" | "postfaecher" | "anschluesse" | "standorte" | "sitzungen" | "schulen" | "transaktionen") | null;
+            responsibleTypes: ("kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion")[];
+            responsibilityBasis: string | null;
+            ozgIds: number[];
+            position: number;
+        };
+        ProductInput: {
+            id: string;
+            name: string;
+            vendor: string;
+            /** @enum {string} */
+            lifecycle: "aktiv" | "auslaufend" | "abgekuendigt" | "geplant";
+            domainIds: string[];
+            description: string | null;
+            provenance: components["schemas"]["ProvenanceInput"];
+        };
+        ProductRefInput: {
+            id: string;
+            name: string;
+            vendor: string;
+        };
+        SourcingOrganisationInput: {
+            ags: string;
+            name: string;
+            /** @enum {string} */
+            kind: "land" | "landschaftsverband" | "regierungsbezirk" | "kreis" | "gemeinde";
+        };
+        SourcingInput: {
+            id: number;
+            organisation: components["schemas"]["SourcingOrganisationInput"];
+            domain: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            operatingModel: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
+            provider: components["schemas"]["ProviderRefInput"] | null;
+            partner: {
+                ags: string;
+                name: string;
+            } | null;
+            product: components["schemas"]["ProductRefInput"] | null;
+            annualCost: number | null;
+            runningCost: number | null;
+            investmentCost: number | null;
+            volume: number | null;
+            volumeUnit: string | null;
+            contractEnd: string | null;
+            satisfaction: number | null;
+            validFrom: string;
+            validTo: string | null;
+            predecessorId: number | null;
+            changeReason: string | null;
+            demo: boolean;
+            provenance: components["schemas"]["ProvenanceInput"];
+        };
+        SourcingChangeInput: {
+            /** @enum {string} */
+            operatingModel: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
+            /** @default null */
+            providerId: string | null;
+            /** @default null */
+            partnerAgs: string | null;
+            /** @default null */
+            productId: string | null;
+            /** @default null */
+            runningCost: number | null;
+            /** @default null */
+            investmentCost: number | null;
+            /** @default null */
+            volume: number | null;
+            /** @default null */
+            contractEnd: string | null;
+            /** @default null */
+            satisfaction: number | null;
+            validFrom: string;
+            /** @default null */
+            note: string | null;
+        };
+        ReorganisationTargetInput: {
+            providerId: string;
+            shortName?: string;
+            name?: string;
+            legalForm?: string;
+            seat?: string;
+        };
+        ReorganisationRequestInput: {
+            /** @constant */
+            kind: "merger";
+            sourceProviderIds: string[];
+            target: components["schemas"]["ReorganisationTargetInput"];
+            effectiveDate: string;
+            note?: string;
+        } | {
+            /** @constant */
+            kind: "rename";
+            sourceProviderIds: string[];
+            target: components["schemas"]["ReorganisationTargetInput"];
+            effectiveDate: string;
+            note?: string;
+        } | {
+            /** @constant */
+            kind: "member_move";
+            sourceProviderIds: string[];
+            target: components["schemas"]["ReorganisationTargetInput"];
+            organisationKey: string;
+            effectiveDate: string;
+            note?: string;
+        };
+        ReorganisationMoveInput: {
+            /** @enum {string} */
+            kind: "sourcing" | "offer";
+            id: number;
+            organisation: {
+                ags: string;
+                name: string;
+            } | null;
+            domain: {
+                id: string;
+                name: string;
+            };
+            fromProvider: components["schemas"]["ProviderRefInput"];
+            validFrom: string;
+            validTo: string | null;
+            /** @enum {string} */
+            action: "split" | "update";
+        };
+        ReorganisationPlanInput: {
+            /** @enum {string} */
+            kind: "merger" | "rename" | "member_move";
+            effectiveDate: string;
+            target: components["schemas"]["ProviderRefInput"];
+            createsProvider: boolean;
+            sources: components["schemas"]["ProviderRefInput"][];
+            moves: components["schemas"]["ReorganisationMoveInput"][];
+            providerChanges: {
+                provider: components["schemas"]["ProviderRefInput"];
+                /** @enum {string} */
+                status: "active" | "merged" | "renamed";
+                successorId: string;
+            }[];
+            reorganisationId: number | null;
+        };
+        LandscapeChangeInput: {
+            organisation: {
+                ags: string;
+                name: string;
+            };
+            domain: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            kind: "added" | "removed" | "changed";
+            fields: ("operatingModel" | "provider" | "partner" | "product" | "runningCost" | "investmentCost" | "volume" | "contractEnd" | "satisfaction")[];
+            before: components["schemas"]["SourcingInput"] | null;
+            after: components["schemas"]["SourcingInput"] | null;
+        };
+        DistributionInput: {
+            count: number;
+            min: number;
+            p25: number;
+            median: number;
+            p75: number;
+            max: number;
+        };
+        DomainSummaryInput: {
+            kommunen: number;
+            totalCost: number;
+            byOperatingModel: {
+                operatingModel: string;
+                count: number;
+            }[];
+            byProvider: {
+                providerId: string;
+                shortName: string;
+                count: number;
+                cost: number;
+            }[];
+            byProduct: {
+                productId: string;
+                name: string;
+                count: number;
+            }[];
+            costPerUnit: components["schemas"]["DistributionInput"] | null;
+            demo: boolean;
+        };
+        ProviderOfferInput: {
+            id: number;
+            provider: components["schemas"]["ProviderRefInput"];
+            domain: {
+                id: string;
+                name: string;
+                volumeUnit: string | null;
+            };
+            product: components["schemas"]["ProductRefInput"] | null;
+            fixedPrice: number;
+            unitPrice: number;
+            capacity: number | null;
+            sla: string | null;
+            validFrom: string;
+            validTo: string | null;
+            demo: boolean;
+            provenance: components["schemas"]["ProvenanceInput"];
         };
         ProblemInput: {
             type: string;
@@ -1029,6 +1932,219 @@ export interface components {
             ozgLeistungen: number;
             leikaLeistungen: number;
             populationZensus2022: number;
+        };
+        ServiceDomain: {
+            id: string;
+            parentId: string | null;
+            name: string;
+            description: string | null;
+            /** @enum {string} */
+            category: "infrastruktur" | "querschnitt" | "fachverfahren" | "digitale_dienste";
+            isGroup: boolean;
+            volumeUnit: ("einwohner" | "arbeitsplaetze" | "nutzer" | "faelle" | "buchungen" | "beschaeftigte" | "postfaecher" | "anschluesse" | "standorte" | "sitzungen" | "schulen" | "transaktionen") | null;
+            responsibleTypes: ("kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion")[];
+            responsibilityBasis: string | null;
+            ozgIds: number[];
+            position: number;
+        };
+        Product: {
+            id: string;
+            name: string;
+            vendor: string;
+            /** @enum {string} */
+            lifecycle: "aktiv" | "auslaufend" | "abgekuendigt" | "geplant";
+            domainIds: string[];
+            description: string | null;
+            provenance: components["schemas"]["Provenance"];
+        };
+        ProductRef: {
+            id: string;
+            name: string;
+            vendor: string;
+        };
+        SourcingOrganisation: {
+            ags: string;
+            name: string;
+            /** @enum {string} */
+            kind: "land" | "landschaftsverband" | "regierungsbezirk" | "kreis" | "gemeinde";
+        };
+        Sourcing: {
+            id: number;
+            organisation: components["schemas"]["SourcingOrganisation"];
+            domain: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            operatingModel: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
+            provider: components["schemas"]["ProviderRef"] | null;
+            partner: {
+                ags: string;
+                name: string;
+            } | null;
+            product: components["schemas"]["ProductRef"] | null;
+            annualCost: number | null;
+            runningCost: number | null;
+            investmentCost: number | null;
+            volume: number | null;
+            volumeUnit: string | null;
+            contractEnd: string | null;
+            satisfaction: number | null;
+            validFrom: string;
+            validTo: string | null;
+            predecessorId: number | null;
+            changeReason: string | null;
+            demo: boolean;
+            provenance: components["schemas"]["Provenance"];
+        };
+        SourcingChange: {
+            /** @enum {string} */
+            operatingModel: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
+            /** @default null */
+            providerId: string | null;
+            /** @default null */
+            partnerAgs: string | null;
+            /** @default null */
+            productId: string | null;
+            /** @default null */
+            runningCost: number | null;
+            /** @default null */
+            investmentCost: number | null;
+            /** @default null */
+            volume: number | null;
+            /** @default null */
+            contractEnd: string | null;
+            /** @default null */
+            satisfaction: number | null;
+            validFrom: string;
+            /** @default null */
+            note: string | null;
+        };
+        ReorganisationTarget: {
+            providerId: string;
+            shortName?: string;
+            name?: string;
+            legalForm?: string;
+            seat?: string;
+        };
+        ReorganisationRequest: {
+            /** @constant */
+            kind: "merger";
+            sourceProviderIds: string[];
+            target: components["schemas"]["ReorganisationTarget"];
+            effectiveDate: string;
+            note?: string;
+        } | {
+            /** @constant */
+            kind: "rename";
+            sourceProviderIds: string[];
+            target: components["schemas"]["ReorganisationTarget"];
+            effectiveDate: string;
+            note?: string;
+        } | {
+            /** @constant */
+            kind: "member_move";
+            sourceProviderIds: string[];
+            target: components["schemas"]["ReorganisationTarget"];
+            organisationKey: string;
+            effectiveDate: string;
+            note?: string;
+        };
+        ReorganisationMove: {
+            /** @enum {string} */
+            kind: "sourcing" | "offer";
+            id: number;
+            organisation: {
+                ags: string;
+                name: string;
+            } | null;
+            domain: {
+                id: string;
+                name: string;
+            };
+            fromProvider: components["schemas"]["ProviderRef"];
+            validFrom: string;
+            validTo: string | null;
+            /** @enum {string} */
+            action: "split" | "update";
+        };
+        ReorganisationPlan: {
+            /** @enum {string} */
+            kind: "merger" | "rename" | "member_move";
+            effectiveDate: string;
+            target: components["schemas"]["ProviderRef"];
+            createsProvider: boolean;
+            sources: components["schemas"]["ProviderRef"][];
+            moves: components["schemas"]["ReorganisationMove"][];
+            providerChanges: {
+                provider: components["schemas"]["ProviderRef"];
+                /** @enum {string} */
+                status: "active" | "merged" | "renamed";
+                successorId: string;
+            }[];
+            reorganisationId: number | null;
+        };
+        LandscapeChange: {
+            organisation: {
+                ags: string;
+                name: string;
+            };
+            domain: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            kind: "added" | "removed" | "changed";
+            fields: ("operatingModel" | "provider" | "partner" | "product" | "runningCost" | "investmentCost" | "volume" | "contractEnd" | "satisfaction")[];
+            before: components["schemas"]["Sourcing"] | null;
+            after: components["schemas"]["Sourcing"] | null;
+        };
+        Distribution: {
+            count: number;
+            min: number;
+            p25: number;
+            median: number;
+            p75: number;
+            max: number;
+        };
+        DomainSummary: {
+            kommunen: number;
+            totalCost: number;
+            byOperatingModel: {
+                operatingModel: string;
+                count: number;
+            }[];
+            byProvider: {
+                providerId: string;
+                shortName: string;
+                count: number;
+                cost: number;
+            }[];
+            byProduct: {
+                productId: string;
+                name: string;
+                count: number;
+            }[];
+            costPerUnit: components["schemas"]["Distribution"] | null;
+            demo: boolean;
+        };
+        ProviderOffer: {
+            id: number;
+            provider: components["schemas"]["ProviderRef"];
+            domain: {
+                id: string;
+                name: string;
+                volumeUnit: string | null;
+            };
+            product: components["schemas"]["ProductRef"] | null;
+            fixedPrice: number;
+            unitPrice: number;
+            capacity: number | null;
+            sla: string | null;
+            validFrom: string;
+            validTo: string | null;
+            demo: boolean;
+            provenance: components["schemas"]["Provenance"];
         };
         Problem: {
             type: string;

@@ -1,0 +1,202 @@
+import {
+  applyReorganisation,
+  findOrganisation,
+  findSourcing,
+  listOffers,
+  listReorganisations,
+  listServiceDomains,
+  listSourcingHistory,
+  previewReorganisation,
+  changeSourcing,
+} from "@it-atlas/db";
+import {
+  NotFoundError,
+  OrganisationKey,
+  ProviderId,
+  ProviderOffer,
+  ReorganisationPlan,
+  ReorganisationRequest,
+  ServiceDomainId,
+  Sourcing,
+  SourcingInput,
+} from "@it-atlas/domain";
+import { z } from "zod";
+import { problemResponses } from "../http/Problem.ts";
+import type { AppContext, ZodApp } from "../http/types.ts";
+import { todayInGermany } from "../services/landscapeService.ts";
+import { responsibleTypeOf } from "../services/responsibility.ts";
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein");
+const writeProblems = {
+  400: problemResponses[400],
+  404: problemResponses[404],
+  409: problemResponses[409],
+};
+
+/** A Kommune's sourcing matrix and history, editing, offers and reorganisations. */
+export function registerSourcingRoutes(app: ZodApp, context: AppContext): void {
+  app.get(
+    "/api/organisations/:ags/sourcing",
+    {
+      schema: {
+        tags: ["IT-Landkarte"],
+        summary:
+          "Bezugsmatrix einer Kommune zum Stichtag (Leistungsbereiche, für die sie zuständig ist)",
+        params: z.object({ ags: OrganisationKey }),
+        querystring: z.object({ asOf: IsoDate.optional() }),
+        response: {
+          200: z.object({
+            asOf: z.string(),
+            responsibleDomainIds: z.array(z.string()),
+            items: z.array(Sourcing),
+          }),
+          400: problemResponses[400],
+          404: problemResponses[404],
+        },
+      },
+    },
+    async (request) => {
+      const organisation = await findOrganisation(context.db, request.params.ags);
+      if (!organisation || (organisation.kind !== "gemeinde" && organisation.kind !== "kreis")) {
+        throw new NotFoundError(
+          "organisation_not_found",
+          `Es gibt keine Kommune mit dem Schlüssel „${request.params.ags}“.`,
+        );
+      }
+      const asOf = request.query.asOf ?? todayInGermany();
+      const type = responsibleTypeOf(organisation);
+      const [domains, items] = await Promise.all([
+        listServiceDomains(context.db),
+        context.landscape.all({ asOf, organisation: organisation.key }),
+      ]);
+      return {
+        asOf,
+        responsibleDomainIds: domains
+          .filter(
+            (domain) =>
+              !domain.isGroup && type !== undefined && domain.responsibleTypes.includes(type),
+          )
+          .map((domain) => domain.id),
+        items,
+      };
+    },
+  );
+
+  app.get(
+    "/api/organisations/:ags/sourcing/history",
+    {
+      schema: {
+        tags: ["IT-Landkarte"],
+        summary: "Alle Stände des Bezugs einer Kommune (optional eines Leistungsbereichs)",
+        params: z.object({ ags: OrganisationKey }),
+        querystring: z.object({ domain: ServiceDomainId.optional() }),
+        response: { 200: z.object({ items: z.array(Sourcing) }), 400: problemResponses[400] },
+      },
+    },
+    async (request) => ({
+      items: await listSourcingHistory(context.db, request.params.ags, request.query.domain),
+    }),
+  );
+
+  app.put(
+    "/api/organisations/:ags/sourcing/:domainId",
+    {
+      schema: {
+        tags: ["IT-Landkarte"],
+        summary:
+          "Bezug einer Kommune für einen Leistungsbereich ab einem Stichtag ändern (neuer Stand mit Verlauf)",
+        params: z.object({ ags: OrganisationKey, domainId: ServiceDomainId }),
+        body: SourcingInput,
+        response: { 200: Sourcing, ...writeProblems },
+      },
+    },
+    async (request) => {
+      const id = await context.db.transaction((tx) =>
+        changeSourcing(tx, request.params.ags, request.params.domainId, request.body, {
+          quality: "user",
+          reason: "Bearbeitung",
+        }),
+      );
+      const saved = await findSourcing(context.db, id);
+      if (!saved) throw new Error(`Bezug ${id} nach dem Speichern nicht gefunden`);
+      return saved;
+    },
+  );
+
+  app.get(
+    "/api/providers/:id/offers",
+    {
+      schema: {
+        tags: ["IT-Dienstleister"],
+        summary: "Angebote eines IT-Dienstleisters (Preismodell fix + je Einheit, Kapazität)",
+        params: z.object({ id: ProviderId }),
+        querystring: z.object({ asOf: IsoDate.optional() }),
+        response: { 200: z.object({ items: z.array(ProviderOffer) }), 400: problemResponses[400] },
+      },
+    },
+    async (request) => ({
+      items: await listOffers(context.db, {
+        providerId: request.params.id,
+        asOf: request.query.asOf ?? todayInGermany(),
+      }),
+    }),
+  );
+
+  app.get(
+    "/api/reorganisations",
+    {
+      schema: {
+        tags: ["IT-Dienstleister"],
+        summary: "Angewandte Fusionen, Umbenennungen und Wechsel",
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.number().int(),
+                kind: z.enum(["merger", "rename", "member_move"]),
+                effectiveDate: z.string(),
+                sourceProviderIds: z.array(z.string()),
+                targetProviderId: z.string(),
+                organisationKey: z.string().nullable(),
+                movedSourcings: z.number().int(),
+                movedOffers: z.number().int(),
+                note: z.string().nullable(),
+                appliedBy: z.string(),
+                replaysEvent: z.boolean(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => ({ items: await listReorganisations(context.db) }),
+  );
+
+  app.post(
+    "/api/reorganisations/preview",
+    {
+      schema: {
+        tags: ["IT-Dienstleister"],
+        summary:
+          "Vorschau: welche Beziehungen eine Fusion, Umbenennung oder ein Wechsel verschiebt",
+        body: ReorganisationRequest,
+        response: { 200: ReorganisationPlan, ...writeProblems },
+      },
+    },
+    async (request) => previewReorganisation(context.db, request.body),
+  );
+
+  app.post(
+    "/api/reorganisations",
+    {
+      schema: {
+        tags: ["IT-Dienstleister"],
+        summary: "Fusion, Umbenennung oder Wechsel anwenden (eine Transaktion: alles oder nichts)",
+        body: ReorganisationRequest,
+        response: { 200: ReorganisationPlan, ...writeProblems },
+      },
+    },
+    async (request) =>
+      context.db.transaction((tx) => applyReorganisation(tx, request.body, { appliedBy: "api" })),
+  );
+}

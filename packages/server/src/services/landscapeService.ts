@@ -1,0 +1,86 @@
+import {
+  findServiceDomain,
+  getLandscapeRevision,
+  listLandscape,
+  listProducts,
+  type LandscapeFilter,
+  type Queryable,
+} from "@it-atlas/db";
+import {
+  landscapeDiff,
+  NotFoundError,
+  summariseDomain,
+  type LandscapeChange,
+  type Sourcing,
+} from "@it-atlas/domain";
+
+/** Today in Germany as an ISO date (the default "as of"). */
+export function todayInGermany(now = new Date()): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(now);
+}
+
+const MAX_CACHED = 200;
+
+/**
+ * Reads the landscape through a small cache keyed by the filter and the landscape revision,
+ * which every write increments in its transaction: a cached page is used only while no write
+ * has happened since. One cheap revision query per request instead of the full as-of join.
+ */
+export class LandscapeReader {
+  private readonly cache = new Map<
+    string,
+    { revision: number; value: { items: Sourcing[]; total: number } }
+  >();
+
+  constructor(private readonly db: Queryable) {}
+
+  async list(filter: LandscapeFilter): Promise<{ items: Sourcing[]; total: number }> {
+    const revision = await getLandscapeRevision(this.db);
+    const key = JSON.stringify(filter);
+    const cached = this.cache.get(key);
+    if (cached && cached.revision === revision) return cached.value;
+    const value = await listLandscape(this.db, filter);
+    if (this.cache.size >= MAX_CACHED) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    this.cache.set(key, { revision, value });
+    return value;
+  }
+
+  /** All rows matching the filter (no paging), for summaries and diffs. */
+  async all(filter: Omit<LandscapeFilter, "page" | "pageSize">): Promise<Sourcing[]> {
+    const pageSize = 5000;
+    const first = await this.list({ ...filter, page: 1, pageSize });
+    const items = [...first.items];
+    for (let page = 2; (page - 1) * pageSize < first.total; page += 1) {
+      items.push(...(await this.list({ ...filter, page, pageSize })).items);
+    }
+    return items;
+  }
+
+  /** Differences between the landscape on two days within the same filter. */
+  async diff(
+    from: string,
+    to: string,
+    filter: Omit<LandscapeFilter, "page" | "pageSize" | "asOf">,
+  ): Promise<LandscapeChange[]> {
+    const [before, after] = await Promise.all([
+      this.all({ ...filter, asOf: from }),
+      this.all({ ...filter, asOf: to }),
+    ]);
+    return landscapeDiff(before, after);
+  }
+
+  /** A domain with its products and how it is provided as of a day. */
+  async domainDetail(id: string, filter: Omit<LandscapeFilter, "page" | "pageSize" | "domain">) {
+    const domain = await findServiceDomain(this.db, id);
+    if (!domain)
+      throw new NotFoundError("domain_not_found", `Es gibt keinen Leistungsbereich „${id}“.`);
+    const [products, items] = await Promise.all([
+      listProducts(this.db, id),
+      domain.isGroup ? Promise.resolve([]) : this.all({ ...filter, domain: id }),
+    ]);
+    return { ...domain, products, asOf: filter.asOf, summary: summariseDomain(items) };
+  }
+}
