@@ -84,7 +84,7 @@ export default tseslint.config(
   },
   {
     // Tools require default exports in their config files.
-    files: ["**/vite.config.ts", "vitest.config.ts", "eslint.config.js"],
+    files: ["**/vite.config.ts", "vitest.config.ts", "eslint.config.js", "**/*.d.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
   {

@@ -1,13 +1,15 @@
 /**
  * `npm run bench -- <name>`: benchmarks print tables and never fail on timings.
- * Names: cold-start, seed
+ * Names: cold-start, seed, landscape
  */
 import { coldStart } from "./coldStart.ts";
+import { landscapeBenchmark } from "./landscape.ts";
 import { seedBenchmark } from "./seed.ts";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   "cold-start": coldStart,
   seed: seedBenchmark,
+  landscape: landscapeBenchmark,
 };
 
 const requested = process.argv.slice(2);

@@ -1,5 +1,7 @@
 import { Route, Routes } from "react-router";
 import { NotFoundPage } from "./features/NotFoundPage.tsx";
+import { LandscapeDiffPage } from "./features/landscape/LandscapeDiffPage.tsx";
+import { LandscapePage } from "./features/landscape/LandscapePage.tsx";
 import { OrganisationDetailPage } from "./features/organisations/OrganisationDetailPage.tsx";
 import { OrganisationListPage } from "./features/organisations/OrganisationListPage.tsx";
 import { OzgDetailPage } from "./features/ozg/OzgDetailPage.tsx";
@@ -16,6 +18,8 @@ export function App() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<StartPage />} />
+        <Route path="landkarte" element={<LandscapePage />} />
+        <Route path="landkarte/vergleich" element={<LandscapeDiffPage />} />
         <Route path="kommunen" element={<OrganisationListPage />} />
         <Route path="kommunen/:key" element={<OrganisationDetailPage />} />
         <Route path="dienstleister" element={<ProviderListPage />} />

@@ -18,6 +18,7 @@ interface SourcingRow extends ProvenanceColumns {
   organisation_key: string;
   organisation_name: string;
   organisation_kind: OrganisationKind;
+  organisation_population: number | null;
   domain_id: string;
   domain_name: string;
   volume_unit: string | null;
@@ -44,6 +45,7 @@ interface SourcingRow extends ProvenanceColumns {
 
 const SELECT_SOURCING = sql`
   SELECT s.*, o.name AS organisation_name, o.kind AS organisation_kind,
+         o.population_zensus2022 AS organisation_population,
          d.name AS domain_name, d.volume_unit,
          p.short_name AS provider_short_name, p.name AS provider_name, p.status AS provider_status,
          partner.name AS partner_name,
@@ -62,6 +64,7 @@ function toSourcing(row: SourcingRow): Sourcing {
       ags: row.organisation_key,
       name: row.organisation_name,
       kind: row.organisation_kind,
+      population: row.organisation_population,
     },
     domain: { id: row.domain_id, name: row.domain_name },
     operatingModel: row.operating_model,

@@ -10,7 +10,13 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-
 
 /** The Kommune a sourcing belongs to (`ags` is the 8-digit AGS or the 5-digit Kreisschlüssel). */
 export const SourcingOrganisation = z
-  .object({ ags: z.string(), name: z.string(), kind: OrganisationKind })
+  .object({
+    ags: z.string(),
+    name: z.string(),
+    kind: OrganisationKind,
+    /** Einwohner (Zensus 2022), for cost per inhabitant. */
+    population: z.number().int().nullable(),
+  })
   .meta({ id: "SourcingOrganisation" });
 
 /**

@@ -14,6 +14,7 @@ function buildSourcing(
       ags,
       name: ags === "05766020" ? "Detmold" : `Kommune ${ags}`,
       kind: "gemeinde",
+      population: 74_486,
     },
     domain: { id: domainId, name: domainId },
     operatingModel: "it_dienstleister",

@@ -11,6 +11,7 @@ import {
   ServiceDomainId,
   Sourcing,
 } from "@it-atlas/domain";
+import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { problemResponses } from "../http/Problem.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
@@ -42,6 +43,9 @@ export const LandscapeScope = z.object({
     .regex(/^05\d{3}(\d{3})?$/, "muss eine AGS oder ein Kreisschlüssel sein")
     .optional(),
 });
+
+/** Response of `GET /api/landscape`. */
+const LandscapePage = pageOf(Sourcing).extend({ asOf: z.string() });
 
 /** Leistungsbereiche, products and the landscape as of any day, with a diff of two days. */
 export function registerLandscapeRoutes(app: ZodApp, context: AppContext): void {
@@ -112,15 +116,22 @@ export function registerLandscapeRoutes(app: ZodApp, context: AppContext): void 
           page: PageQuery.shape.page,
           pageSize: pageSizeUpTo(5000, 500),
         }),
-        response: {
-          200: pageOf(Sourcing).extend({ asOf: z.string() }),
-          400: problemResponses[400],
-        },
+        response: { 200: LandscapePage, 400: problemResponses[400] },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const asOf = request.query.asOf ?? todayInGermany();
-      return { ...(await context.landscape.list({ ...request.query, asOf })), asOf };
+      const gzip = /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
+      const body = await context.landscape.body(
+        { ...request.query, asOf },
+        (value) => JSON.stringify(LandscapePage.parse({ ...value, asOf })),
+        gzip,
+      );
+      // A prepared body bypasses the typed serializer: it was validated when it was cached.
+      const raw = reply as FastifyReply;
+      raw.header("vary", "accept-encoding").type("application/json; charset=utf-8");
+      if (gzip && body.gzip) return raw.header("content-encoding", "gzip").send(body.gzip);
+      return raw.send(body.json);
     },
   );
 

@@ -6,6 +6,8 @@ import {
   type LandscapeFilter,
   type Queryable,
 } from "@it-atlas/db";
+import { promisify } from "node:util";
+import { gzip as gzipCallback } from "node:zlib";
 import {
   landscapeDiff,
   NotFoundError,
@@ -14,12 +16,20 @@ import {
   type Sourcing,
 } from "@it-atlas/domain";
 
+const gzipAsync = promisify(gzipCallback);
+
 /** Today in Germany as an ISO date (the default "as of"). */
 export function todayInGermany(now = new Date()): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(now);
 }
 
 const MAX_CACHED = 200;
+
+/** A response body serialised once and reused while the landscape is unchanged. */
+export interface SerialisedBody {
+  json: string;
+  gzip?: Buffer;
+}
 
 /**
  * Reads the landscape through a small cache keyed by the filter and the landscape revision,
@@ -31,15 +41,63 @@ export class LandscapeReader {
     string,
     { revision: number; value: { items: Sourcing[]; total: number } }
   >();
+  private readonly bodies = new Map<string, { revision: number; body: SerialisedBody }>();
+  /** Computations under way, so concurrent misses for the same page share one query. */
+  private readonly pending = new Map<string, Promise<unknown>>();
 
   constructor(private readonly db: Queryable) {}
+
+  /**
+   * The landscape page as a JSON body (and gzip on request), serialised once per filter and
+   * revision: under load the server then only sends bytes. `serialise` must validate against
+   * the response schema, because Fastify sends a prepared string as it is.
+   */
+  async body(
+    filter: LandscapeFilter,
+    serialise: (value: { items: Sourcing[]; total: number }) => string,
+    gzip: boolean,
+  ): Promise<SerialisedBody> {
+    const revision = await getLandscapeRevision(this.db);
+    const key = JSON.stringify(filter);
+    let entry = this.bodies.get(key);
+    if (!entry || entry.revision !== revision) {
+      entry = await this.once(`body:${revision}:${key}`, async () => {
+        const made = {
+          revision,
+          body: { json: serialise(await this.list(filter)) } as SerialisedBody,
+        };
+        if (this.bodies.size >= MAX_CACHED) {
+          const oldest = this.bodies.keys().next().value;
+          if (oldest !== undefined) this.bodies.delete(oldest);
+        }
+        this.bodies.set(key, made);
+        return made;
+      });
+    }
+    const body = entry.body;
+    if (gzip && !body.gzip) {
+      body.gzip = await this.once(`gzip:${revision}:${key}`, () =>
+        gzipAsync(body.json, { level: 6 }),
+      );
+    }
+    return body;
+  }
+
+  /** Runs `work` once for concurrent callers with the same key. */
+  private async once<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const running = this.pending.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const started = work().finally(() => this.pending.delete(key));
+    this.pending.set(key, started);
+    return started;
+  }
 
   async list(filter: LandscapeFilter): Promise<{ items: Sourcing[]; total: number }> {
     const revision = await getLandscapeRevision(this.db);
     const key = JSON.stringify(filter);
     const cached = this.cache.get(key);
     if (cached && cached.revision === revision) return cached.value;
-    const value = await listLandscape(this.db, filter);
+    const value = await this.once(`list:${revision}:${key}`, () => listLandscape(this.db, filter));
     if (this.cache.size >= MAX_CACHED) {
       const oldest = this.cache.keys().next().value;
       if (oldest !== undefined) this.cache.delete(oldest);

@@ -138,3 +138,47 @@ export function useBoundaries(level: BoundaryLevel) {
     staleTime: Infinity,
   });
 }
+
+/** Query parameters of the landscape. */
+export type LandscapeQuery = NonNullable<paths["/api/landscape"]["get"]["parameters"]["query"]>;
+/** Query parameters of the landscape diff. */
+export type LandscapeDiffQuery = paths["/api/landscape/diff"]["get"]["parameters"]["query"];
+
+/** The catalogue of Leistungsbereiche. */
+export function useDomains() {
+  return useQuery({
+    queryKey: ["domains"],
+    queryFn: async () => unwrap(await api.GET("/api/domains")),
+    ...REFERENCE,
+  });
+}
+
+/** A domain with products and its summary as of a day. */
+export function useDomain(id: string, asOf?: string) {
+  return useQuery({
+    queryKey: ["domain", id, asOf],
+    queryFn: async () =>
+      unwrap(await api.GET("/api/domains/{id}", { params: { path: { id }, query: { asOf } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The landscape as of a day (filters as in the API). */
+export function useLandscape(query: LandscapeQuery, enabled = true) {
+  return useQuery({
+    queryKey: ["landscape", query],
+    queryFn: async () => unwrap(await api.GET("/api/landscape", { params: { query } })),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** Differences between two days. */
+export function useLandscapeDiff(query: LandscapeDiffQuery, enabled = true) {
+  return useQuery({
+    queryKey: ["landscape-diff", query],
+    queryFn: async () => unwrap(await api.GET("/api/landscape/diff", { params: { query } })),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}

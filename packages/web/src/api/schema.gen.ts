@@ -1513,6 +1513,7 @@ export interface components {
             name: string;
             /** @enum {string} */
             kind: "land" | "landschaftsverband" | "regierungsbezirk" | "kreis" | "gemeinde";
+            population: number | null;
         };
         SourcingInput: {
             id: number;
@@ -1967,6 +1968,7 @@ export interface components {
             name: string;
             /** @enum {string} */
             kind: "land" | "landschaftsverband" | "regierungsbezirk" | "kreis" | "gemeinde";
+            population: number | null;
         };
         Sourcing: {
             id: number;

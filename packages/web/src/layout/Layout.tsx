@@ -3,8 +3,10 @@ import { NavLink, Outlet, useLocation } from "react-router";
 
 const NAVIGATION = [
   { to: "/", label: "Start", end: true },
+  { to: "/landkarte", label: "Landkarte", end: false },
   { to: "/kommunen", label: "Kommunen", end: false },
   { to: "/dienstleister", label: "IT-Dienstleister", end: false },
+  { to: "/leistungsbereiche", label: "Leistungsbereiche", end: false },
   { to: "/ozg", label: "OZG-Katalog", end: false },
   { to: "/quellen", label: "Quellen", end: false },
 ];

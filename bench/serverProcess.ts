@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+/** Admin connection for PostgreSQL benchmarks (a role with CREATEDB). */
+export const BENCH_ADMIN_URL =
+  process.env.ATLAS_BENCH_DATABASE_URL ?? "postgres://atlas:atlas@127.0.0.1:5432/postgres";
+
+/** A server started as its own process for a benchmark, and how to stop it. */
+export interface BenchServer {
+  url: string;
+  engine: "PGlite" | "PostgreSQL";
+  stop(): Promise<void>;
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Server beendet (Exit ${child.exitCode})`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("Server antwortet nicht");
+}
+
+/**
+ * Starts `node packages/server/src/main.ts` on a fresh database: a temporary PGlite folder, or
+ * a new PostgreSQL database when `engine` is PostgreSQL. Returns undefined when PostgreSQL is
+ * not reachable.
+ */
+export async function startBenchServer(
+  engine: "PGlite" | "PostgreSQL",
+  port: number,
+): Promise<BenchServer | undefined> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: "warn" };
+  let cleanup: () => Promise<void>;
+  if (engine === "PGlite") {
+    const folder = await mkdtemp(join(tmpdir(), "atlas-bench-"));
+    env.ATLAS_DATA_DIR = folder;
+    cleanup = () => rm(folder, { recursive: true, force: true });
+  } else {
+    const name = `atlas_bench_${process.pid}_${port}`;
+    const admin = new pg.Client({ connectionString: BENCH_ADMIN_URL });
+    try {
+      await admin.connect();
+    } catch {
+      return undefined;
+    }
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(BENCH_ADMIN_URL);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    cleanup = async () => {
+      const client = new pg.Client({ connectionString: BENCH_ADMIN_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    };
+  }
+  const child = spawn("node", ["--import", "tsx", "packages/server/src/main.ts"], {
+    cwd: ROOT,
+    env,
+    stdio: "ignore",
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, child);
+  return {
+    url,
+    engine,
+    async stop() {
+      child.kill("SIGTERM");
+      if (child.exitCode === null) await new Promise((resolve) => child.once("exit", resolve));
+      await cleanup();
+    },
+  };
+}
