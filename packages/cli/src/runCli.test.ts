@@ -61,3 +61,38 @@ describe("atlas CLI", () => {
     expect(lines.err[0]).toBe("Fehler: keine Verbindung");
   });
 });
+
+describe("atlas create-admin", () => {
+  it("creates an administrator with a password from standard input, once", async () => {
+    const { createAdminCommand } = await import("./commands/createAdminCommand.ts");
+    const command = createAdminCommand(() => Promise.resolve("ein-sicheres-Passwort"));
+    const first = capture();
+    expect(
+      await command.run(
+        database.db,
+        ["--email", "chefin@example.org", "--password-stdin"],
+        first.output,
+      ),
+    ).toBe(0);
+    expect(first.lines.out[0]).toMatch(/angelegt/);
+    const second = capture();
+    await expect(
+      command.run(
+        database.db,
+        ["--email", "chefin@example.org", "--password-stdin"],
+        second.output,
+      ),
+    ).rejects.toThrow(/bereits/);
+  });
+
+  it("refuses a short password and a missing e-mail", async () => {
+    const { createAdminCommand } = await import("./commands/createAdminCommand.ts");
+    const command = createAdminCommand(() => Promise.resolve("kurz"));
+    const { lines, output } = capture();
+    expect(await command.run(database.db, ["--password-stdin"], output)).toBe(2);
+    expect(lines.err[0]).toMatch(/--email/);
+    await expect(
+      command.run(database.db, ["--email", "x@example.org", "--password-stdin"], output),
+    ).rejects.toThrow(/mindestens 12 Zeichen/);
+  });
+});

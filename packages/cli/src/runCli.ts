@@ -1,12 +1,18 @@
 import { openDatabase, type Database } from "@it-atlas/db";
 import { readConfig } from "@it-atlas/server";
 import type { Command, Output } from "./commands/Command.ts";
+import { createAdminCommand } from "./commands/createAdminCommand.ts";
 import { migrateCommand } from "./commands/migrateCommand.ts";
 import { seedCommand } from "./commands/seedCommand.ts";
 import { statsCommand } from "./commands/statsCommand.ts";
 
 /** All commands of `npm run atlas -- <command>`. */
-export const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, statsCommand];
+export const COMMANDS: readonly Command[] = [
+  migrateCommand,
+  seedCommand,
+  statsCommand,
+  createAdminCommand(),
+];
 
 function usage(output: Output): void {
   output.out("Aufruf: npm run atlas -- <Befehl> [Optionen]");
@@ -51,7 +57,13 @@ export async function runCli(
     db = await openDb();
     return await command.run(db, args, output);
   } catch (error) {
-    output.err(`Fehler: ${error instanceof Error ? error.message : String(error)}`);
+    const message =
+      error instanceof Error && "detail" in error && typeof error.detail === "string"
+        ? error.detail
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    output.err(`Fehler: ${message}`);
     return 1;
   } finally {
     if (closeAfter) await db?.close();

@@ -18,3 +18,6 @@ export * from "./repositories/sourcingRepository.ts";
 export * from "./repositories/reorganisationRepository.ts";
 export * from "./seed/seedDemoLandscape.ts";
 export * from "./repositories/offerRepository.ts";
+export * from "./repositories/userRepository.ts";
+export * from "./repositories/sessionRepository.ts";
+export * from "./repositories/auditRepository.ts";

@@ -25,3 +25,7 @@ export * from "./landscape/domainSummary.ts";
 export * from "./landscape/ProviderOffer.ts";
 export * from "./demo/generateDemoLandscape.ts";
 export * from "./demo/costModel.ts";
+export * from "./auth/Role.ts";
+export * from "./auth/Principal.ts";
+export * from "./auth/permissions.ts";
+export * from "./auth/redactSourcing.ts";

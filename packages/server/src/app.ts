@@ -12,7 +12,12 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { installAuth, type ApiRoute } from "./auth/authPlugin.ts";
 import { apiNotFound, installErrorHandling } from "./http/errorHandler.ts";
+import { installSecurityHeaders } from "./http/securityHeaders.ts";
+import { registerAccountRoutes } from "./routes/accountRoutes.ts";
+import { registerAuditRoutes } from "./routes/auditRoutes.ts";
+import { registerAuthRoutes } from "./routes/authRoutes.ts";
 import type { ZodApp } from "./http/types.ts";
 import { registerGeoRoutes } from "./routes/geoRoutes.ts";
 import { registerLandscapeRoutes } from "./routes/landscapeRoutes.ts";
@@ -29,6 +34,10 @@ export const API_VERSION = "0.1.0";
 /** Options of {@link buildApp}. */
 export interface AppOptions {
   db: Database;
+  /** Trust X-Forwarded-Proto of a reverse proxy (Secure cookies, HSTS). */
+  trustProxy?: boolean;
+  /** Public base URL for invitation and reset links (default: from the request). */
+  publicUrl?: string | undefined;
   /** Folder of the built web app; served at `/` when it exists. */
   webDist?: string | undefined;
   logger?: FastifyServerOptions["logger"];
@@ -39,6 +48,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   useGermanValidationMessages();
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     // Query strings are small and flat; keep parsing strict and cheap.
     routerOptions: { maxParamLength: 200 },
@@ -46,6 +56,8 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installSecurityHeaders(app, { trustProxy: options.trustProxy ?? false });
+  const auth = installAuth(app, options.db);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -64,10 +76,17 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   await app.register(fastifySwaggerUi, {
     routePrefix: "/api/docs",
     uiConfig: { docExpansion: "list", deepLinking: true },
+    staticCSP: true,
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
 
-  const context = { db: options.db, landscape: new LandscapeReader(options.db) };
+  const context = {
+    db: options.db,
+    landscape: new LandscapeReader(options.db),
+    trustProxy: options.trustProxy ?? false,
+    publicUrl: options.publicUrl,
+    forgetPrincipals: auth.forget,
+  };
   registerSystemRoutes(app, context);
   registerOrganisationRoutes(app, context);
   registerProviderRoutes(app, context);
@@ -75,6 +94,9 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerGeoRoutes(app, context);
   registerLandscapeRoutes(app, context);
   registerSourcingRoutes(app, context);
+  registerAuthRoutes(app, context);
+  registerAccountRoutes(app, context);
+  registerAuditRoutes(app, context);
 
   const webDist = options.webDist && existsSync(options.webDist) ? options.webDist : undefined;
   if (webDist) {
@@ -95,5 +117,13 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
           : "Die Weboberfläche ist nicht gebaut. Bitte `npm start` verwenden (baut sie zuerst).",
       );
   });
+  app.decorate("apiRoutes", auth.routes);
   return app;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every /api route with its access rule, as registered. */
+    apiRoutes: ApiRoute[];
+  }
 }

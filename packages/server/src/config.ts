@@ -13,6 +13,10 @@ const Environment = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ATLAS_WEB_DIST: z.string().optional(),
   ATLAS_DEMO: z.enum(["0", "1"], { message: "muss 0 (aus) oder 1 (an) sein" }).default("1"),
+  ATLAS_ADMIN_EMAIL: z.email("ist keine gültige E-Mail-Adresse").optional(),
+  ATLAS_ADMIN_PASSWORD: z.string().min(12, "muss mindestens 12 Zeichen lang sein").optional(),
+  ATLAS_TRUST_PROXY: z.enum(["0", "1"], { message: "muss 0 oder 1 sein" }).default("0"),
+  ATLAS_PUBLIC_URL: z.url("muss eine URL sein, z. B. https://it-atlas.example.de").optional(),
 });
 
 /** Server settings, read from the environment. */
@@ -25,6 +29,10 @@ export interface ServerConfig {
   webDist: string;
   /** Load the synthetic demo landscape ("Demodaten (synthetisch)"); ATLAS_DEMO=0 removes it. */
   demo: boolean;
+  /** First administrator, created at start when no active administrator exists. */
+  initialAdmin: { email: string | undefined; password: string | undefined };
+  trustProxy: boolean;
+  publicUrl: string | undefined;
 }
 
 /** Reads and checks the environment; names the bad variable in German when it is wrong. */
@@ -46,6 +54,9 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Server
     databaseUrl: env.DATABASE_URL,
     logLevel: env.LOG_LEVEL,
     demo: env.ATLAS_DEMO === "1",
+    initialAdmin: { email: env.ATLAS_ADMIN_EMAIL, password: env.ATLAS_ADMIN_PASSWORD },
+    trustProxy: env.ATLAS_TRUST_PROXY === "1",
+    publicUrl: env.ATLAS_PUBLIC_URL,
     webDist: resolve(
       env.ATLAS_WEB_DIST ?? fileURLToPath(new URL("../../web/dist/", import.meta.url)),
     ),

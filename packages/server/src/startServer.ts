@@ -8,6 +8,7 @@ import {
 import { buildApp } from "./app.ts";
 import type { ServerConfig } from "./config.ts";
 import type { ZodApp } from "./http/types.ts";
+import { ensureInitialAdministrator } from "./services/accountService.ts";
 
 /** A running server and how to stop it. */
 export interface RunningServer {
@@ -27,11 +28,21 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const app = await buildApp({
       db,
       webDist: config.webDist,
-      logger: { level: config.logLevel },
+      logger: {
+        level: config.logLevel,
+        redact: ["req.headers.authorization", "req.headers.cookie"],
+      },
+      trustProxy: config.trustProxy,
+      publicUrl: config.publicUrl,
     });
     const applied = await migrate(db);
     const seed = await seedReferenceData(db);
     const demo = await seedDemoLandscape(db, config.demo);
+    if (
+      await ensureInitialAdministrator(db, config.initialAdmin.email, config.initialAdmin.password)
+    ) {
+      app.log.info({ email: config.initialAdmin.email }, "Erstes Administrator-Konto angelegt");
+    }
     app.log.info(
       { engine: db.engine, migrations: applied, seed, demo },
       "Datenbank bereit (Migrationen und Referenzdaten)",

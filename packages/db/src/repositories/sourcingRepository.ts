@@ -95,6 +95,7 @@ function toSourcing(row: SourcingRow): Sourcing {
     predecessorId: row.predecessor_id,
     changeReason: row.change_reason,
     demo: row.quality === "demo",
+    confidentialHidden: false,
     provenance: toProvenance(row),
   };
 }

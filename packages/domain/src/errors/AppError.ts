@@ -2,7 +2,8 @@
  * Error categories of IT-Atlas. Each carries a stable machine `code` (for clients and tests)
  * and a German `detail` for people. The server maps categories to HTTP status in one place.
  */
-export type ErrorCategory = "input" | "not_found" | "conflict" | "not_allowed" | "unauthenticated";
+export type ErrorCategory =
+  "input" | "not_found" | "conflict" | "not_allowed" | "unauthenticated" | "rate_limited";
 
 /** Base of all expected errors; `detail` is shown to users, `logMessage` only to engineers. */
 export abstract class AppError extends Error {
@@ -59,6 +60,11 @@ export class NotAllowedError extends AppError {
 /** The caller must sign in first. */
 export class UnauthenticatedError extends AppError {
   readonly category = "unauthenticated" as const;
+}
+
+/** Too many attempts in a short time (sign-in); the client should wait. */
+export class RateLimitedError extends AppError {
+  readonly category = "rate_limited" as const;
 }
 
 /** Type guard for expected application errors. */

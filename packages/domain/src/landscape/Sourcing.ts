@@ -47,6 +47,8 @@ export const Sourcing = z
     changeReason: z.string().nullable(),
     /** True for synthetic values ("Demodaten (synthetisch)"); never mixed up with facts. */
     demo: z.boolean(),
+    /** True when costs, volume, contract end and satisfaction are hidden from this viewer. */
+    confidentialHidden: z.boolean(),
     provenance: Provenance,
   })
   .meta({ id: "Sourcing" });

@@ -5,11 +5,12 @@ import type { Sourcing } from "./Sourcing.ts";
 export const Distribution = z
   .object({
     count: z.number().int(),
-    min: z.number(),
+    /** Extremes are single Kommunen's values: hidden (null) from viewers without full access. */
+    min: z.number().nullable(),
     p25: z.number(),
     median: z.number(),
     p75: z.number(),
-    max: z.number(),
+    max: z.number().nullable(),
   })
   .meta({ id: "Distribution" });
 export type Distribution = z.infer<typeof Distribution>;
@@ -18,14 +19,14 @@ export type Distribution = z.infer<typeof Distribution>;
 export const DomainSummary = z
   .object({
     kommunen: z.number().int(),
-    totalCost: z.number(),
+    totalCost: z.number().nullable(),
     byOperatingModel: z.array(z.object({ operatingModel: z.string(), count: z.number().int() })),
     byProvider: z.array(
       z.object({
         providerId: z.string(),
         shortName: z.string(),
         count: z.number().int(),
-        cost: z.number(),
+        cost: z.number().nullable(),
       }),
     ),
     byProduct: z.array(
@@ -33,6 +34,8 @@ export const DomainSummary = z
     ),
     costPerUnit: Distribution.nullable(),
     demo: z.boolean(),
+    /** True when cost aggregates of groups smaller than the minimum are hidden. */
+    restricted: z.boolean(),
   })
   .meta({ id: "DomainSummary" });
 export type DomainSummary = z.infer<typeof DomainSummary>;
@@ -74,18 +77,30 @@ function countBy<T>(items: readonly T[], key: (item: T) => string | undefined): 
 
 /**
  * Who provides a domain where, with which products, and the distribution of cost per volume
- * unit (annual cost ÷ volume). Pure.
+ * unit (annual cost ÷ volume). Pure. With `restricted` (a viewer without access to every
+ * Kommune's costs) cost aggregates over fewer than `minGroup` Kommunen and the extremes of the
+ * distribution are withheld, so that no single Kommune's cost can be read off.
  */
-export function summariseDomain(items: readonly Sourcing[]): DomainSummary {
+export function summariseDomain(
+  items: readonly Sourcing[],
+  options: { restricted?: boolean; minGroup?: number } = {},
+): DomainSummary {
+  const restricted = options.restricted ?? false;
+  const minGroup = options.minGroup ?? 3;
   const byModel = countBy(items, (item) => item.operatingModel);
   const byProvider = countBy(items, (item) => item.provider?.id);
   const byProduct = countBy(items, (item) => item.product?.id);
   const unitCosts = items
     .filter((item) => item.annualCost !== null && item.volume !== null && item.volume > 0)
     .map((item) => (item.annualCost ?? 0) / (item.volume ?? 1));
+  const kommunen = new Set(items.map((item) => item.organisation.ags)).size;
+  const allowed = (groupSize: number) => !restricted || groupSize >= minGroup;
+  const spread = distribution(unitCosts);
   return {
-    kommunen: new Set(items.map((item) => item.organisation.ags)).size,
-    totalCost: items.reduce((sum, item) => sum + (item.annualCost ?? 0), 0),
+    kommunen,
+    totalCost: allowed(kommunen)
+      ? items.reduce((sum, item) => sum + (item.annualCost ?? 0), 0)
+      : null,
     byOperatingModel: [...byModel]
       .map(([operatingModel, group]) => ({ operatingModel, count: group.length }))
       .sort((a, b) => b.count - a.count),
@@ -94,7 +109,9 @@ export function summariseDomain(items: readonly Sourcing[]): DomainSummary {
         providerId,
         shortName: group[0]?.provider?.shortName ?? providerId,
         count: group.length,
-        cost: group.reduce((sum, item) => sum + (item.annualCost ?? 0), 0),
+        cost: allowed(new Set(group.map((item) => item.organisation.ags)).size)
+          ? group.reduce((sum, item) => sum + (item.annualCost ?? 0), 0)
+          : null,
       }))
       .sort((a, b) => b.count - a.count || a.shortName.localeCompare(b.shortName, "de")),
     byProduct: [...byProduct]
@@ -104,7 +121,13 @@ export function summariseDomain(items: readonly Sourcing[]): DomainSummary {
         count: group.length,
       }))
       .sort((a, b) => b.count - a.count),
-    costPerUnit: distribution(unitCosts),
+    costPerUnit:
+      spread && restricted
+        ? spread.count >= minGroup
+          ? { ...spread, min: null, max: null }
+          : null
+        : spread,
     demo: items.some((item) => item.demo),
+    restricted,
   };
 }

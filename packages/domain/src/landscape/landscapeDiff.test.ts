@@ -33,6 +33,7 @@ function buildSourcing(
     predecessorId: null,
     changeReason: null,
     demo: true,
+    confidentialHidden: false,
     provenance: { sourceId: null, sourceUrls: [], asOf: null, evidence: null, quality: "demo" },
     ...rest,
   };
@@ -102,5 +103,37 @@ describe("domain summary", () => {
     ]);
     expect(summary.costPerUnit).toEqual(distribution([5, 9, 20]));
     expect(summary.demo).toBe(true);
+  });
+});
+
+describe("domain summary for restricted viewers", () => {
+  const items = [
+    buildSourcing({ ags: "05766004", annualCost: 500, volume: 100 }),
+    buildSourcing({ ags: "05766008", annualCost: 900, volume: 100 }),
+    buildSourcing({ ags: "05766012", annualCost: 700, volume: 100 }),
+    buildSourcing({
+      ags: "05766016",
+      operatingModel: "eigenbetrieb",
+      provider: null,
+      annualCost: 2000,
+      volume: 100,
+    }),
+  ];
+
+  it("withholds cost aggregates of groups smaller than 3 Kommunen and the extremes", () => {
+    const summary = summariseDomain(items, { restricted: true });
+    expect(summary.byProvider).toEqual([
+      { providerId: "krz", shortName: "krz", count: 3, cost: 2100 },
+    ]);
+    expect(summary.costPerUnit).toMatchObject({ count: 4, min: null, max: null });
+    expect(summary.totalCost).toBe(4100);
+    expect(summary.restricted).toBe(true);
+  });
+
+  it("hides everything cost-related when fewer than 3 Kommunen are in scope", () => {
+    const summary = summariseDomain(items.slice(0, 2), { restricted: true });
+    expect(summary.totalCost).toBeNull();
+    expect(summary.costPerUnit).toBeNull();
+    expect(summary.byProvider[0]?.cost).toBeNull();
   });
 });

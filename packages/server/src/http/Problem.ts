@@ -44,5 +44,6 @@ export const problemResponses = {
   400: problemResponse("Ungültige Anfrage"),
   404: problemResponse("Nicht gefunden"),
   409: problemResponse("Konflikt mit dem aktuellen Stand"),
+  429: problemResponse("Zu viele Versuche"),
   500: problemResponse("Interner Fehler"),
 } as const;

@@ -9,6 +9,7 @@ const STATUS: Record<ErrorCategory, number> = {
   not_allowed: 403,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
 };
 
 const TITLE: Record<ErrorCategory, string> = {
@@ -17,6 +18,7 @@ const TITLE: Record<ErrorCategory, string> = {
   not_allowed: "Keine Berechtigung",
   not_found: "Nicht gefunden",
   conflict: "Konflikt",
+  rate_limited: "Zu viele Anfragen",
 };
 
 /** The one place where application errors become HTTP problems. */
@@ -26,7 +28,8 @@ export function appErrorToProblem(error: AppError): Problem {
     case "unauthenticated":
     case "not_allowed":
     case "not_found":
-    case "conflict": {
+    case "conflict":
+    case "rate_limited": {
       const errors =
         error.category === "input" && "problems" in error
           ? (error.problems as Array<{ field: string; message: string }>)

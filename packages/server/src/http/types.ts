@@ -22,4 +22,10 @@ export type ZodApp = FastifyInstance<
 export interface AppContext {
   db: Database;
   landscape: LandscapeReader;
+  /** Trust X-Forwarded-Proto from a reverse proxy (for Secure cookies and HSTS). */
+  trustProxy: boolean;
+  /** Public base URL for links in invitations and password resets. */
+  publicUrl: string | undefined;
+  /** Drops cached principals after role changes, deactivation, revocation or sign-out. */
+  forgetPrincipals(userId?: number): void;
 }

@@ -25,6 +25,7 @@ export function registerGeoRoutes(app: ZodApp, context: AppContext): void {
   app.get(
     "/api/geo/:level",
     {
+      config: { access: { permission: "public:read" } },
       schema: {
         tags: ["Geodaten"],
         summary:

@@ -1,9 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Sourcing } from "@it-atlas/domain";
 import { expectInvalidParameter, expectProblem } from "../testing/expectProblem.ts";
+import { authHeaders } from "../testing/signedIn.ts";
 import { useTestApp } from "../testing/testApp.ts";
 
 const server = useTestApp();
+let headers: { authorization: string };
+
+beforeAll(async () => {
+  headers = await authHeaders(server.db, "kdn_analyst");
+});
 
 interface Page {
   items: Sourcing[];
@@ -12,7 +18,7 @@ interface Page {
 }
 
 async function landscape(query: string): Promise<Page> {
-  const response = await server.app.inject({ url: `/api/landscape?${query}` });
+  const response = await server.app.inject({ headers, url: `/api/landscape?${query}` });
   expect(response.statusCode).toBe(200);
   return response.json<Page>();
 }
@@ -27,7 +33,10 @@ describe("GET /api/landscape", () => {
     ["pageSize=0", "pageSize"],
     ["pageSize=99999", "pageSize"],
   ])("rejects %s with a German message naming %s", async (query, parameter) => {
-    expectInvalidParameter(await server.app.inject({ url: `/api/landscape?${query}` }), parameter);
+    expectInvalidParameter(
+      await server.app.inject({ headers, url: `/api/landscape?${query}` }),
+      parameter,
+    );
   });
 
   it("answers who runs Einwohnerwesen for the Kommunen of Kreis Lippe, with product and cost", async () => {
@@ -71,6 +80,7 @@ describe("GET /api/landscape", () => {
 describe("GET /api/landscape/diff", () => {
   it("shows the Südwestfalen-IT merger of 01.01.2018 as a provider change", async () => {
     const response = await server.app.inject({
+      headers,
       url: "/api/landscape/diff?from=2017-12-31&to=2018-01-01&regierungsbezirk=059",
     });
     expect(response.statusCode).toBe(200);
@@ -87,13 +97,16 @@ describe("GET /api/landscape/diff", () => {
   });
 
   it("needs a start date", async () => {
-    expectInvalidParameter(await server.app.inject({ url: "/api/landscape/diff" }), "from");
+    expectInvalidParameter(
+      await server.app.inject({ headers, url: "/api/landscape/diff" }),
+      "from",
+    );
   });
 });
 
 describe("GET /api/domains", () => {
   it("lists about 30 Leistungsbereiche in four groups", async () => {
-    const response = await server.app.inject({ url: "/api/domains" });
+    const response = await server.app.inject({ headers, url: "/api/domains" });
     const { items } = response.json<{ items: Array<{ id: string; isGroup: boolean }> }>();
     expect(items.filter((item) => item.isGroup)).toHaveLength(4);
     expect(items.filter((item) => !item.isGroup).length).toBeGreaterThanOrEqual(28);
@@ -101,6 +114,7 @@ describe("GET /api/domains", () => {
 
   it("summarises a domain: providers, products, cost per unit", async () => {
     const response = await server.app.inject({
+      headers,
       url: "/api/domains/einwohnerwesen?regierungsbezirk=057",
     });
     expect(response.statusCode).toBe(200);
@@ -116,7 +130,7 @@ describe("GET /api/domains", () => {
 
   it("answers 404 for an unknown domain", async () => {
     expectProblem(
-      await server.app.inject({ url: "/api/domains/zauberei" }),
+      await server.app.inject({ headers, url: "/api/domains/zauberei" }),
       404,
       "domain_not_found",
     );

@@ -52,6 +52,7 @@ export function registerLandscapeRoutes(app: ZodApp, context: AppContext): void 
   app.get(
     "/api/domains",
     {
+      config: { access: { permission: "public:read" } },
       schema: {
         tags: ["IT-Landkarte"],
         summary: "Katalog der Leistungsbereiche (Gruppen und Bereiche)",
@@ -64,6 +65,7 @@ export function registerLandscapeRoutes(app: ZodApp, context: AppContext): void 
   app.get(
     "/api/domains/:id",
     {
+      config: { access: { permission: "landscape:read" } },
       schema: {
         tags: ["IT-Landkarte"],
         summary: "Ein Leistungsbereich: Produkte und wer ihn wo erbringt (Stichtag)",
@@ -82,16 +84,18 @@ export function registerLandscapeRoutes(app: ZodApp, context: AppContext): void 
     },
     async (request) => {
       const { asOf, ...scope } = request.query;
-      return context.landscape.domainDetail(request.params.id, {
-        ...scope,
-        asOf: asOf ?? todayInGermany(),
-      });
+      return context.landscape.domainDetail(
+        request.params.id,
+        { ...scope, asOf: asOf ?? todayInGermany() },
+        request.principal,
+      );
     },
   );
 
   app.get(
     "/api/products",
     {
+      config: { access: { permission: "public:read" } },
       schema: {
         tags: ["IT-Landkarte"],
         summary: "Produkte (Fachverfahren, Plattformen), optional eines Leistungsbereichs",
@@ -105,6 +109,7 @@ export function registerLandscapeRoutes(app: ZodApp, context: AppContext): void 
   app.get(
     "/api/landscape",
     {
+      config: { access: { permission: "landscape:read" } },
       schema: {
         tags: ["IT-Landkarte"],
         summary:
@@ -124,6 +129,7 @@ export function registerLandscapeRoutes(app: ZodApp, context: AppContext): void 
       const gzip = /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
       const body = await context.landscape.body(
         { ...request.query, asOf },
+        request.principal,
         (value) => JSON.stringify(LandscapePage.parse({ ...value, asOf })),
         gzip,
       );
@@ -138,6 +144,7 @@ export function registerLandscapeRoutes(app: ZodApp, context: AppContext): void 
   app.get(
     "/api/landscape/diff",
     {
+      config: { access: { permission: "landscape:read" } },
       schema: {
         tags: ["IT-Landkarte"],
         summary: "Was sich zwischen zwei Stichtagen geändert hat, und wo",
@@ -156,7 +163,7 @@ export function registerLandscapeRoutes(app: ZodApp, context: AppContext): void 
     async (request) => {
       const { from, to, ...scope } = request.query;
       const until = to ?? todayInGermany();
-      const items = await context.landscape.diff(from, until, scope);
+      const items = await context.landscape.diff(from, until, scope, request.principal);
       return { from, to: until, items, total: items.length };
     },
   );

@@ -42,6 +42,7 @@ export function registerOrganisationRoutes(app: ZodApp, context: AppContext): vo
   app.get(
     "/api/organisations",
     {
+      config: { access: { permission: "public:read" } },
       schema: {
         tags: ["Kommunen"],
         summary: "Kommunen und Gebietskörperschaften suchen, filtern, sortieren",
@@ -58,6 +59,7 @@ export function registerOrganisationRoutes(app: ZodApp, context: AppContext): vo
   app.get(
     "/api/organisations/:ags",
     {
+      config: { access: { permission: "public:read" } },
       schema: {
         tags: ["Kommunen"],
         summary: "Eine Kommune mit Kreis, Regierungsbezirk, Mitgliedschaften und Quellen",

@@ -22,6 +22,7 @@ export function registerOzgRoutes(app: ZodApp, context: AppContext): void {
   app.get(
     "/api/ozg/themenfelder",
     {
+      config: { access: { permission: "public:read" } },
       schema: {
         tags: ["OZG"],
         summary: "OZG-Themenfelder mit Anzahl der Leistungen",
@@ -38,6 +39,7 @@ export function registerOzgRoutes(app: ZodApp, context: AppContext): void {
   app.get(
     "/api/ozg/leistungen",
     {
+      config: { access: { permission: "public:read" } },
       schema: {
         tags: ["OZG"],
         summary: "OZG-Leistungen suchen (Name, OZG-ID, LeiKa-Name oder -Schlüssel)",
@@ -54,6 +56,7 @@ export function registerOzgRoutes(app: ZodApp, context: AppContext): void {
   app.get(
     "/api/ozg/leistungen/:id",
     {
+      config: { access: { permission: "public:read" } },
       schema: {
         tags: ["OZG"],
         summary: "Eine OZG-Leistung mit ihren LeiKa-Leistungen",

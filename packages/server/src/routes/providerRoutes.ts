@@ -17,6 +17,7 @@ export function registerProviderRoutes(app: ZodApp, context: AppContext): void {
   app.get(
     "/api/providers",
     {
+      config: { access: { permission: "public:read" } },
       schema: {
         tags: ["IT-Dienstleister"],
         summary: "IT-Dienstleister auflisten",
@@ -40,6 +41,7 @@ export function registerProviderRoutes(app: ZodApp, context: AppContext): void {
   app.get(
     "/api/providers/:id",
     {
+      config: { access: { permission: "public:read" } },
       schema: {
         tags: ["IT-Dienstleister"],
         summary: "Ein IT-Dienstleister mit Mitgliedern, Ereignissen, Vorgängern und Nachfolger",

@@ -1,13 +1,20 @@
 import type { ReorganisationPlan, Sourcing } from "@it-atlas/domain";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { expectInvalidParameter, expectProblem } from "../testing/expectProblem.ts";
+import { authHeaders } from "../testing/signedIn.ts";
 import { useTestApp } from "../testing/testApp.ts";
 
 const server = useTestApp();
+let headers: { authorization: string };
+
+beforeAll(async () => {
+  headers = await authHeaders(server.db, "administrator");
+});
 const DETMOLD = "05766020";
 
 function put(domainId: string, body: unknown, ags = DETMOLD) {
   return server.app.inject({
+    headers,
     method: "PUT",
     url: `/api/organisations/${ags}/sourcing/${domainId}`,
     payload: body as object,
@@ -37,6 +44,7 @@ describe("PUT /api/organisations/:ags/sourcing/:domainId", () => {
 
   it("refuses unknown references with named fields and writes nothing", async () => {
     const before = await server.app.inject({
+      headers,
       url: `/api/organisations/${DETMOLD}/sourcing/history?domain=einwohnerwesen`,
     });
     const response = await put("einwohnerwesen", {
@@ -48,6 +56,7 @@ describe("PUT /api/organisations/:ags/sourcing/:domainId", () => {
     const problem = expectProblem(response, 400, "invalid_sourcing");
     expect(problem.errors?.map((error) => error.field).sort()).toEqual(["productId", "providerId"]);
     const after = await server.app.inject({
+      headers,
       url: `/api/organisations/${DETMOLD}/sourcing/history?domain=einwohnerwesen`,
     });
     expect(after.json()).toEqual(before.json());
@@ -96,6 +105,7 @@ describe("PUT /api/organisations/:ags/sourcing/:domainId", () => {
 
     const history = (
       await server.app.inject({
+        headers,
         url: `/api/organisations/${DETMOLD}/sourcing/history?domain=einwohnerwesen`,
       })
     ).json<{ items: Sourcing[] }>().items;
@@ -107,10 +117,12 @@ describe("PUT /api/organisations/:ags/sourcing/:domainId", () => {
     });
 
     const before = await server.app.inject({
+      headers,
       url: `/api/landscape?organisation=${DETMOLD}&domain=einwohnerwesen&asOf=2026-08-31`,
     });
     expect(before.json<{ items: Sourcing[] }>().items[0]?.operatingModel).not.toBe("eigenbetrieb");
     const after = await server.app.inject({
+      headers,
       url: `/api/landscape?organisation=${DETMOLD}&domain=einwohnerwesen&asOf=2026-09-01`,
     });
     expect(after.json<{ items: Sourcing[] }>().items[0]?.id).toBe(saved.id);
@@ -120,6 +132,7 @@ describe("PUT /api/organisations/:ags/sourcing/:domainId", () => {
 describe("GET /api/organisations/:ags/sourcing", () => {
   it("lists the domains a Gemeinde is responsible for, with current sourcing", async () => {
     const response = await server.app.inject({
+      headers,
       url: `/api/organisations/${DETMOLD}/sourcing?asOf=2025-01-01`,
     });
     const matrix = response.json<{ responsibleDomainIds: string[]; items: Sourcing[] }>();
@@ -130,7 +143,7 @@ describe("GET /api/organisations/:ags/sourcing", () => {
   });
 
   it("does not make a Kreis responsible for Einwohnerwesen", async () => {
-    const response = await server.app.inject({ url: "/api/organisations/05766/sourcing" });
+    const response = await server.app.inject({ headers, url: "/api/organisations/05766/sourcing" });
     const matrix = response.json<{ responsibleDomainIds: string[] }>();
     expect(matrix.responsibleDomainIds).not.toContain("einwohnerwesen");
     expect(matrix.responsibleDomainIds).toContain("kfz-zulassung");
@@ -151,6 +164,7 @@ describe("reorganisations", () => {
 
   it("rejects a merger into one of its own sources", async () => {
     const response = await server.app.inject({
+      headers,
       method: "POST",
       url: "/api/reorganisations/preview",
       payload: { ...merger, target: { providerId: "kaaw" } },
@@ -160,6 +174,7 @@ describe("reorganisations", () => {
 
   it("needs a name for a new provider", async () => {
     const response = await server.app.inject({
+      headers,
       method: "POST",
       url: "/api/reorganisations/preview",
       payload: { ...merger, target: { providerId: "muensterland-it" } },
@@ -169,6 +184,7 @@ describe("reorganisations", () => {
 
   it("previews every relation that moves, then applies the merger with lineage", async () => {
     const preview = await server.app.inject({
+      headers,
       method: "POST",
       url: "/api/reorganisations/preview",
       payload: merger,
@@ -182,9 +198,11 @@ describe("reorganisations", () => {
       ["gkd-re", "merged"],
     ]);
     const current = await server.app.inject({
+      headers,
       url: "/api/landscape?provider=kaaw&asOf=2026-07-01&pageSize=5000",
     });
     const currentGkd = await server.app.inject({
+      headers,
       url: "/api/landscape?provider=gkd-re&asOf=2026-07-01&pageSize=5000",
     });
     const sourcingMoves = plan.moves.filter((move) => move.kind === "sourcing");
@@ -193,6 +211,7 @@ describe("reorganisations", () => {
     );
 
     const applied = await server.app.inject({
+      headers,
       method: "POST",
       url: "/api/reorganisations",
       payload: merger,
@@ -201,20 +220,22 @@ describe("reorganisations", () => {
     expect(applied.json<ReorganisationPlan>().reorganisationId).not.toBeNull();
 
     const after = await server.app.inject({
+      headers,
       url: "/api/landscape?provider=muensterland-it&asOf=2026-07-01&pageSize=5000",
     });
     expect(after.json<{ total: number }>().total).toBe(sourcingMoves.length);
     const moved = after.json<{ items: Sourcing[] }>().items[0];
     expect(moved?.predecessorId).not.toBeNull();
-    const kaaw = await server.app.inject({ url: "/api/providers/kaaw" });
+    const kaaw = await server.app.inject({ headers, url: "/api/providers/kaaw" });
     expect(kaaw.json()).toMatchObject({ status: "merged", successor: { id: "muensterland-it" } });
-    const target = await server.app.inject({ url: "/api/providers/muensterland-it" });
+    const target = await server.app.inject({ headers, url: "/api/providers/muensterland-it" });
     expect(
       target.json<{ predecessors: Array<{ id: string }> }>().predecessors.map((p) => p.id),
     ).toEqual(["gkd-re", "kaaw"]);
 
     // Applying it again is refused: the sources are no longer active.
     const again = await server.app.inject({
+      headers,
       method: "POST",
       url: "/api/reorganisations",
       payload: merger,

@@ -1,4 +1,5 @@
 import {
+  appendAudit,
   applyReorganisation,
   findOrganisation,
   findSourcing,
@@ -23,7 +24,8 @@ import {
 import { z } from "zod";
 import { problemResponses } from "../http/Problem.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
-import { todayInGermany } from "../services/landscapeService.ts";
+import { auditActor } from "../auth/authPlugin.ts";
+import { redactFor, todayInGermany } from "../services/landscapeService.ts";
 import { responsibleTypeOf } from "../services/responsibility.ts";
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein");
@@ -38,6 +40,7 @@ export function registerSourcingRoutes(app: ZodApp, context: AppContext): void {
   app.get(
     "/api/organisations/:ags/sourcing",
     {
+      config: { access: { permission: "landscape:read" } },
       schema: {
         tags: ["IT-Landkarte"],
         summary:
@@ -77,7 +80,7 @@ export function registerSourcingRoutes(app: ZodApp, context: AppContext): void {
               !domain.isGroup && type !== undefined && domain.responsibleTypes.includes(type),
           )
           .map((domain) => domain.id),
-        items,
+        items: redactFor(request.principal, items),
       };
     },
   );
@@ -85,6 +88,7 @@ export function registerSourcingRoutes(app: ZodApp, context: AppContext): void {
   app.get(
     "/api/organisations/:ags/sourcing/history",
     {
+      config: { access: { permission: "landscape:read" } },
       schema: {
         tags: ["IT-Landkarte"],
         summary: "Alle Stände des Bezugs einer Kommune (optional eines Leistungsbereichs)",
@@ -94,13 +98,22 @@ export function registerSourcingRoutes(app: ZodApp, context: AppContext): void {
       },
     },
     async (request) => ({
-      items: await listSourcingHistory(context.db, request.params.ags, request.query.domain),
+      items: redactFor(
+        request.principal,
+        await listSourcingHistory(context.db, request.params.ags, request.query.domain),
+      ),
     }),
   );
 
   app.put(
     "/api/organisations/:ags/sourcing/:domainId",
     {
+      config: {
+        access: {
+          permission: "sourcing:edit",
+          target: (request) => ({ organisationKey: (request.params as { ags: string }).ags }),
+        },
+      },
       schema: {
         tags: ["IT-Landkarte"],
         summary:
@@ -111,14 +124,26 @@ export function registerSourcingRoutes(app: ZodApp, context: AppContext): void {
       },
     },
     async (request) => {
-      const id = await context.db.transaction((tx) =>
-        changeSourcing(tx, request.params.ags, request.params.domainId, request.body, {
+      const { ags, domainId } = request.params;
+      const actor = auditActor(request);
+      const saved = await context.db.transaction(async (tx) => {
+        const [before] = await listSourcingHistory(tx, ags, domainId);
+        const id = await changeSourcing(tx, ags, domainId, request.body, {
           quality: "user",
           reason: "Bearbeitung",
-        }),
-      );
-      const saved = await findSourcing(context.db, id);
-      if (!saved) throw new Error(`Bezug ${id} nach dem Speichern nicht gefunden`);
+        });
+        const after = await findSourcing(tx, id);
+        if (!after) throw new Error(`Bezug ${id} nach dem Speichern nicht gefunden`);
+        await appendAudit(tx, {
+          ...actor,
+          action: before?.validTo === null && before.id === id ? "correct" : "change",
+          entityType: "sourcing",
+          entityId: `${ags}/${domainId}`,
+          before: before ?? null,
+          after,
+        });
+        return after;
+      });
       return saved;
     },
   );
@@ -126,6 +151,7 @@ export function registerSourcingRoutes(app: ZodApp, context: AppContext): void {
   app.get(
     "/api/providers/:id/offers",
     {
+      config: { access: { permission: "landscape:read" } },
       schema: {
         tags: ["IT-Dienstleister"],
         summary: "Angebote eines IT-Dienstleisters (Preismodell fix + je Einheit, Kapazität)",
@@ -145,6 +171,7 @@ export function registerSourcingRoutes(app: ZodApp, context: AppContext): void {
   app.get(
     "/api/reorganisations",
     {
+      config: { access: { permission: "landscape:read" } },
       schema: {
         tags: ["IT-Dienstleister"],
         summary: "Angewandte Fusionen, Umbenennungen und Wechsel",
@@ -175,6 +202,7 @@ export function registerSourcingRoutes(app: ZodApp, context: AppContext): void {
   app.post(
     "/api/reorganisations/preview",
     {
+      config: { access: { permission: "reorganisation:preview" } },
       schema: {
         tags: ["IT-Dienstleister"],
         summary:
@@ -189,6 +217,7 @@ export function registerSourcingRoutes(app: ZodApp, context: AppContext): void {
   app.post(
     "/api/reorganisations",
     {
+      config: { access: { permission: "reorganisation:apply" } },
       schema: {
         tags: ["IT-Dienstleister"],
         summary: "Fusion, Umbenennung oder Wechsel anwenden (eine Transaktion: alles oder nichts)",
@@ -196,7 +225,20 @@ export function registerSourcingRoutes(app: ZodApp, context: AppContext): void {
         response: { 200: ReorganisationPlan, ...writeProblems },
       },
     },
-    async (request) =>
-      context.db.transaction((tx) => applyReorganisation(tx, request.body, { appliedBy: "api" })),
+    async (request) => {
+      const actor = auditActor(request);
+      return context.db.transaction(async (tx) => {
+        const plan = await applyReorganisation(tx, request.body, { appliedBy: actor.actorLabel });
+        await appendAudit(tx, {
+          ...actor,
+          action: "apply",
+          entityType: "reorganisation",
+          entityId: String(plan.reorganisationId),
+          before: null,
+          after: { request: request.body, moved: plan.moves.length },
+        });
+        return plan;
+      });
+    },
   );
 }

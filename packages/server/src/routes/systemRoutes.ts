@@ -8,6 +8,7 @@ export function registerSystemRoutes(app: ZodApp, context: AppContext): void {
   app.get(
     "/api/health",
     {
+      config: { access: { permission: "public:read" } },
       schema: {
         tags: ["System"],
         summary: "Betriebsbereitschaft (Migrationen und Referenzdaten geladen)",
@@ -20,6 +21,7 @@ export function registerSystemRoutes(app: ZodApp, context: AppContext): void {
   app.get(
     "/api/stats",
     {
+      config: { access: { permission: "public:read" } },
       schema: {
         tags: ["System"],
         summary: "Kennzahlen der Referenzdaten",
@@ -32,6 +34,7 @@ export function registerSystemRoutes(app: ZodApp, context: AppContext): void {
   app.get(
     "/api/sources",
     {
+      config: { access: { permission: "public:read" } },
       schema: {
         tags: ["System"],
         summary: "Quellen, Lizenzen und Namensnennungen der Daten",

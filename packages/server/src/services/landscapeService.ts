@@ -11,10 +11,21 @@ import { gzip as gzipCallback } from "node:zlib";
 import {
   landscapeDiff,
   NotFoundError,
+  redactSourcing,
+  seesAllConfidential,
   summariseDomain,
+  visibilityKey,
   type LandscapeChange,
+  type Principal,
   type Sourcing,
 } from "@it-atlas/domain";
+
+/** The rows as a principal may see them (confidential figures hidden where not allowed). */
+export function redactFor(principal: Principal, items: Sourcing[]): Sourcing[] {
+  return seesAllConfidential(principal)
+    ? items
+    : items.map((item) => redactSourcing(principal, item));
+}
 
 const gzipAsync = promisify(gzipCallback);
 
@@ -54,17 +65,22 @@ export class LandscapeReader {
    */
   async body(
     filter: LandscapeFilter,
+    principal: Principal,
     serialise: (value: { items: Sourcing[]; total: number }) => string,
     gzip: boolean,
   ): Promise<SerialisedBody> {
     const revision = await getLandscapeRevision(this.db);
-    const key = JSON.stringify(filter);
+    // Principals who see the same figures share one prepared body.
+    const key = `${visibilityKey(principal)}|${JSON.stringify(filter)}`;
     let entry = this.bodies.get(key);
     if (!entry || entry.revision !== revision) {
       entry = await this.once(`body:${revision}:${key}`, async () => {
+        const value = await this.list(filter);
         const made = {
           revision,
-          body: { json: serialise(await this.list(filter)) } as SerialisedBody,
+          body: {
+            json: serialise({ ...value, items: redactFor(principal, value.items) }),
+          } as SerialisedBody,
         };
         if (this.bodies.size >= MAX_CACHED) {
           const oldest = this.bodies.keys().next().value;
@@ -122,16 +138,22 @@ export class LandscapeReader {
     from: string,
     to: string,
     filter: Omit<LandscapeFilter, "page" | "pageSize" | "asOf">,
+    principal: Principal,
   ): Promise<LandscapeChange[]> {
     const [before, after] = await Promise.all([
       this.all({ ...filter, asOf: from }),
       this.all({ ...filter, asOf: to }),
     ]);
-    return landscapeDiff(before, after);
+    // Compare what the principal may see, so hidden cost changes do not show up as changes.
+    return landscapeDiff(redactFor(principal, before), redactFor(principal, after));
   }
 
   /** A domain with its products and how it is provided as of a day. */
-  async domainDetail(id: string, filter: Omit<LandscapeFilter, "page" | "pageSize" | "domain">) {
+  async domainDetail(
+    id: string,
+    filter: Omit<LandscapeFilter, "page" | "pageSize" | "domain">,
+    principal: Principal,
+  ) {
     const domain = await findServiceDomain(this.db, id);
     if (!domain)
       throw new NotFoundError("domain_not_found", `Es gibt keinen Leistungsbereich „${id}“.`);
@@ -139,6 +161,11 @@ export class LandscapeReader {
       listProducts(this.db, id),
       domain.isGroup ? Promise.resolve([]) : this.all({ ...filter, domain: id }),
     ]);
-    return { ...domain, products, asOf: filter.asOf, summary: summariseDomain(items) };
+    return {
+      ...domain,
+      products,
+      asOf: filter.asOf,
+      summary: summariseDomain(items, { restricted: !seesAllConfidential(principal) }),
+    };
   }
 }

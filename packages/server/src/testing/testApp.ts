@@ -1,3 +1,4 @@
+import type { Database } from "@it-atlas/db";
 import { useTestDatabase } from "@it-atlas/db/testing";
 import { afterAll, beforeAll } from "vitest";
 import { buildApp } from "../app.ts";
@@ -7,7 +8,7 @@ import type { ZodApp } from "../http/types.ts";
  * Gives a test file the whole HTTP application on its own seeded database, built once before
  * the file's tests and closed after them. Call at the top of a test file; use `app.inject`.
  */
-export function useTestApp(): { readonly app: ZodApp } {
+export function useTestApp(): { readonly app: ZodApp; readonly db: Database } {
   const database = useTestDatabase();
   let current: ZodApp | undefined;
   // Registered after useTestDatabase's hooks: vitest runs beforeAll in order (the database
@@ -23,6 +24,9 @@ export function useTestApp(): { readonly app: ZodApp } {
     get app(): ZodApp {
       if (!current) throw new Error("Test-App noch nicht bereit");
       return current;
+    },
+    get db(): Database {
+      return database.db;
     },
   };
 }

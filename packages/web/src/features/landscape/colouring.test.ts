@@ -33,6 +33,7 @@ function item(
     predecessorId: null,
     changeReason: null,
     demo: true,
+    confidentialHidden: false,
     provenance: { sourceId: null, sourceUrls: [], asOf: null, evidence: null, quality: "demo" },
   };
 }

@@ -1,0 +1,143 @@
+import type { Queryable } from "../client/Database.ts";
+import { sql } from "../client/sql.ts";
+
+/** A live session: the user it belongs to and its CSRF token. */
+export interface SessionRecord {
+  userId: number;
+  csrfToken: string;
+  via: "password" | "oidc";
+}
+
+/** Stores a session under the hash of its secret. */
+export async function createSession(
+  tx: Queryable,
+  session: {
+    tokenHash: string;
+    userId: number;
+    csrfToken: string;
+    via: "password" | "oidc";
+    ttlMinutes: number;
+  },
+): Promise<void> {
+  await tx.query(sql`INSERT INTO user_session (token_hash, user_id, csrf_token, via, expires_at)
+    VALUES (${session.tokenHash}, ${session.userId}, ${session.csrfToken}, ${session.via},
+            now() + make_interval(mins => ${session.ttlMinutes}))`);
+}
+
+/** The session for a secret's hash, if it exists, has not expired and its user is active. */
+export async function findSession(
+  db: Queryable,
+  tokenHash: string,
+): Promise<SessionRecord | undefined> {
+  const [row] = await db.query<SessionRecord>(sql`
+    SELECT s.user_id AS "userId", s.csrf_token AS "csrfToken", s.via
+    FROM user_session s JOIN app_user u ON u.id = s.user_id
+    WHERE s.token_hash = ${tokenHash} AND s.expires_at > now() AND u.status = 'active'`);
+  return row;
+}
+
+/** Ends one session. */
+export async function deleteSession(tx: Queryable, tokenHash: string): Promise<void> {
+  await tx.query(sql`DELETE FROM user_session WHERE token_hash = ${tokenHash}`);
+}
+
+/** Ends every session of a user (deactivation, password change). */
+export async function deleteSessionsOfUser(tx: Queryable, userId: number): Promise<void> {
+  await tx.query(sql`DELETE FROM user_session WHERE user_id = ${userId}`);
+}
+
+/** A machine token as listed to its owner (never the secret). */
+export interface ApiTokenView {
+  id: number;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const TOKEN_COLUMNS = sql`id, name, prefix,
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt",
+  to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "expiresAt",
+  to_char(last_used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "lastUsedAt",
+  to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "revokedAt"`;
+
+/** Stores a new API token (hash only); returns its id. */
+export async function createApiToken(
+  tx: Queryable,
+  token: {
+    userId: number;
+    name: string;
+    tokenHash: string;
+    prefix: string;
+    expiresInDays: number | null;
+  },
+): Promise<ApiTokenView> {
+  const [row] = await tx.query<ApiTokenView>(sql`
+    INSERT INTO api_token (user_id, name, token_hash, prefix, expires_at)
+    VALUES (${token.userId}, ${token.name}, ${token.tokenHash}, ${token.prefix},
+            CASE WHEN ${token.expiresInDays}::int IS NULL THEN NULL ELSE now() + make_interval(days => ${token.expiresInDays}::int) END)
+    RETURNING ${TOKEN_COLUMNS}`);
+  if (!row) throw new Error("Token wurde nicht angelegt");
+  return row;
+}
+
+/** The owner of a valid (not revoked, not expired) token; marks it used. */
+export async function useApiToken(tx: Queryable, tokenHash: string): Promise<number | undefined> {
+  const [row] = await tx.query<{ user_id: number }>(sql`
+    UPDATE api_token t SET last_used_at = now()
+    FROM app_user u
+    WHERE t.token_hash = ${tokenHash} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
+      AND u.id = t.user_id AND u.status = 'active'
+    RETURNING t.user_id`);
+  return row?.user_id;
+}
+
+/** A user's tokens, newest first. */
+export async function listApiTokens(db: Queryable, userId: number): Promise<ApiTokenView[]> {
+  return db.query<ApiTokenView>(
+    sql`SELECT ${TOKEN_COLUMNS} FROM api_token WHERE user_id = ${userId} ORDER BY created_at DESC, id DESC`,
+  );
+}
+
+/** Revokes a token of a user; false when there is no such active token. */
+export async function revokeApiToken(
+  tx: Queryable,
+  userId: number,
+  tokenId: number,
+): Promise<boolean> {
+  const rows = await tx.query<{ id: number }>(sql`UPDATE api_token SET revoked_at = now()
+    WHERE id = ${tokenId} AND user_id = ${userId} AND revoked_at IS NULL RETURNING id`);
+  return rows.length > 0;
+}
+
+/** Stores a one-time token (password reset or invitation) by hash. */
+export async function createOneTimeToken(
+  tx: Queryable,
+  kind: "password_reset" | "invitation",
+  token: { tokenHash: string; userId: number; createdBy?: number | null; ttlHours: number },
+): Promise<void> {
+  if (kind === "password_reset") {
+    await tx.query(sql`INSERT INTO password_reset (token_hash, user_id, expires_at)
+      VALUES (${token.tokenHash}, ${token.userId}, now() + make_interval(hours => ${token.ttlHours}))`);
+  } else {
+    await tx.query(sql`INSERT INTO invitation (token_hash, user_id, created_by, expires_at)
+      VALUES (${token.tokenHash}, ${token.userId}, ${token.createdBy ?? null}, now() + make_interval(hours => ${token.ttlHours}))`);
+  }
+}
+
+/** Consumes a one-time token: returns its user when valid and marks it used. */
+export async function consumeOneTimeToken(
+  tx: Queryable,
+  kind: "password_reset" | "invitation",
+  tokenHash: string,
+): Promise<number | undefined> {
+  const rows =
+    kind === "password_reset"
+      ? await tx.query<{ user_id: number }>(sql`UPDATE password_reset SET used_at = now()
+          WHERE token_hash = ${tokenHash} AND used_at IS NULL AND expires_at > now() RETURNING user_id`)
+      : await tx.query<{ user_id: number }>(sql`UPDATE invitation SET accepted_at = now()
+          WHERE token_hash = ${tokenHash} AND accepted_at IS NULL AND expires_at > now() RETURNING user_id`);
+  return rows[0]?.user_id;
+}

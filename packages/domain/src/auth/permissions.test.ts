@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import type { Sourcing } from "../landscape/Sourcing.ts";
+import type { Principal } from "./Principal.ts";
+import { ANONYMOUS } from "./Principal.ts";
+import { can, canSeeConfidential, visibilityKey, type Permission } from "./permissions.ts";
+import { redactSourcing } from "./redactSourcing.ts";
+import type { RoleAssignment } from "./Role.ts";
+
+function user(...roles: Array<Partial<RoleAssignment> & Pick<RoleAssignment, "role">>): Principal {
+  return {
+    kind: "user",
+    userId: 1,
+    email: "test@example.org",
+    displayName: "Test",
+    via: "session",
+    roles: roles.map((role) => ({ organisationKey: null, providerId: null, ...role })),
+  };
+}
+
+const admin = user({ role: "administrator" });
+const analyst = user({ role: "kdn_analyst" });
+const detmold = user({ role: "kommune_bearbeiter", organisationKey: "05766020" });
+const owlIt = user({ role: "dienstleister_bearbeiter", providerId: "owl-it" });
+const reader = user({ role: "leser" });
+
+describe("can", () => {
+  it.each<[string, Principal, Permission, boolean]>([
+    ["anonymous reads public facts", ANONYMOUS, "public:read", true],
+    ["anonymous does not read the landscape", ANONYMOUS, "landscape:read", false],
+    ["a Leser reads the landscape", reader, "landscape:read", true],
+    ["a Leser does not edit sourcing", reader, "sourcing:edit", false],
+    ["an analyst previews reorganisations", analyst, "reorganisation:preview", true],
+    ["an analyst does not apply them", analyst, "reorganisation:apply", false],
+    ["an administrator manages users", admin, "users:manage", true],
+    ["an analyst does not manage users", analyst, "users:manage", false],
+  ])("%s", (_name, principal, permission, expected) => {
+    expect(can(principal, permission)).toBe(expected);
+  });
+
+  it("lets a Kommune-Bearbeiter edit only its own Kommune", () => {
+    expect(can(detmold, "sourcing:edit", { organisationKey: "05766020" })).toBe(true);
+    expect(can(detmold, "sourcing:edit", { organisationKey: "05766008" })).toBe(false);
+    expect(can(detmold, "sourcing:edit", {})).toBe(false);
+  });
+
+  it("lets one person edit for several Kommunen (a Zweckverband for its members)", () => {
+    const both = user(
+      { role: "kommune_bearbeiter", organisationKey: "05766020" },
+      { role: "kommune_bearbeiter", organisationKey: "05766008" },
+    );
+    expect(can(both, "sourcing:edit", { organisationKey: "05766008" })).toBe(true);
+  });
+});
+
+describe("canSeeConfidential", () => {
+  it("shows a Kommune's costs to itself, to its provider for that service, and to KDN", () => {
+    const relation = { organisationKey: "05766020", providerId: "owl-it" };
+    expect(canSeeConfidential(detmold, relation)).toBe(true);
+    expect(canSeeConfidential(owlIt, relation)).toBe(true);
+    expect(canSeeConfidential(analyst, relation)).toBe(true);
+    expect(canSeeConfidential(reader, relation)).toBe(false);
+    expect(canSeeConfidential(ANONYMOUS, relation)).toBe(false);
+  });
+
+  it("does not show a provider the costs of services it does not provide", () => {
+    expect(canSeeConfidential(owlIt, { organisationKey: "05766020", providerId: "sit" })).toBe(
+      false,
+    );
+    expect(canSeeConfidential(owlIt, { organisationKey: "05766020", providerId: null })).toBe(
+      false,
+    );
+  });
+});
+
+describe("redactSourcing", () => {
+  const sourcing = {
+    organisation: { ags: "05766020", name: "Detmold", kind: "gemeinde", population: 1 },
+    provider: { id: "sit", shortName: "SIT", name: "SIT", status: "active" },
+    annualCost: 10,
+    runningCost: 8,
+    investmentCost: 2,
+    volume: 5,
+    contractEnd: "2027-01-01",
+    satisfaction: 4,
+    confidentialHidden: false,
+  } as unknown as Sourcing;
+
+  it("hides costs, volume, contract and satisfaction but keeps who provides what", () => {
+    const hidden = redactSourcing(owlIt, sourcing);
+    expect(hidden).toMatchObject({
+      annualCost: null,
+      runningCost: null,
+      investmentCost: null,
+      volume: null,
+      contractEnd: null,
+      satisfaction: null,
+      confidentialHidden: true,
+      provider: { id: "sit" },
+    });
+    expect(redactSourcing(detmold, sourcing)).toBe(sourcing);
+  });
+});
+
+describe("visibilityKey", () => {
+  it("groups principals that see the same figures", () => {
+    expect(visibilityKey(ANONYMOUS)).toBe("anonymous");
+    expect(visibilityKey(admin)).toBe("all");
+    expect(visibilityKey(analyst)).toBe("all");
+    expect(visibilityKey(reader)).toBe("none");
+    expect(visibilityKey(detmold)).toBe("o:05766020");
+    expect(visibilityKey(user({ role: "dienstleister_bearbeiter", providerId: "sit" }))).toBe(
+      "p:sit",
+    );
+  });
+});

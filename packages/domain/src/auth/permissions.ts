@@ -1,0 +1,131 @@
+import type { Principal } from "./Principal.ts";
+import type { Role } from "./Role.ts";
+
+/**
+ * What a principal may do. Public facts (organisations, memberships, events, OZG catalogue)
+ * are open to everyone; the landscape needs sign-in; costs, volumes and answers are
+ * confidential (see {@link canSeeConfidential}).
+ */
+export type Permission =
+  | "public:read"
+  | "landscape:read"
+  | "sourcing:edit"
+  | "offer:edit"
+  | "reorganisation:preview"
+  | "reorganisation:apply"
+  | "scenario:run"
+  | "campaign:manage"
+  | "users:manage"
+  | "audit:read"
+  | "tokens:own";
+
+/** Scope of a check: the Kommune or provider a permission is asked for. */
+export interface PermissionTarget {
+  organisationKey?: string | null;
+  providerId?: string | null;
+}
+
+function hasRole(principal: Principal, ...roles: Role[]): boolean {
+  return (
+    principal.kind === "user" &&
+    principal.roles.some((assignment) => roles.includes(assignment.role))
+  );
+}
+
+/** True when the principal holds `role` for exactly this Kommune (or provider). */
+function hasScopedRole(principal: Principal, role: Role, target: PermissionTarget): boolean {
+  if (principal.kind !== "user") return false;
+  return principal.roles.some(
+    (assignment) =>
+      assignment.role === role &&
+      ((role === "kommune_bearbeiter" &&
+        !!target.organisationKey &&
+        assignment.organisationKey === target.organisationKey) ||
+        (role === "dienstleister_bearbeiter" &&
+          !!target.providerId &&
+          assignment.providerId === target.providerId)),
+  );
+}
+
+/** Whether the principal may do `permission` (for `target` where the permission is scoped). */
+export function can(
+  principal: Principal,
+  permission: Permission,
+  target: PermissionTarget = {},
+): boolean {
+  switch (permission) {
+    case "public:read":
+      return true;
+    case "landscape:read":
+    case "tokens:own":
+      return principal.kind === "user";
+    case "sourcing:edit":
+      return (
+        hasRole(principal, "administrator") ||
+        hasScopedRole(principal, "kommune_bearbeiter", target)
+      );
+    case "offer:edit":
+      return (
+        hasRole(principal, "administrator") ||
+        hasScopedRole(principal, "dienstleister_bearbeiter", target)
+      );
+    case "reorganisation:preview":
+    case "scenario:run":
+    case "campaign:manage":
+      return hasRole(principal, "administrator", "kdn_analyst");
+    case "reorganisation:apply":
+    case "users:manage":
+    case "audit:read":
+      return hasRole(principal, "administrator");
+    default: {
+      const unreachable: never = permission;
+      throw new Error(`Unbekannte Berechtigung: ${String(unreachable)}`);
+    }
+  }
+}
+
+/**
+ * Whether the principal may see a Kommune's confidential figures (costs, volumes, contract,
+ * satisfaction, survey answers) for one relation: the Kommune itself, the provider for the
+ * services it provides to that Kommune, and KDN-Analysts/Administrators.
+ */
+export function canSeeConfidential(
+  principal: Principal,
+  relation: { organisationKey: string; providerId: string | null },
+): boolean {
+  if (hasRole(principal, "administrator", "kdn_analyst")) return true;
+  if (hasScopedRole(principal, "kommune_bearbeiter", { organisationKey: relation.organisationKey }))
+    return true;
+  return (
+    !!relation.providerId &&
+    hasScopedRole(principal, "dienstleister_bearbeiter", { providerId: relation.providerId })
+  );
+}
+
+/** Whether the principal sees every confidential figure (no per-row check needed). */
+export function seesAllConfidential(principal: Principal): boolean {
+  return hasRole(principal, "administrator", "kdn_analyst");
+}
+
+/** Smallest group of Kommunen an aggregate may describe for viewers without full access. */
+export const MIN_AGGREGATE_GROUP = 3;
+
+/**
+ * A stable key of what the principal may see, for caches of prepared responses: "all",
+ * "none", or the sorted list of its scopes.
+ */
+export function visibilityKey(principal: Principal): string {
+  if (principal.kind !== "user") return "anonymous";
+  if (seesAllConfidential(principal)) return "all";
+  const scopes = principal.roles
+    .map((assignment) =>
+      assignment.role === "kommune_bearbeiter"
+        ? `o:${assignment.organisationKey ?? ""}`
+        : assignment.role === "dienstleister_bearbeiter"
+          ? `p:${assignment.providerId ?? ""}`
+          : "",
+    )
+    .filter((scope) => scope.length > 0)
+    .sort();
+  return scopes.length === 0 ? "none" : scopes.join(",");
+}

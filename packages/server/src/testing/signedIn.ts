@@ -1,0 +1,50 @@
+import { createApiToken, createUser, type Database } from "@it-atlas/db";
+import type { RoleAssignment } from "@it-atlas/domain";
+import { TOKEN_PREFIX } from "../auth/authPlugin.ts";
+import { hashSecret, newSecret } from "../auth/secrets.ts";
+
+/** Role shorthands for tests. */
+export type TestRole =
+  "administrator" | "kdn_analyst" | "leser" | { kommune: string } | { dienstleister: string };
+
+function toAssignment(role: TestRole): RoleAssignment {
+  if (typeof role === "string") return { role, organisationKey: null, providerId: null };
+  if ("kommune" in role)
+    return { role: "kommune_bearbeiter", organisationKey: role.kommune, providerId: null };
+  return {
+    role: "dienstleister_bearbeiter",
+    organisationKey: null,
+    providerId: role.dienstleister,
+  };
+}
+
+let counter = 0;
+
+/**
+ * Creates a user with the given roles and an API token for it; returns the request headers
+ * that authenticate as that user (Bearer token: no CSRF needed).
+ */
+export async function authHeaders(
+  db: Database,
+  ...roles: TestRole[]
+): Promise<{ authorization: string }> {
+  counter += 1;
+  const secret = `${TOKEN_PREFIX}${newSecret()}`;
+  await db.transaction(async (tx) => {
+    const userId = await createUser(tx, {
+      email: `test-${process.pid}-${counter}-${Date.now()}@example.org`,
+      displayName: `Test ${counter}`,
+      passwordHash: null,
+      status: "active",
+      roles: roles.map(toAssignment),
+    });
+    await createApiToken(tx, {
+      userId,
+      name: "Test",
+      tokenHash: hashSecret(secret),
+      prefix: secret.slice(0, 12),
+      expiresInDays: 1,
+    });
+  });
+  return { authorization: `Bearer ${secret}` };
+}
