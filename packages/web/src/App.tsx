@@ -1,5 +1,7 @@
 import { Route, Routes } from "react-router";
 import { NotFoundPage } from "./features/NotFoundPage.tsx";
+import { DomainListPage } from "./features/domains/DomainListPage.tsx";
+import { DomainPage } from "./features/domains/DomainPage.tsx";
 import { LandscapeDiffPage } from "./features/landscape/LandscapeDiffPage.tsx";
 import { LandscapePage } from "./features/landscape/LandscapePage.tsx";
 import { OrganisationDetailPage } from "./features/organisations/OrganisationDetailPage.tsx";
@@ -8,6 +10,7 @@ import { OzgDetailPage } from "./features/ozg/OzgDetailPage.tsx";
 import { OzgListPage } from "./features/ozg/OzgListPage.tsx";
 import { ProviderDetailPage } from "./features/providers/ProviderDetailPage.tsx";
 import { ProviderListPage } from "./features/providers/ProviderListPage.tsx";
+import { ReorganisationPage } from "./features/reorganisations/ReorganisationPage.tsx";
 import { SourcesPage } from "./features/sources/SourcesPage.tsx";
 import { StartPage } from "./features/start/StartPage.tsx";
 import { Layout } from "./layout/Layout.tsx";
@@ -24,6 +27,9 @@ export function App() {
         <Route path="kommunen/:key" element={<OrganisationDetailPage />} />
         <Route path="dienstleister" element={<ProviderListPage />} />
         <Route path="dienstleister/:id" element={<ProviderDetailPage />} />
+        <Route path="dienstleister/reorganisation" element={<ReorganisationPage />} />
+        <Route path="leistungsbereiche" element={<DomainListPage />} />
+        <Route path="leistungsbereiche/:id" element={<DomainPage />} />
         <Route path="ozg" element={<OzgListPage />} />
         <Route path="ozg/:id" element={<OzgDetailPage />} />
         <Route path="quellen" element={<SourcesPage />} />

@@ -8,6 +8,7 @@ import { SourceNote } from "../../ui/SourceNote.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { MembershipTable } from "../providers/MembershipTable.tsx";
+import { SourcingMatrix } from "../sourcing/SourcingMatrix.tsx";
 import { typeLabel } from "./organisationLabels.ts";
 
 type Detail = Schemas["OrganisationDetail"];
@@ -86,7 +87,10 @@ function Facts({ organisation }: { organisation: Detail }) {
   );
 }
 
-/** Kommune profile: facts with sources, IT-Dienstleister memberships, map, member Gemeinden. */
+/**
+ * Kommune profile: facts with sources, IT-Dienstleister memberships, map, the IT-Landkarte
+ * (Bezug je Leistungsbereich, for Gemeinden and Kreise), member Gemeinden.
+ */
 export function OrganisationDetailPage() {
   const { key = "" } = useParams();
   const navigate = useNavigate();
@@ -180,6 +184,20 @@ export function OrganisationDetailPage() {
           />
         )}
       </section>
+
+      {data.kind === "gemeinde" || data.kind === "kreis" ? (
+        <section aria-labelledby="it-landkarte">
+          <h2 id="it-landkarte" className="kern-heading-medium">
+            IT-Landkarte: Bezug je Leistungsbereich
+          </h2>
+          <p className="kern-body">
+            Wie {data.name} die Leistungsbereiche bezieht, für die{" "}
+            {data.kind === "kreis" ? "der Kreis" : "die Gemeinde"} zuständig ist: selbst, über einen
+            IT-Dienstleister, von einer anderen Kommune, vom Land oder als EfA-Dienst.
+          </p>
+          <SourcingMatrix ags={data.key} name={data.name} />
+        </section>
+      ) : null}
 
       {data.children.length > 0 ? (
         <section aria-labelledby="gliederung">

@@ -7,6 +7,8 @@ import { formatIsoDate, toHref } from "../../ui/format.ts";
 import { SourceNote } from "../../ui/SourceNote.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
+import { ProviderCustomersByDomain } from "../sourcing/ProviderCustomersByDomain.tsx";
+import { ProviderOfferTable } from "../sourcing/ProviderOfferTable.tsx";
 import { MembershipTable } from "./MembershipTable.tsx";
 import { EVENT_TYPE_LABEL, PROVIDER_KIND_LABEL, STATUS_LABEL } from "./providerLabels.ts";
 
@@ -76,7 +78,10 @@ function Timeline({ events }: { events: Detail["events"] }) {
   );
 }
 
-/** IT-Dienstleister profile: facts, lineage, event timeline, members on the map and as a table. */
+/**
+ * IT-Dienstleister profile: facts, lineage, event timeline, members on the map, customers per
+ * Leistungsbereich, offers, and members as a table.
+ */
 export function ProviderDetailPage() {
   const { id = "" } = useParams();
   const navigate = useNavigate();
@@ -117,6 +122,16 @@ export function ProviderDetailPage() {
         {data.shortName}
       </h1>
       <p className="kern-body kern-body--large">{data.name}</p>
+      {data.status === "active" ? (
+        <p className="kern-body">
+          <Link
+            className="kern-link"
+            to={`/dienstleister/reorganisation?quelle=${encodeURIComponent(data.id)}`}
+          >
+            Fusion oder Umbenennung mit diesem Dienstleister erfassen
+          </Link>
+        </p>
+      ) : null}
       <div className="atlas-two-columns">
         <section aria-labelledby="steckbrief">
           <h2 id="steckbrief" className="kern-heading-medium">
@@ -227,6 +242,24 @@ export function ProviderDetailPage() {
           Ereignisse
         </h2>
         <Timeline events={data.events} />
+      </section>
+
+      <section aria-labelledby="kunden">
+        <h2 id="kunden" className="kern-heading-medium">
+          Kunden je Leistungsbereich
+        </h2>
+        <p className="kern-body">
+          Welche Kommunen heute welchen Leistungsbereich von {data.shortName} beziehen, laut
+          IT-Landkarte.
+        </p>
+        <ProviderCustomersByDomain providerId={data.id} shortName={data.shortName} />
+      </section>
+
+      <section aria-labelledby="angebote">
+        <h2 id="angebote" className="kern-heading-medium">
+          Angebote
+        </h2>
+        <ProviderOfferTable providerId={data.id} shortName={data.shortName} />
       </section>
 
       <section aria-labelledby="mitglieder">
