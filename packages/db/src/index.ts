@@ -21,3 +21,4 @@ export * from "./repositories/offerRepository.ts";
 export * from "./repositories/userRepository.ts";
 export * from "./repositories/sessionRepository.ts";
 export * from "./repositories/auditRepository.ts";
+export * from "./repositories/jobRepository.ts";

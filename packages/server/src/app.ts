@@ -18,6 +18,7 @@ import { installSecurityHeaders } from "./http/securityHeaders.ts";
 import { registerAccountRoutes } from "./routes/accountRoutes.ts";
 import { registerAuditRoutes } from "./routes/auditRoutes.ts";
 import { registerAuthRoutes } from "./routes/authRoutes.ts";
+import { registerJobRoutes } from "./routes/jobRoutes.ts";
 import type { ZodApp } from "./http/types.ts";
 import { registerGeoRoutes } from "./routes/geoRoutes.ts";
 import { registerLandscapeRoutes } from "./routes/landscapeRoutes.ts";
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerAuthRoutes(app, context);
   registerAccountRoutes(app, context);
   registerAuditRoutes(app, context);
+  registerJobRoutes(app, context);
 
   const webDist = options.webDist && existsSync(options.webDist) ? options.webDist : undefined;
   if (webDist) {

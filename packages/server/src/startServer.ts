@@ -9,6 +9,8 @@ import { buildApp } from "./app.ts";
 import type { ServerConfig } from "./config.ts";
 import type { ZodApp } from "./http/types.ts";
 import { ensureInitialAdministrator } from "./services/accountService.ts";
+import { jobHandlers } from "./jobs/jobHandlers.ts";
+import { JobRunner } from "./jobs/JobRunner.ts";
 
 /** A running server and how to stop it. */
 export interface RunningServer {
@@ -47,6 +49,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       { engine: db.engine, migrations: applied, seed, demo },
       "Datenbank bereit (Migrationen und Referenzdaten)",
     );
+    const jobs = new JobRunner(db, jobHandlers(db), { log: app.log, concurrency: 1 });
+    jobs.start();
     const url = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;
     return {
@@ -55,6 +59,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       url,
       stop() {
         stopping ??= (async () => {
+          await jobs.stop();
           await app.close();
           await db.close();
         })();

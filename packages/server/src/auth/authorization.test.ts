@@ -1,5 +1,5 @@
 import type { Sourcing } from "@it-atlas/domain";
-import { sql } from "@it-atlas/db";
+import { enqueueJob, sql } from "@it-atlas/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authHeaders, type TestRole } from "../testing/signedIn.ts";
 import { useTestApp } from "../testing/testApp.ts";
@@ -99,6 +99,9 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
   },
   "GET /api/audit": { path: "/api/audit", allowed: ["admin"] },
   "GET /api/audit.csv": { path: "/api/audit.csv", allowed: ["admin"] },
+  "GET /api/jobs": { path: "/api/jobs", allowed: SIGNED_IN },
+  "GET /api/jobs/:id": { path: "/api/jobs/999999", allowed: SIGNED_IN },
+  "POST /api/jobs/:id/cancel": { path: "/api/jobs/999999/cancel", allowed: SIGNED_IN },
 };
 
 const headers = new Map<Caller, Record<string, string>>();
@@ -323,6 +326,18 @@ describe("audit trail", () => {
         url: `/api/admin/users/${user?.id}/password-reset`,
         entityType: "user",
       };
+    },
+    "POST /api/jobs/:id/cancel": async () => {
+      const me = await server.app.inject({
+        url: "/api/auth/session",
+        headers: headers.get("admin"),
+      });
+      const id = await enqueueJob(server.db, {
+        kind: "test.nichts",
+        payload: {},
+        createdBy: me.json<{ user: { id: number } }>().user.id,
+      });
+      return { method: "POST", url: `/api/jobs/${id}/cancel`, entityType: "job" };
     },
     // Sign-in, sign-out and token-link routes write their own audit entries; they are covered
     // by the sign-in tests (they need a password or a token link rather than an admin call).
