@@ -12,6 +12,8 @@ declare module "autocannon" {
     amount?: number;
     headers?: Record<string, string>;
     requests?: Request[];
+    /** Called once per connection; lets each connection use its own request order. */
+    setupClient?: (client: { setRequests(requests: Request[]): void }) => void;
   }
   interface Histogram {
     average: number;

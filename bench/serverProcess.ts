@@ -13,7 +13,30 @@ export const BENCH_ADMIN_URL =
 export interface BenchServer {
   url: string;
   engine: "PGlite" | "PostgreSQL";
+  /** Authorization header of an administrator's API token (the landscape needs sign-in). */
+  authorization: string;
   stop(): Promise<void>;
+}
+
+const ADMIN = { email: "bench-admin@example.org", password: "bench-passwort-nicht-produktiv" };
+
+/** Signs in as the bench administrator and creates an API token. */
+async function adminToken(url: string): Promise<string> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(ADMIN),
+  });
+  if (!login.ok) throw new Error(`Anmeldung fehlgeschlagen: ${login.status}`);
+  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const token = await fetch(`${url}/api/me/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken },
+    body: JSON.stringify({ name: "Benchmark", expiresInDays: 1 }),
+  });
+  if (!token.ok) throw new Error(`Token nicht erstellt: ${token.status}`);
+  return `Bearer ${((await token.json()) as { token: string }).token}`;
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
@@ -39,7 +62,13 @@ export async function startBenchServer(
   engine: "PGlite" | "PostgreSQL",
   port: number,
 ): Promise<BenchServer | undefined> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: "warn" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    LOG_LEVEL: "warn",
+    ATLAS_ADMIN_EMAIL: ADMIN.email,
+    ATLAS_ADMIN_PASSWORD: ADMIN.password,
+  };
   let cleanup: () => Promise<void>;
   if (engine === "PGlite") {
     const folder = await mkdtemp(join(tmpdir(), "atlas-bench-"));
@@ -76,6 +105,7 @@ export async function startBenchServer(
   return {
     url,
     engine,
+    authorization: await adminToken(url),
     async stop() {
       child.kill("SIGTERM");
       if (child.exitCode === null) await new Promise((resolve) => child.once("exit", resolve));

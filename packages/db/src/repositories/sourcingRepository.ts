@@ -151,6 +151,41 @@ export async function listLandscape(
   return { items: rows.map(toSourcing), total: count?.total ?? 0 };
 }
 
+/** A sourcing version with what in-memory filters and sorting need. */
+export interface SourcingWithScope {
+  sourcing: Sourcing;
+  kreisKey: string | null;
+  regierungsbezirkKey: string | null;
+  domainPosition: number;
+}
+
+/**
+ * Every version of every sourcing with its Kreis, Regierungsbezirk and domain position, in
+ * the landscape's order (Kommune name, key, domain position, domain id). Used to answer
+ * as-of queries from memory between writes (see LandscapeReader).
+ */
+export async function listAllSourcingVersions(db: Queryable): Promise<SourcingWithScope[]> {
+  const rows = await db.query<
+    SourcingRow & {
+      kreis_key: string | null;
+      regierungsbezirk_key: string | null;
+      position: number;
+    }
+  >(
+    sql`SELECT x.*, o2.kreis_key, o2.regierungsbezirk_key, d2.position
+        FROM (${SELECT_SOURCING}) x
+        JOIN organisation o2 ON o2.key = x.organisation_key
+        JOIN service_domain d2 ON d2.id = x.domain_id
+        ORDER BY x.organisation_name, x.organisation_key, d2.position, x.domain_id, x.valid_from`,
+  );
+  return rows.map((row) => ({
+    sourcing: toSourcing(row),
+    kreisKey: row.kreis_key,
+    regierungsbezirkKey: row.regierungsbezirk_key,
+    domainPosition: row.position,
+  }));
+}
+
 /** Every version of a Kommune's sourcing (optionally of one domain), newest first per domain. */
 export async function listSourcingHistory(
   db: Queryable,

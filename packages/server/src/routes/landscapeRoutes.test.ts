@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Sourcing } from "@it-atlas/domain";
+import { pageOf, Sourcing } from "@it-atlas/domain";
+import { z } from "zod";
 import { expectInvalidParameter, expectProblem } from "../testing/expectProblem.ts";
 import { authHeaders } from "../testing/signedIn.ts";
 import { useTestApp } from "../testing/testApp.ts";
@@ -41,6 +42,8 @@ describe("GET /api/landscape", () => {
 
   it("answers who runs Einwohnerwesen for the Kommunen of Kreis Lippe, with product and cost", async () => {
     const page = await landscape("domain=einwohnerwesen&kreis=05766&pageSize=100");
+    // The body is serialised without the serializer; it must still match the documented schema.
+    expect(() => pageOf(Sourcing).extend({ asOf: z.string() }).parse(page)).not.toThrow();
     expect(page.total).toBe(16);
     for (const item of page.items) {
       expect(item).toMatchObject({
