@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readConfig, startServer, type RunningServer } from "@it-atlas/server";
 
+/** The administrator every e2e server starts with (test credentials, not a default). */
+export const E2E_ADMIN = { email: "e2e-admin@example.org", password: "e2e-Administrator-Passwort" };
+
 /** A real IT-Atlas server (embedded PGlite in a temporary folder) serving the built web app. */
 export interface TestServer {
   url: string;
@@ -20,6 +23,8 @@ export async function startTestServer(): Promise<TestServer> {
       HOST: "127.0.0.1",
       ATLAS_DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
+      ATLAS_ADMIN_EMAIL: E2E_ADMIN.email,
+      ATLAS_ADMIN_PASSWORD: E2E_ADMIN.password,
       ATLAS_WEB_DIST: fileURLToPath(new URL("../../packages/web/dist/", import.meta.url)),
     }),
   );

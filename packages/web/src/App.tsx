@@ -1,5 +1,11 @@
 import { Route, Routes } from "react-router";
 import { NotFoundPage } from "./features/NotFoundPage.tsx";
+import { ApiTokensPage } from "./features/account/ApiTokensPage.tsx";
+import { AuditLogPage } from "./features/administration/AuditLogPage.tsx";
+import { UserAdministrationPage } from "./features/administration/UserAdministrationPage.tsx";
+import { InvitationPage } from "./features/auth/InvitationPage.tsx";
+import { PasswordResetPage } from "./features/auth/PasswordResetPage.tsx";
+import { SignInPage } from "./features/auth/SignInPage.tsx";
 import { DomainListPage } from "./features/domains/DomainListPage.tsx";
 import { DomainPage } from "./features/domains/DomainPage.tsx";
 import { LandscapeDiffPage } from "./features/landscape/LandscapeDiffPage.tsx";
@@ -33,6 +39,12 @@ export function App() {
         <Route path="ozg" element={<OzgListPage />} />
         <Route path="ozg/:id" element={<OzgDetailPage />} />
         <Route path="quellen" element={<SourcesPage />} />
+        <Route path="anmelden" element={<SignInPage />} />
+        <Route path="einladung" element={<InvitationPage />} />
+        <Route path="passwort-zuruecksetzen" element={<PasswordResetPage />} />
+        <Route path="konto/tokens" element={<ApiTokensPage />} />
+        <Route path="verwaltung/benutzer" element={<UserAdministrationPage />} />
+        <Route path="verwaltung/protokoll" element={<AuditLogPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,8 +1,10 @@
 import createClient from "openapi-fetch";
+import { csrfMiddleware } from "./csrfMiddleware.ts";
 import type { components, paths } from "./schema.gen.ts";
 
 /** Typed client of the IT-Atlas API, generated from the committed OpenAPI document. */
 export const api = createClient<paths>({ baseUrl: "" });
+api.use(csrfMiddleware);
 
 /** Schemas of the API (generated types). */
 export type Schemas = components["schemas"];
@@ -34,17 +36,26 @@ function isProblem(value: unknown): value is Problem {
   );
 }
 
+function toApiError(result: { error?: unknown; response: Response }): ApiError {
+  if (isProblem(result.error)) return new ApiError(result.error);
+  return new ApiError({
+    status: result.response.status,
+    code: "unexpected_response",
+    title: "Fehler",
+    detail: `Der Server antwortete unerwartet (Status ${result.response.status}).`,
+  });
+}
+
 /**
  * Unwraps an openapi-fetch result: the data, or an {@link ApiError} with the problem detail
  * (or a German fallback when the server could not be reached or sent no problem document).
  */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.data !== undefined && result.response.ok) return result.data;
-  if (isProblem(result.error)) throw new ApiError(result.error);
-  throw new ApiError({
-    status: result.response.status,
-    code: "unexpected_response",
-    title: "Fehler",
-    detail: `Der Server antwortete unerwartet (Status ${result.response.status}).`,
-  });
+  throw toApiError(result);
+}
+
+/** Like {@link unwrap} for answers without a body (204): throws unless the request succeeded. */
+export function ensureOk(result: { error?: unknown; response: Response }): void {
+  if (!result.response.ok) throw toApiError(result);
 }

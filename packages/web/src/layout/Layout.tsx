@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
+import { AccountNavigation } from "../features/auth/AccountNavigation.tsx";
 
 const NAVIGATION = [
   { to: "/", label: "Start", end: true },
@@ -12,8 +13,8 @@ const NAVIGATION = [
 ];
 
 /**
- * Page frame: skip link, KERN Kopfzeile, header with navigation, main landmark and footer
- * with the data attributions. Focus moves to the main heading after navigation.
+ * Page frame: skip link, KERN Kopfzeile, header with navigation and account area, main
+ * landmark and footer with the data attributions. Focus moves to the main heading after navigation.
  */
 export function Layout() {
   const location = useLocation();
@@ -58,6 +59,7 @@ export function Layout() {
               ))}
             </ul>
           </nav>
+          <AccountNavigation />
         </div>
       </header>
       <main id="inhalt" ref={mainRef} className="kern-container atlas-main" tabIndex={-1}>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ApiError } from "../api/client.ts";
+import { SignInLink } from "./SignInLink.tsx";
 
 /** Loading indicator with a German text for screen readers. */
 export function LoadingState({ label = "Daten werden geladen …" }: { label?: string }) {
@@ -20,7 +21,31 @@ export function errorMessage(error: unknown): string {
   return "Es ist ein unerwarteter Fehler aufgetreten.";
 }
 
-/** Error alert (KERN) with the server's problem detail and an optional retry. */
+function Alert({
+  tone,
+  title,
+  children,
+}: {
+  tone: "danger" | "warning" | "info";
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`kern-alert kern-alert--${tone}`} role="alert">
+      <div className="kern-alert__header">
+        <span className={`kern-icon kern-icon--${tone}`} aria-hidden="true" />
+        <span className="kern-title">{title}</span>
+      </div>
+      <div className="kern-alert__body">{children}</div>
+    </div>
+  );
+}
+
+/**
+ * Error alert (KERN) with the server's problem detail and an optional retry. Missing sign-in
+ * and missing rights are no failures to retry: the first offers the sign-in page (and comes
+ * back here), the second says what the server said.
+ */
 export function ErrorState({
   error,
   title = "Fehler beim Laden",
@@ -30,21 +55,33 @@ export function ErrorState({
   title?: string;
   onRetry?: () => void;
 }) {
-  return (
-    <div className="kern-alert kern-alert--danger" role="alert">
-      <div className="kern-alert__header">
-        <span className="kern-icon kern-icon--danger" aria-hidden="true" />
-        <span className="kern-title">{title}</span>
-      </div>
-      <div className="kern-alert__body">
+  const code = error instanceof ApiError ? error.problem.code : undefined;
+  if (code === "unauthenticated") {
+    return (
+      <Alert tone="info" title="Anmeldung erforderlich">
         <p className="kern-body">{errorMessage(error)}</p>
-        {onRetry ? (
-          <button type="button" className="kern-btn kern-btn--secondary" onClick={onRetry}>
-            <span className="kern-label">Erneut versuchen</span>
-          </button>
-        ) : null}
-      </div>
-    </div>
+        <p className="kern-body">
+          <SignInLink />
+        </p>
+      </Alert>
+    );
+  }
+  if (code === "forbidden") {
+    return (
+      <Alert tone="warning" title="Keine Berechtigung">
+        <p className="kern-body">{errorMessage(error)}</p>
+      </Alert>
+    );
+  }
+  return (
+    <Alert tone="danger" title={title}>
+      <p className="kern-body">{errorMessage(error)}</p>
+      {onRetry ? (
+        <button type="button" className="kern-btn kern-btn--secondary" onClick={onRetry}>
+          <span className="kern-label">Erneut versuchen</span>
+        </button>
+      ) : null}
+    </Alert>
   );
 }
 

@@ -25,3 +25,35 @@ export function formatIsoDate(value: string | null | undefined): string {
 export function toHref(website: string): string {
   return /^https?:\/\//.test(website) ? website : `https://${website}`;
 }
+
+const dateTime = new Intl.DateTimeFormat("de-DE", {
+  timeZone: "Europe/Berlin",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+const dateTimeSeconds = new Intl.DateTimeFormat("de-DE", {
+  timeZone: "Europe/Berlin",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+/**
+ * "2025-03-05T13:30:00Z" → "05.03.2025, 14:30" in German time (the server stores UTC);
+ * null → "–". With `seconds` for the audit trail, where order within a minute matters.
+ */
+export function formatDateTime(
+  value: string | null | undefined,
+  { seconds = false }: { seconds?: boolean } = {},
+): string {
+  if (!value) return "–";
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return value;
+  return (seconds ? dateTimeSeconds : dateTime).format(time);
+}

@@ -1,3 +1,4 @@
+import { can } from "@it-atlas/domain";
 import { Link, useNavigate, useParams } from "react-router";
 import type { Schemas } from "../../api/client.ts";
 import { useBoundaries, useProvider } from "../../api/hooks.ts";
@@ -7,6 +8,7 @@ import { formatIsoDate, toHref } from "../../ui/format.ts";
 import { SourceNote } from "../../ui/SourceNote.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
+import { usePrincipal } from "../auth/usePrincipal.ts";
 import { ProviderCustomersByDomain } from "../sourcing/ProviderCustomersByDomain.tsx";
 import { ProviderOfferTable } from "../sourcing/ProviderOfferTable.tsx";
 import { MembershipTable } from "./MembershipTable.tsx";
@@ -87,6 +89,7 @@ export function ProviderDetailPage() {
   const navigate = useNavigate();
   const provider = useProvider(id);
   const boundaries = useBoundaries("gemeinde");
+  const { principal } = usePrincipal();
   usePageTitle(
     provider.data?.shortName ?? (provider.isError ? "Nicht gefunden" : "IT-Dienstleister"),
   );
@@ -122,7 +125,7 @@ export function ProviderDetailPage() {
         {data.shortName}
       </h1>
       <p className="kern-body kern-body--large">{data.name}</p>
-      {data.status === "active" ? (
+      {data.status === "active" && can(principal, "reorganisation:preview") ? (
         <p className="kern-body">
           <Link
             className="kern-link"

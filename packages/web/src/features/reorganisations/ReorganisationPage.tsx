@@ -1,10 +1,12 @@
-import { reorganisationKindLabel } from "@it-atlas/domain";
+import { can, reorganisationKindLabel } from "@it-atlas/domain";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { Schemas } from "../../api/client.ts";
 import { formatInteger, formatIsoDate } from "../../ui/format.ts";
 import { ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
+import { AccessNotice } from "../auth/AccessNotice.tsx";
+import { usePrincipal } from "../auth/usePrincipal.ts";
 import { ErrorSummary } from "../sourcing/ErrorSummary.tsx";
 import { RadioGroupField } from "../sourcing/RadioGroupField.tsx";
 import { useActiveProviders } from "../sourcing/sourcingQueries.ts";
@@ -57,10 +59,14 @@ function initialValues(source: string | null, kind: ReorganisationKind = "merger
 
 /**
  * Records a merger, a renaming or a Kommune's move to another provider: the server first
- * shows what would move (preview), then applies exactly that in one transaction.
+ * shows what would move (preview), then applies exactly that in one transaction. Previewing
+ * is for KDN-Analysts and Administrators, applying for Administrators only.
  */
 export function ReorganisationPage() {
   usePageTitle("Fusion oder Umbenennung erfassen");
+  const { principal, isPending: sessionPending } = usePrincipal();
+  const mayPreview = can(principal, "reorganisation:preview");
+  const mayApply = can(principal, "reorganisation:apply");
   const [searchParams] = useSearchParams();
   const prefix = useId();
   const providers = useActiveProviders();
@@ -165,11 +171,17 @@ export function ReorganisationPage() {
         </div>
       ) : null}
 
-      {providers.isPending ? <LoadingState label="Dienstleister werden geladen …" /> : null}
-      {providers.isError ? (
+      {sessionPending ? <LoadingState label="Anmeldung wird geprüft …" /> : null}
+      {!sessionPending && !mayPreview ? (
+        <AccessNotice principal={principal} who="KDN-Analysten und Administratoren" />
+      ) : null}
+      {!mayPreview ? null : providers.isPending ? (
+        <LoadingState label="Dienstleister werden geladen …" />
+      ) : null}
+      {mayPreview && providers.isError ? (
         <ErrorState error={providers.error} onRetry={() => void providers.refetch()} />
       ) : null}
-      {providers.data ? (
+      {mayPreview && providers.data ? (
         <form className="atlas-reorganisation-form" noValidate onSubmit={submit}>
           {problem ? (
             <ErrorSummary
@@ -237,17 +249,25 @@ export function ReorganisationPage() {
             Vorschau
           </h2>
           <ReorganisationPlanView plan={previewed.plan} />
+          {mayApply ? null : (
+            <p className="kern-body">
+              Übernehmen dürfen nur Administratoren. Die Vorschau zeigt Ihnen, was sich ändern
+              würde; zum Übernehmen wenden Sie sich bitte an die Administration.
+            </p>
+          )}
           <div className="atlas-form-actions">
-            <button
-              type="button"
-              className="kern-btn kern-btn--primary"
-              disabled={apply.isPending}
-              onClick={confirm}
-            >
-              <span className="kern-label">
-                {apply.isPending ? "Wird übernommen …" : "Übernehmen"}
-              </span>
-            </button>
+            {mayApply ? (
+              <button
+                type="button"
+                className="kern-btn kern-btn--primary"
+                disabled={apply.isPending}
+                onClick={confirm}
+              >
+                <span className="kern-label">
+                  {apply.isPending ? "Wird übernommen …" : "Übernehmen"}
+                </span>
+              </button>
+            ) : null}
             <button
               type="button"
               className="kern-btn kern-btn--tertiary"

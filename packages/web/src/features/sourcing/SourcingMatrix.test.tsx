@@ -2,6 +2,7 @@ import { fakeApi } from "./fakeApi.testing.ts";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
+import { answerSession, buildRole, buildUser } from "../auth/buildUser.testing.ts";
 import { buildServiceDomain } from "./buildServiceDomain.testing.ts";
 import { buildSourcing } from "./buildSourcing.testing.ts";
 import { renderWithProviders } from "./renderWithProviders.testing.tsx";
@@ -22,7 +23,12 @@ function answerMatrix(items: ReturnType<typeof buildSourcing>[]) {
   });
 }
 
+const DETMOLD_EDITOR = buildUser({
+  roles: [buildRole("kommune_bearbeiter", { organisationKey: "05766020" })],
+});
+
 beforeEach(() => {
+  answerSession(DETMOLD_EDITOR);
   fakeApi.respond({
     path: "/api/domains",
     body: {
@@ -59,7 +65,10 @@ describe("SourcingMatrix", () => {
     expect(within(row).getByText("47.195 €")).toBeInTheDocument();
     expect(within(row).getByText("74.486 Einwohner")).toBeInTheDocument();
     expect(within(row).getByText("4 von 5")).toBeInTheDocument();
-    expect(fakeApi.requests[0]?.url.searchParams.get("asOf")).toBe("2025-06-30");
+    const matrixRequest = fakeApi.requests.find((request) =>
+      request.url.pathname.endsWith("/sourcing"),
+    );
+    expect(matrixRequest?.url.searchParams.get("asOf")).toBe("2025-06-30");
   });
 
   it("lists only the responsible domains, in catalogue order, and offers to record missing ones", async () => {
@@ -105,5 +114,42 @@ describe("SourcingMatrix", () => {
     await user.click(await screen.findByRole("button", { name: "Bearbeiten (Einwohnerwesen)" }));
     const dialog = screen.getByRole("dialog", { name: "Bezug bearbeiten: Einwohnerwesen" });
     expect(within(dialog).getByLabelText("Betriebsmodell")).toHaveValue("it_dienstleister");
+  });
+
+  it("offers no edit buttons to a Leser, only the history and a hint who may edit", async () => {
+    answerSession(buildUser());
+    answerMatrix([buildSourcing()]);
+    renderMatrix();
+
+    const table = await screen.findByRole("table", { name: /Bezug von Detmold/ });
+    expect(
+      await screen.findByText(/Bearbeiten nur für berechtigte Personen dieser Kommune/),
+    ).toBeInTheDocument();
+    expect(within(table).queryByRole("button", { name: /Bearbeiten|Erfassen/ })).toBeNull();
+    expect(
+      within(table).getByRole("button", { name: "Verlauf (Einwohnerwesen)" }),
+    ).toBeInTheDocument();
+  });
+
+  it("offers no edit buttons to the Bearbeiter of another Kommune", async () => {
+    answerSession(
+      buildUser({ roles: [buildRole("kommune_bearbeiter", { organisationKey: "05766008" })] }),
+    );
+    answerMatrix([buildSourcing()]);
+    renderMatrix();
+
+    await screen.findByText(/Bearbeiten nur für berechtigte Personen dieser Kommune/);
+    expect(screen.queryByRole("button", { name: /^Bearbeiten/ })).toBeNull();
+  });
+
+  it("offers editing and recording to the Kommune's own Bearbeiter", async () => {
+    answerMatrix([buildSourcing()]);
+    renderMatrix();
+
+    expect(
+      await screen.findByRole("button", { name: "Bearbeiten (Einwohnerwesen)" }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Erfassen (Wahlen)" })).toBeInTheDocument();
+    expect(screen.queryByText(/Bearbeiten nur für berechtigte Personen/)).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
+import { can } from "@it-atlas/domain";
 import { useState } from "react";
 import type { Schemas } from "../../api/client.ts";
 import { formatIsoDate } from "../../ui/format.ts";
 import { ErrorState, LoadingState } from "../../ui/States.tsx";
+import { usePrincipal } from "../auth/usePrincipal.ts";
 import { DemoBanner } from "./DemoBanner.tsx";
 import { ModalDialog } from "./ModalDialog.tsx";
 import { SourcingEditForm } from "./SourcingEditForm.tsx";
@@ -17,9 +19,12 @@ type Open = { mode: "edit" | "history"; domain: MatrixDomain; current: Sourcing 
 
 /**
  * A Kommune's IT-Landkarte: for every Leistungsbereich it is responsible for, how it obtained
- * the service on the Stichtag (?stichtag=, default today), with editing and history.
+ * the service on the Stichtag (?stichtag=, default today), with history for every reader and
+ * editing for those the server would let edit this Kommune (same `can()` as the server).
  */
 export function SourcingMatrix({ ags, name }: { ags: string; name: string }) {
+  const { principal, isPending: sessionPending } = usePrincipal();
+  const canEdit = can(principal, "sourcing:edit", { organisationKey: ags });
   const [asOf, setAsOf] = useStichtag();
   const matrix = useSourcingMatrix(ags, asOf);
   const catalogue = useDomainCatalogue();
@@ -68,6 +73,12 @@ export function SourcingMatrix({ ags, name }: { ags: string; name: string }) {
       {matrix.data && catalogue.data ? (
         <>
           {matrix.data.items.some((item) => item.demo) ? <DemoBanner /> : null}
+          {!canEdit && !sessionPending && domains.length > 0 ? (
+            <p className="kern-body atlas-muted">
+              Bearbeiten nur für berechtigte Personen dieser Kommune (Kommune-Bearbeiter von {name})
+              und die Administration. Den Verlauf jedes Bereichs können Sie einsehen.
+            </p>
+          ) : null}
           {domains.length === 0 ? (
             <p className="kern-body">Für {name} sind keine Leistungsbereiche hinterlegt.</p>
           ) : (
@@ -117,10 +128,14 @@ export function SourcingMatrix({ ags, name }: { ags: string; name: string }) {
                       key={domain.id}
                       domain={domain}
                       sourcing={byDomain.get(domain.id) ?? null}
-                      onEdit={(current) => {
-                        setSaved(null);
-                        setOpen({ mode: "edit", domain, current });
-                      }}
+                      onEdit={
+                        canEdit
+                          ? (current) => {
+                              setSaved(null);
+                              setOpen({ mode: "edit", domain, current });
+                            }
+                          : undefined
+                      }
                       onHistory={() => setOpen({ mode: "history", domain, current: null })}
                     />
                   ))}

@@ -32,7 +32,10 @@ function breakAfterSlash(name: string): ReactNode {
   ));
 }
 
-/** One Leistungsbereich of the matrix: its Bezug on the Stichtag, or "keine Angabe". */
+/**
+ * One Leistungsbereich of the matrix: its Bezug on the Stichtag, or "keine Angabe". The edit
+ * button appears only for people who may edit this Kommune (`onEdit` given).
+ */
 export function SourcingRow({
   domain,
   sourcing,
@@ -41,7 +44,7 @@ export function SourcingRow({
 }: {
   domain: MatrixDomain;
   sourcing: Sourcing | null;
-  onEdit: (current: Sourcing | null) => void;
+  onEdit?: (current: Sourcing | null) => void;
   onHistory: () => void;
 }) {
   return (
@@ -112,14 +115,16 @@ export function SourcingRow({
       <td className="kern-table__cell kern-table__cell--action">
         <div className="atlas-row-actions">
           {/* One button for both labels, so focus can return to it after saving. */}
-          <button
-            type="button"
-            className="kern-btn kern-btn--secondary atlas-compact-btn"
-            onClick={() => onEdit(sourcing)}
-          >
-            <span className="kern-label">{sourcing ? "Bearbeiten" : "Erfassen"}</span>{" "}
-            <span className="atlas-visually-hidden">({domain.name})</span>
-          </button>
+          {onEdit ? (
+            <button
+              type="button"
+              className="kern-btn kern-btn--secondary atlas-compact-btn"
+              onClick={() => onEdit(sourcing)}
+            >
+              <span className="kern-label">{sourcing ? "Bearbeiten" : "Erfassen"}</span>{" "}
+              <span className="atlas-visually-hidden">({domain.name})</span>
+            </button>
+          ) : null}
           <button
             type="button"
             className="kern-btn kern-btn--tertiary atlas-compact-btn"

@@ -12,6 +12,7 @@ export interface FakeRoute {
 export interface RecordedRequest {
   method: string;
   url: URL;
+  headers: Headers;
   body: unknown;
 }
 
@@ -30,7 +31,12 @@ async function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<
   const request = input instanceof NodeRequest ? input : new PageRequest(input, init);
   const url = new URL(request.url);
   const text = request.method === "GET" ? "" : await request.text();
-  requests.push({ method: request.method, url, body: text ? JSON.parse(text) : undefined });
+  requests.push({
+    method: request.method,
+    url,
+    headers: request.headers,
+    body: text ? JSON.parse(text) : undefined,
+  });
   const route = routes.find(
     (candidate) =>
       (candidate.method ?? "GET") === request.method &&
@@ -40,6 +46,8 @@ async function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<
   );
   if (!route) throw new TypeError(`Keine Testantwort für ${request.method} ${url.pathname}`);
   const status = route.status ?? 200;
+  // A 204 has no body, as on the server (openapi-fetch then yields no data).
+  if (status === 204) return new Response(null, { status });
   return new Response(JSON.stringify(route.body), {
     status,
     headers: { "content-type": status >= 400 ? "application/problem+json" : "application/json" },

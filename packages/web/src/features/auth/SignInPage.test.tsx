@@ -1,0 +1,116 @@
+import { fakeApi } from "../sourcing/fakeApi.testing.ts";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it } from "vitest";
+import { Route, Routes } from "react-router";
+import { renderWithProviders } from "../sourcing/renderWithProviders.testing.tsx";
+import { answerSession, buildUser } from "./buildUser.testing.ts";
+import { SignInPage } from "./SignInPage.tsx";
+
+function renderSignIn(route = "/anmelden") {
+  renderWithProviders(
+    <Routes>
+      <Route path="/anmelden" element={<SignInPage />} />
+      <Route path="/landkarte" element={<p>Landkarte geöffnet</p>} />
+      <Route path="/" element={<p>Startseite</p>} />
+    </Routes>,
+    { route },
+  );
+}
+
+async function signIn(email: string, password: string) {
+  const user = userEvent.setup();
+  await user.type(await screen.findByLabelText("E-Mail-Adresse"), email);
+  await user.type(screen.getByLabelText("Passwort"), password);
+  await user.click(screen.getByRole("button", { name: "Anmelden" }));
+}
+
+beforeEach(() => {
+  answerSession(null);
+});
+
+describe("SignInPage", () => {
+  it("shows the server's German message when e-mail or password is wrong", async () => {
+    fakeApi.respond({
+      method: "POST",
+      path: "/api/auth/login",
+      status: 400,
+      body: {
+        type: "urn:it-atlas:problem:invalid_credentials",
+        status: 400,
+        code: "invalid_credentials",
+        title: "Ungültige Eingabe",
+        detail: "E-Mail-Adresse oder Passwort ist falsch.",
+      },
+    });
+    renderSignIn();
+    await signIn("erika.muster@detmold.de", "falsches-passwort");
+
+    const summary = await screen.findByRole("heading", { name: "Anmeldung nicht möglich" });
+    expect(summary.closest(".atlas-error-summary")).toHaveFocus();
+    expect(screen.getByText("E-Mail-Adresse oder Passwort ist falsch.")).toBeInTheDocument();
+    expect(screen.getByLabelText("Passwort")).toHaveValue("");
+    expect(fakeApi.requests.find((request) => request.method === "POST")?.body).toEqual({
+      email: "erika.muster@detmold.de",
+      password: "falsches-passwort",
+    });
+  });
+
+  it("shows the lockout message with its time", async () => {
+    fakeApi.respond({
+      method: "POST",
+      path: "/api/auth/login",
+      status: 429,
+      body: {
+        status: 429,
+        code: "account_locked",
+        title: "Zu viele Anfragen",
+        detail: "Das Konto ist nach mehreren Fehlversuchen bis 14:35 Uhr gesperrt.",
+      },
+    });
+    renderSignIn();
+    await signIn("erika.muster@detmold.de", "noch-ein-versuch");
+
+    expect(
+      await screen.findByText("Das Konto ist nach mehreren Fehlversuchen bis 14:35 Uhr gesperrt."),
+    ).toBeInTheDocument();
+  });
+
+  it("asks for empty fields without asking the server", async () => {
+    renderSignIn();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Anmelden" }));
+
+    expect(
+      await screen.findByRole("link", {
+        name: "E-Mail-Adresse: Bitte geben Sie Ihre E-Mail-Adresse ein.",
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText("Passwort")).toHaveAttribute("aria-invalid", "true");
+    expect(fakeApi.requests.some((request) => request.method === "POST")).toBe(false);
+  });
+
+  it("returns to the page the person came from", async () => {
+    fakeApi.respond({
+      method: "POST",
+      path: "/api/auth/login",
+      body: { user: buildUser(), csrfToken: "neu" },
+    });
+    renderSignIn("/anmelden?zurueck=%2Flandkarte");
+    await signIn("erika.muster@detmold.de", "ein-sicheres-Passwort");
+
+    await waitFor(() => expect(screen.getByText("Landkarte geöffnet")).toBeInTheDocument());
+  });
+
+  it("does not follow a return address on another site", async () => {
+    fakeApi.respond({
+      method: "POST",
+      path: "/api/auth/login",
+      body: { user: buildUser(), csrfToken: "neu" },
+    });
+    renderSignIn("/anmelden?zurueck=%2F%2Fexample.org");
+    await signIn("erika.muster@detmold.de", "ein-sicheres-Passwort");
+
+    await waitFor(() => expect(screen.getByText("Startseite")).toBeInTheDocument());
+  });
+});
