@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoAccessibilityViolations } from "./support/accessibility.ts";
-import { createAccount, signInViaApi } from "./support/accounts.ts";
+import { createAccount } from "./support/accounts.ts";
 import { launchBrowser } from "./support/browser.ts";
 import { startTestServer, type TestServer } from "./support/testServer.ts";
 
@@ -33,14 +33,23 @@ function today(): string {
 }
 
 describe("IT-Landkarte journey", () => {
-  it("asks anonymous visitors to sign in for the Landkarte", async () => {
+  it("asks anonymous visitors to sign in, and a Kommune-Bearbeiterin of Detmold signs in", async () => {
     await page.goto(`${server.url}/landkarte`);
     await page.getByText("Bitte melden Sie sich an").first().waitFor();
     await expectNoAccessibilityViolations(page);
+    await page.getByRole("link", { name: "Jetzt anmelden" }).first().click();
+    await page.waitForURL(/\/anmelden/);
+    await page.getByLabel("E-Mail-Adresse").fill(EDITOR.email);
+    await page.getByLabel("Passwort").fill("falsches-Passwort-123");
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    await page.getByText("E-Mail-Adresse oder Passwort ist falsch.").first().waitFor();
+    await expectNoAccessibilityViolations(page);
+    await page.getByLabel("Passwort").fill(EDITOR.password);
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    await page.waitForURL(/\/landkarte/);
   });
 
   it("goes from the Landkarte to a domain and a Kommune, edits its sourcing and sees the change in the history", async () => {
-    await signInViaApi(context, server.url, EDITOR.email, EDITOR.password);
     await page.goto(`${server.url}/landkarte`);
     await page.getByLabel("Leistungsbereich").selectOption("einwohnerwesen");
     await page.getByRole("group", { name: /Einwohnerwesen: IT-Dienstleister je Kommune/ }).waitFor();
