@@ -1,0 +1,2 @@
+// The optimiser package; its model builder and HiGHS adapter land with the consolidation issue.
+export {};
