@@ -52,7 +52,9 @@ describe("IT-Landkarte journey", () => {
   it("goes from the Landkarte to a domain and a Kommune, edits its sourcing and sees the change in the history", async () => {
     await page.goto(`${server.url}/landkarte`);
     await page.getByLabel("Leistungsbereich").selectOption("einwohnerwesen");
-    await page.getByRole("group", { name: /Einwohnerwesen: IT-Dienstleister je Kommune/ }).waitFor();
+    await page
+      .getByRole("group", { name: /Einwohnerwesen: IT-Dienstleister je Kommune/ })
+      .waitFor();
     await page.getByText("Demodaten (synthetisch)").first().waitFor();
     await expectNoAccessibilityViolations(page);
 
@@ -75,7 +77,10 @@ describe("IT-Landkarte journey", () => {
     await page.getByRole("button", { name: "Verlauf (Einwohnerwesen)" }).click();
     const history = page.getByRole("list", { name: "Verlauf Einwohnerwesen" });
     await history.waitFor();
-    await history.getByText(/123\.456/).first().waitFor();
+    await history
+      .getByText(/123\.456/)
+      .first()
+      .waitFor();
     await history.getByText("Bearbeitung").first().waitFor();
     await expectNoAccessibilityViolations(page);
   });
@@ -89,12 +94,17 @@ describe("IT-Landkarte journey", () => {
 
     const session = await context.request.get(`${server.url}/api/auth/session`);
     const { csrfToken } = (await session.json()) as { csrfToken: string };
-    const refused = await context.request.put(`${server.url}/api/organisations/05766044/sourcing/einwohnerwesen`, {
-      headers: { "x-csrf-token": csrfToken },
-      data: { operatingModel: "eigenbetrieb", validFrom: today() },
-    });
+    const refused = await context.request.put(
+      `${server.url}/api/organisations/05766044/sourcing/einwohnerwesen`,
+      {
+        headers: { "x-csrf-token": csrfToken },
+        data: { operatingModel: "eigenbetrieb", validFrom: today() },
+      },
+    );
     expect(refused.status()).toBe(403);
     expect(refused.headers()["content-type"]).toMatch(/^application\/problem\+json/);
-    expect(((await refused.json()) as { detail: string }).detail).toBe("Dafür fehlt Ihnen die Berechtigung.");
+    expect(((await refused.json()) as { detail: string }).detail).toBe(
+      "Dafür fehlt Ihnen die Berechtigung.",
+    );
   });
 });

@@ -23,7 +23,15 @@ export async function createAccount(
 }
 
 /** Signs in through the API inside a browser context, so the page gets the session cookie. */
-export async function signInViaApi(context: BrowserContext, url: string, email: string, password: string): Promise<void> {
-  const response = await context.request.post(`${url}/api/auth/login`, { data: { email, password } });
-  if (!response.ok()) throw new Error(`Anmeldung fehlgeschlagen: ${response.status()} ${await response.text()}`);
+export async function signInViaApi(
+  context: BrowserContext,
+  url: string,
+  email: string,
+  password: string,
+): Promise<void> {
+  const response = await context.request.post(`${url}/api/auth/login`, {
+    data: { email, password },
+  });
+  if (!response.ok())
+    throw new Error(`Anmeldung fehlgeschlagen: ${response.status()} ${await response.text()}`);
 }
