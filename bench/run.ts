@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- <name>`: benchmarks print tables and never fail on timings.
- * Names: cold-start, seed, landscape
+ * Names: cold-start, seed, landscape, import
  */
 import { coldStart } from "./coldStart.ts";
+import { importBenchmark } from "./import.ts";
 import { landscapeBenchmark } from "./landscape.ts";
 import { seedBenchmark } from "./seed.ts";
 
@@ -10,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   "cold-start": coldStart,
   seed: seedBenchmark,
   landscape: landscapeBenchmark,
+  import: importBenchmark,
 };
 
 const requested = process.argv.slice(2);

@@ -2,6 +2,8 @@ import { openDatabase, type Database } from "@it-atlas/db";
 import { readConfig } from "@it-atlas/server";
 import type { Command, Output } from "./commands/Command.ts";
 import { createAdminCommand } from "./commands/createAdminCommand.ts";
+import { exportCommand } from "./commands/exportCommand.ts";
+import { importCommand } from "./commands/importCommand.ts";
 import { migrateCommand } from "./commands/migrateCommand.ts";
 import { seedCommand } from "./commands/seedCommand.ts";
 import { statsCommand } from "./commands/statsCommand.ts";
@@ -12,6 +14,8 @@ export const COMMANDS: readonly Command[] = [
   seedCommand,
   statsCommand,
   createAdminCommand(),
+  importCommand,
+  exportCommand,
 ];
 
 function usage(output: Output): void {
@@ -24,6 +28,13 @@ function usage(output: Output): void {
     "Datenbank: DATABASE_URL=postgres://… oder eingebettet in ATLAS_DATA_DIR (Standard ./.atlas-data)",
   );
 }
+
+/** Handed to commands with `needsDatabase: false`; touching it is a programming error. */
+const noDatabase = new Proxy({} as Database, {
+  get() {
+    throw new Error("Dieser Befehl arbeitet ohne Datenbank.");
+  },
+});
 
 function openFromEnvironment(): Promise<Database> {
   const config = readConfig();
@@ -54,6 +65,7 @@ export async function runCli(
   }
   let db: Database | undefined;
   try {
+    if (command.needsDatabase === false) return await command.run(noDatabase, args, output);
     db = await openDb();
     return await command.run(db, args, output);
   } catch (error) {

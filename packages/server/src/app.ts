@@ -13,12 +13,16 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { installAuth, type ApiRoute } from "./auth/authPlugin.ts";
+import { OidcClient, type OidcSettings } from "./auth/oidc.ts";
+import { registerOidcRoutes } from "./routes/oidcRoutes.ts";
 import { apiNotFound, installErrorHandling } from "./http/errorHandler.ts";
 import { installSecurityHeaders } from "./http/securityHeaders.ts";
 import { registerAccountRoutes } from "./routes/accountRoutes.ts";
 import { registerAuditRoutes } from "./routes/auditRoutes.ts";
 import { registerAuthRoutes } from "./routes/authRoutes.ts";
 import { registerJobRoutes } from "./routes/jobRoutes.ts";
+import { registerExportRoutes } from "./routes/exportRoutes.ts";
+import { registerImportRoutes } from "./routes/importRoutes.ts";
 import type { ZodApp } from "./http/types.ts";
 import { registerGeoRoutes } from "./routes/geoRoutes.ts";
 import { registerLandscapeRoutes } from "./routes/landscapeRoutes.ts";
@@ -26,8 +30,11 @@ import { registerSourcingRoutes } from "./routes/sourcingRoutes.ts";
 import { LandscapeReader } from "./services/landscapeService.ts";
 import { registerOrganisationRoutes } from "./routes/organisationRoutes.ts";
 import { registerOzgRoutes } from "./routes/ozgRoutes.ts";
+import { registerOzgAdoptionRoutes } from "./routes/ozgAdoptionRoutes.ts";
 import { registerProviderRoutes } from "./routes/providerRoutes.ts";
 import { registerSystemRoutes } from "./routes/systemRoutes.ts";
+import { registerStrategyRoutes } from "./routes/strategyRoutes.ts";
+import { registerSurveyRoutes } from "./routes/surveyRoutes.ts";
 
 /** Version of the public API (also in the OpenAPI document). */
 export const API_VERSION = "0.1.0";
@@ -39,6 +46,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Public base URL for invitation and reset links (default: from the request). */
   publicUrl?: string | undefined;
+  /** OpenID Connect provider for single sign-on, if configured. */
+  oidc?: OidcSettings | undefined;
   /** Folder of the built web app; served at `/` when it exists. */
   webDist?: string | undefined;
   logger?: FastifyServerOptions["logger"];
@@ -87,18 +96,25 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     trustProxy: options.trustProxy ?? false,
     publicUrl: options.publicUrl,
     forgetPrincipals: auth.forget,
+    oidc: options.oidc ? new OidcClient(options.oidc) : undefined,
   };
   registerSystemRoutes(app, context);
   registerOrganisationRoutes(app, context);
   registerProviderRoutes(app, context);
   registerOzgRoutes(app, context);
+  registerOzgAdoptionRoutes(app, context);
   registerGeoRoutes(app, context);
   registerLandscapeRoutes(app, context);
   registerSourcingRoutes(app, context);
   registerAuthRoutes(app, context);
+  registerOidcRoutes(app, context);
   registerAccountRoutes(app, context);
   registerAuditRoutes(app, context);
   registerJobRoutes(app, context);
+  registerExportRoutes(app, context);
+  registerImportRoutes(app, context);
+  registerSurveyRoutes(app, context);
+  registerStrategyRoutes(app, context);
 
   const webDist = options.webDist && existsSync(options.webDist) ? options.webDist : undefined;
   if (webDist) {

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import type { OidcSettings } from "./auth/oidc.ts";
 
 const Environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -17,6 +18,12 @@ const Environment = z.object({
   ATLAS_ADMIN_PASSWORD: z.string().min(12, "muss mindestens 12 Zeichen lang sein").optional(),
   ATLAS_TRUST_PROXY: z.enum(["0", "1"], { message: "muss 0 oder 1 sein" }).default("0"),
   ATLAS_PUBLIC_URL: z.url("muss eine URL sein, z. B. https://it-atlas.example.de").optional(),
+  ATLAS_OIDC_ISSUER: z.url("muss die Aussteller-URL des Identitätsdienstes sein").optional(),
+  ATLAS_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  ATLAS_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  ATLAS_OIDC_REDIRECT_URI: z.url().optional(),
+  ATLAS_OIDC_LABEL: z.string().min(1).max(80).default("Mit Single Sign-on anmelden"),
+  ATLAS_OIDC_AUTO_CREATE: z.enum(["0", "1"], { message: "muss 0 oder 1 sein" }).default("0"),
 });
 
 /** Server settings, read from the environment. */
@@ -33,6 +40,8 @@ export interface ServerConfig {
   initialAdmin: { email: string | undefined; password: string | undefined };
   trustProxy: boolean;
   publicUrl: string | undefined;
+  /** OpenID Connect sign-in, when ATLAS_OIDC_ISSUER and ATLAS_OIDC_CLIENT_ID are set. */
+  oidc: OidcSettings | undefined;
 }
 
 /** Reads and checks the environment; names the bad variable in German when it is wrong. */
@@ -57,6 +66,17 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Server
     initialAdmin: { email: env.ATLAS_ADMIN_EMAIL, password: env.ATLAS_ADMIN_PASSWORD },
     trustProxy: env.ATLAS_TRUST_PROXY === "1",
     publicUrl: env.ATLAS_PUBLIC_URL,
+    oidc:
+      env.ATLAS_OIDC_ISSUER && env.ATLAS_OIDC_CLIENT_ID
+        ? {
+            issuer: env.ATLAS_OIDC_ISSUER,
+            clientId: env.ATLAS_OIDC_CLIENT_ID,
+            clientSecret: env.ATLAS_OIDC_CLIENT_SECRET,
+            redirectUri: env.ATLAS_OIDC_REDIRECT_URI,
+            label: env.ATLAS_OIDC_LABEL,
+            autoCreate: env.ATLAS_OIDC_AUTO_CREATE === "1",
+          }
+        : undefined,
     webDist: resolve(
       env.ATLAS_WEB_DIST ?? fileURLToPath(new URL("../../web/dist/", import.meta.url)),
     ),

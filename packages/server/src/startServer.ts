@@ -36,6 +36,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       },
       trustProxy: config.trustProxy,
       publicUrl: config.publicUrl,
+      oidc: config.oidc,
     });
     const applied = await migrate(db);
     const seed = await seedReferenceData(db);

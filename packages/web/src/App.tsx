@@ -8,17 +8,30 @@ import { PasswordResetPage } from "./features/auth/PasswordResetPage.tsx";
 import { SignInPage } from "./features/auth/SignInPage.tsx";
 import { DomainListPage } from "./features/domains/DomainListPage.tsx";
 import { DomainPage } from "./features/domains/DomainPage.tsx";
+import { ImportPage } from "./features/import/ImportPage.tsx";
 import { LandscapeDiffPage } from "./features/landscape/LandscapeDiffPage.tsx";
 import { LandscapePage } from "./features/landscape/LandscapePage.tsx";
 import { OrganisationDetailPage } from "./features/organisations/OrganisationDetailPage.tsx";
 import { OrganisationListPage } from "./features/organisations/OrganisationListPage.tsx";
 import { OzgDetailPage } from "./features/ozg/OzgDetailPage.tsx";
 import { OzgListPage } from "./features/ozg/OzgListPage.tsx";
+import { AdoptionImportPage } from "./features/ozg-readiness/AdoptionImportPage.tsx";
+import { ExchangePage } from "./features/ozg-readiness/ExchangePage.tsx";
+import { KommuneOzgPage } from "./features/ozg-readiness/KommuneOzgPage.tsx";
+import { OnlineServicesPage } from "./features/ozg-readiness/OnlineServicesPage.tsx";
+import { ReadinessBoardPage } from "./features/ozg-readiness/ReadinessBoardPage.tsx";
+import { ResponsibilityRulesPage } from "./features/ozg-readiness/ResponsibilityRulesPage.tsx";
 import { ProviderDetailPage } from "./features/providers/ProviderDetailPage.tsx";
 import { ProviderListPage } from "./features/providers/ProviderListPage.tsx";
 import { ReorganisationPage } from "./features/reorganisations/ReorganisationPage.tsx";
 import { SourcesPage } from "./features/sources/SourcesPage.tsx";
 import { StartPage } from "./features/start/StartPage.tsx";
+import { StrategyEditorPage } from "./features/strategy/StrategyEditorPage.tsx";
+import { VorOrtOverviewPage } from "./features/strategy/VorOrtOverviewPage.tsx";
+import { KommuneAnswerPage, TokenAnswerPage } from "./features/survey/AnswerPages.tsx";
+import { CampaignListPage, NewCampaignPage } from "./features/survey/CampaignListPage.tsx";
+import { CampaignPage } from "./features/survey/CampaignPage.tsx";
+import { ReviewPage } from "./features/survey/ReviewPage.tsx";
 import { Layout } from "./layout/Layout.tsx";
 
 /** Routes of the web app (German paths, shareable URLs with filters in the query). */
@@ -38,13 +51,28 @@ export function App() {
         <Route path="leistungsbereiche/:id" element={<DomainPage />} />
         <Route path="ozg" element={<OzgListPage />} />
         <Route path="ozg/:id" element={<OzgDetailPage />} />
+        <Route path="ozg-umsetzung" element={<ReadinessBoardPage />} />
+        <Route path="ozg-umsetzung/kommunen/:key" element={<KommuneOzgPage />} />
+        <Route path="ozg-umsetzung/dienste" element={<OnlineServicesPage />} />
+        <Route path="ozg-umsetzung/austausch" element={<ExchangePage />} />
+        <Route path="ozg-umsetzung/import" element={<AdoptionImportPage />} />
+        <Route path="ozg-umsetzung/regeln" element={<ResponsibilityRulesPage />} />
         <Route path="quellen" element={<SourcesPage />} />
+        <Route path="import-export" element={<ImportPage />} />
         <Route path="anmelden" element={<SignInPage />} />
         <Route path="einladung" element={<InvitationPage />} />
         <Route path="passwort-zuruecksetzen" element={<PasswordResetPage />} />
         <Route path="konto/tokens" element={<ApiTokensPage />} />
         <Route path="verwaltung/benutzer" element={<UserAdministrationPage />} />
         <Route path="verwaltung/protokoll" element={<AuditLogPage />} />
+        <Route path="bedarfserhebung" element={<CampaignListPage />} />
+        <Route path="bedarfserhebung/neu" element={<NewCampaignPage />} />
+        <Route path="bedarfserhebung/:campaignId" element={<CampaignPage />} />
+        <Route path="bedarfserhebung/:campaignId/kommunen/:ags" element={<KommuneAnswerPage />} />
+        <Route path="bedarfserhebung/:campaignId/pruefung/:ags" element={<ReviewPage />} />
+        <Route path="erhebung" element={<TokenAnswerPage />} />
+        <Route path="kommunen/:ags/strategie" element={<StrategyEditorPage />} />
+        <Route path="strategien/vor-ort" element={<VorOrtOverviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

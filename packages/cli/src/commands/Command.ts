@@ -10,5 +10,7 @@ export interface Output {
 export interface Command {
   name: string;
   summary: string;
+  /** False for commands that never touch the database: `runCli` then opens none. */
+  needsDatabase?: false;
   run(db: Database, args: string[], output: Output): Promise<number>;
 }

@@ -9,6 +9,7 @@ import type { Database, Queryable } from "../client/Database.ts";
 import { insertRows } from "../client/insertRows.ts";
 import { sql } from "../client/sql.ts";
 import { applyReorganisation } from "../repositories/reorganisationRepository.ts";
+import { seedOzgAdoption } from "./seedOzgAdoption.ts";
 import {
   bumpLandscapeRevision,
   changeSourcing,
@@ -124,7 +125,7 @@ export async function seedDemoLandscape(db: Database, enabled: boolean): Promise
     .update(`${reference?.version ?? ""}/${DEMO_LOGIC_VERSION}/${DEMO_SEED}/${enabled}`)
     .digest("hex")
     .slice(0, 16);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [state] = await tx.query<{ version: string }>(
       sql`SELECT version FROM seed_state WHERE name = 'demo' FOR UPDATE`,
     );
@@ -251,4 +252,7 @@ export async function seedDemoLandscape(db: Database, enabled: boolean): Promise
     );
     return { ...done, milliseconds: Math.round(performance.now() - started) };
   });
+  // The OZG-Umsetzung (rules, demo adoption, exchange offers) builds on the demo landscape.
+  await seedOzgAdoption(db, enabled);
+  return result;
 }

@@ -52,6 +52,38 @@ describe("can", () => {
   });
 });
 
+describe("OZG adoption and service exchange", () => {
+  it("lets a Kommune-Bearbeiter change only its own Kommune's adoption status", () => {
+    expect(can(detmold, "adoption:edit", { organisationKey: "05766020" })).toBe(true);
+    expect(can(detmold, "adoption:edit", { organisationKey: "05766008" })).toBe(false);
+    expect(can(admin, "adoption:edit", { organisationKey: "05766008" })).toBe(true);
+    expect(can(analyst, "adoption:edit", { organisationKey: "05766020" })).toBe(false);
+    expect(can(owlIt, "adoption:edit", { organisationKey: "05766020" })).toBe(false);
+  });
+
+  it("lets Kommune-Bearbeiter and administrators import (rows are checked per Kommune)", () => {
+    expect(can(detmold, "adoption:import")).toBe(true);
+    expect(can(admin, "adoption:import")).toBe(true);
+    expect(can(reader, "adoption:import")).toBe(false);
+    expect(can(owlIt, "adoption:import")).toBe(false);
+  });
+
+  it("lets a Kommune or provider register interest only for itself", () => {
+    expect(can(detmold, "exchange:interest", { organisationKey: "05766020" })).toBe(true);
+    expect(can(detmold, "exchange:interest", { organisationKey: "05766008" })).toBe(false);
+    expect(can(owlIt, "exchange:interest", { providerId: "owl-it" })).toBe(true);
+    expect(can(owlIt, "exchange:interest", { providerId: "sit" })).toBe(false);
+    expect(can(reader, "exchange:interest", { organisationKey: "05766020" })).toBe(false);
+  });
+
+  it("leaves agreements and the OZG rules to administrators", () => {
+    expect(can(admin, "exchange:agreement")).toBe(true);
+    expect(can(analyst, "exchange:agreement")).toBe(false);
+    expect(can(admin, "ozg:configure")).toBe(true);
+    expect(can(detmold, "ozg:configure")).toBe(false);
+  });
+});
+
 describe("canSeeConfidential", () => {
   it("shows a Kommune's costs to itself, to its provider for that service, and to KDN", () => {
     const relation = { organisationKey: "05766020", providerId: "owl-it" };

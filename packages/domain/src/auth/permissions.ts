@@ -17,7 +17,12 @@ export type Permission =
   | "campaign:manage"
   | "users:manage"
   | "audit:read"
-  | "tokens:own";
+  | "tokens:own"
+  | "adoption:edit"
+  | "adoption:import"
+  | "ozg:configure"
+  | "exchange:interest"
+  | "exchange:agreement";
 
 /** Scope of a check: the Kommune or provider a permission is asked for. */
 export interface PermissionTarget {
@@ -64,6 +69,22 @@ export function can(
         hasRole(principal, "administrator") ||
         hasScopedRole(principal, "kommune_bearbeiter", target)
       );
+    case "adoption:edit":
+      // A Kommune's OZG adoption status and checklist: the same rule as its sourcing.
+      return (
+        hasRole(principal, "administrator") ||
+        hasScopedRole(principal, "kommune_bearbeiter", target)
+      );
+    case "adoption:import":
+      // Every row of the file is checked with "adoption:edit" for its Kommune.
+      return hasRole(principal, "administrator", "kommune_bearbeiter");
+    case "exchange:interest":
+      // For the Kommune or provider named in the request.
+      return (
+        hasRole(principal, "administrator") ||
+        hasScopedRole(principal, "kommune_bearbeiter", target) ||
+        hasScopedRole(principal, "dienstleister_bearbeiter", target)
+      );
     case "offer:edit":
       return (
         hasRole(principal, "administrator") ||
@@ -74,6 +95,8 @@ export function can(
     case "campaign:manage":
       return hasRole(principal, "administrator", "kdn_analyst");
     case "reorganisation:apply":
+    case "ozg:configure":
+    case "exchange:agreement":
     case "users:manage":
     case "audit:read":
       return hasRole(principal, "administrator");

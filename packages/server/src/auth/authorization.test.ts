@@ -1,10 +1,38 @@
 import type { Sourcing } from "@it-atlas/domain";
-import { enqueueJob, sql } from "@it-atlas/db";
+import {
+  createCampaign,
+  createSurveyToken,
+  enqueueJob,
+  findResponse,
+  saveAnswers,
+  saveStrategyDraft,
+  setResponseStatus,
+  sql,
+  startCampaign,
+} from "@it-atlas/db";
+import { hashSecret, newSecret } from "./secrets.ts";
+import { buildCampaignInput } from "../testing/surveyFactories.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authHeaders, type TestRole } from "../testing/signedIn.ts";
 import { useTestApp } from "../testing/testApp.ts";
 
 const server = useTestApp();
+
+/** A draft campaign for Kreis Lippe with one general question (no audit record). */
+async function draftCampaign(): Promise<number> {
+  const input = buildCampaignInput();
+  return server.db.transaction((tx) =>
+    createCampaign(tx, { ...input, questions: input.questions.slice(0, 1) }, "test"),
+  );
+}
+
+/** A running campaign and Detmold's response in it. */
+async function runningCampaign(): Promise<{ id: number; responseId: number }> {
+  const id = await draftCampaign();
+  await server.db.transaction((tx) => startCampaign(tx, id));
+  const response = await findResponse(server.db, id, "05766020");
+  return { id, responseId: response?.id ?? 0 };
+}
 
 type Caller =
   | "anonymous"
@@ -80,6 +108,9 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
   },
   "POST /api/reorganisations": { path: "/api/reorganisations", allowed: ["admin"] },
   "GET /api/auth/session": { path: "/api/auth/session", allowed: CALLERS },
+  "GET /api/auth/oidc": { path: "/api/auth/oidc", allowed: CALLERS },
+  "GET /api/auth/oidc/start": { path: "/api/auth/oidc/start", allowed: CALLERS },
+  "GET /api/auth/oidc/callback": { path: "/api/auth/oidc/callback", allowed: CALLERS },
   "POST /api/auth/login": { path: "/api/auth/login", allowed: CALLERS },
   "POST /api/auth/logout": { path: "/api/auth/logout", allowed: CALLERS },
   "POST /api/auth/password-reset/confirm": {
@@ -99,9 +130,179 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
   },
   "GET /api/audit": { path: "/api/audit", allowed: ["admin"] },
   "GET /api/audit.csv": { path: "/api/audit.csv", allowed: ["admin"] },
+  // OZG-Umsetzung: landscape data for everyone signed in; a Kommune's status for its editor.
+  "GET /api/ozg/readiness": {
+    path: "/api/ozg/readiness?regierungsbezirk=059&dienst=epayment-nrw&status=nicht_angebunden",
+    allowed: SIGNED_IN,
+  },
+  "GET /api/ozg/readiness.csv": {
+    path: "/api/ozg/readiness.csv?regierungsbezirk=059&dienst=epayment-nrw",
+    allowed: SIGNED_IN,
+  },
+  "GET /api/ozg/readiness/services": { path: "/api/ozg/readiness/services", allowed: SIGNED_IN },
+  "GET /api/ozg/kommunen/:ags": { path: "/api/ozg/kommunen/05766020", allowed: SIGNED_IN },
+  "PUT /api/ozg/kommunen/:ags/leistungen/:ozgId": {
+    path: "/api/ozg/kommunen/05766020/leistungen/10124",
+    allowed: ["kommune_detmold", "admin"],
+  },
+  "PUT /api/ozg/kommunen/:ags/checkliste/:component": {
+    path: "/api/ozg/kommunen/05766020/checkliste/epayment",
+    allowed: ["kommune_detmold", "admin"],
+  },
+  "GET /api/ozg/online-services": { path: "/api/ozg/online-services", allowed: SIGNED_IN },
+  "GET /api/ozg/online-services/:id": {
+    path: "/api/ozg/online-services/epayment-nrw",
+    allowed: SIGNED_IN,
+  },
+  "PUT /api/ozg/online-services/:id": {
+    path: "/api/ozg/online-services/epayment-nrw",
+    allowed: ["admin"],
+  },
+  "GET /api/ozg/responsibility-rules": {
+    path: "/api/ozg/responsibility-rules",
+    allowed: SIGNED_IN,
+  },
+  "PUT /api/ozg/responsibility-rules/leika-typ/:leikaType": {
+    path: "/api/ozg/responsibility-rules/leika-typ/5",
+    allowed: ["admin"],
+  },
+  "PUT /api/ozg/responsibility-rules/leistung/:ozgId": {
+    path: "/api/ozg/responsibility-rules/leistung/10124",
+    allowed: ["admin"],
+  },
+  "DELETE /api/ozg/responsibility-rules/leistung/:ozgId": {
+    path: "/api/ozg/responsibility-rules/leistung/999999",
+    allowed: ["admin"],
+  },
+  "GET /api/ozg/adoption/template.csv": {
+    path: "/api/ozg/adoption/template.csv?ags=05766020",
+    allowed: SIGNED_IN,
+  },
+  // Kommune-Bearbeiter may import; each row is then checked against their Kommune.
+  "POST /api/ozg/adoption/import/preview": {
+    path: "/api/ozg/adoption/import/preview",
+    allowed: ["kommune_detmold", "kommune_lemgo", "admin"],
+  },
+  "POST /api/ozg/adoption/import": {
+    path: "/api/ozg/adoption/import",
+    allowed: ["kommune_detmold", "kommune_lemgo", "admin"],
+  },
+  "GET /api/exchange/offers": { path: "/api/exchange/offers", allowed: SIGNED_IN },
+  "GET /api/exchange/offers/:id": { path: "/api/exchange/offers/999999", allowed: SIGNED_IN },
+  "POST /api/providers/:id/exchange-offers": {
+    path: "/api/providers/owl-it/exchange-offers",
+    allowed: ["dienstleister_owl", "admin"],
+  },
+  "PUT /api/providers/:id/exchange-offers/:offerId": {
+    path: "/api/providers/owl-it/exchange-offers/999999",
+    allowed: ["dienstleister_owl", "admin"],
+  },
+  // Scoped by the Kommune or provider in the body: with the empty body of this test only the
+  // administrator passes (Kommune and provider editors: ozgExchangeRoutes.test.ts).
+  "POST /api/exchange/offers/:id/interests": {
+    path: "/api/exchange/offers/999999/interests",
+    allowed: ["admin"],
+  },
+  "POST /api/exchange/offers/:id/agreements": {
+    path: "/api/exchange/offers/999999/agreements",
+    allowed: ["admin"],
+  },
   "GET /api/jobs": { path: "/api/jobs", allowed: SIGNED_IN },
   "GET /api/jobs/:id": { path: "/api/jobs/999999", allowed: SIGNED_IN },
   "POST /api/jobs/:id/cancel": { path: "/api/jobs/999999/cancel", allowed: SIGNED_IN },
+  "GET /api/export/landscape": {
+    path: "/api/export/landscape?format=csv&kreis=05766&domain=einwohnerwesen",
+    allowed: SIGNED_IN,
+  },
+  "GET /api/export/workbook": { path: "/api/export/workbook", allowed: SIGNED_IN },
+  "GET /api/campaigns": { path: "/api/campaigns", allowed: ["analyst", "admin"] },
+  "POST /api/campaigns": { path: "/api/campaigns", allowed: ["analyst", "admin"] },
+  "GET /api/campaigns/:id": { path: "/api/campaigns/999999", allowed: ["analyst", "admin"] },
+  "PUT /api/campaigns/:id": { path: "/api/campaigns/999999", allowed: ["analyst", "admin"] },
+  "POST /api/campaigns/:id/start": {
+    path: "/api/campaigns/999999/start",
+    allowed: ["analyst", "admin"],
+  },
+  "GET /api/campaigns/:id/progress": {
+    path: "/api/campaigns/999999/progress",
+    allowed: ["analyst", "admin"],
+  },
+  "GET /api/campaigns/:id/results": { path: "/api/campaigns/999999/results", allowed: SIGNED_IN },
+  "GET /api/campaigns/:id/export.xlsx": {
+    path: "/api/campaigns/999999/export.xlsx",
+    allowed: ["analyst", "admin"],
+  },
+  "GET /api/campaigns/:id/responses/:ags": {
+    path: "/api/campaigns/999999/responses/05766020",
+    allowed: ["kommune_detmold", "analyst", "admin"],
+  },
+  "PUT /api/campaigns/:id/responses/:ags/answers": {
+    path: "/api/campaigns/999999/responses/05766020/answers",
+    allowed: ["kommune_detmold", "admin"],
+  },
+  "POST /api/campaigns/:id/responses/:ags/submit": {
+    path: "/api/campaigns/999999/responses/05766020/submit",
+    allowed: ["kommune_detmold", "admin"],
+  },
+  "POST /api/campaigns/:id/responses/:ags/comments": {
+    path: "/api/campaigns/999999/responses/05766020/comments",
+    allowed: ["kommune_detmold", "analyst", "admin"],
+  },
+  "PUT /api/campaigns/:id/responses/:ags/delegations": {
+    path: "/api/campaigns/999999/responses/05766020/delegations",
+    allowed: ["kommune_detmold", "admin"],
+  },
+  "POST /api/campaigns/:id/responses/:ags/tokens": {
+    path: "/api/campaigns/999999/responses/05766020/tokens",
+    allowed: ["kommune_detmold", "analyst", "admin"],
+  },
+  "POST /api/campaigns/:id/responses/:ags/review": {
+    path: "/api/campaigns/999999/responses/05766020/review",
+    allowed: ["analyst", "admin"],
+  },
+  "POST /api/campaigns/:id/responses/:ags/apply": {
+    path: "/api/campaigns/999999/responses/05766020/apply",
+    allowed: ["analyst", "admin"],
+  },
+  "GET /api/organisations/:ags/survey-responses": {
+    path: "/api/organisations/05766020/survey-responses",
+    allowed: ["kommune_detmold", "analyst", "admin"],
+  },
+  // Personal links: open routes; the handler admits only a valid link's holder (404 otherwise).
+  "GET /api/survey/token": { path: "/api/survey/token", allowed: CALLERS },
+  "PUT /api/survey/token/answers": { path: "/api/survey/token/answers", allowed: CALLERS },
+  "POST /api/survey/token/submit": { path: "/api/survey/token/submit", allowed: CALLERS },
+  "POST /api/survey/token/comments": { path: "/api/survey/token/comments", allowed: CALLERS },
+  "GET /api/organisations/:ags/strategies": {
+    path: "/api/organisations/05766020/strategies",
+    allowed: SIGNED_IN,
+  },
+  "GET /api/organisations/:ags/strategy/suggestions": {
+    path: "/api/organisations/05766020/strategy/suggestions",
+    allowed: ["kommune_detmold", "analyst", "admin"],
+  },
+  "PUT /api/organisations/:ags/strategy/draft": {
+    path: "/api/organisations/05766020/strategy/draft",
+    allowed: ["kommune_detmold", "admin"],
+  },
+  "POST /api/organisations/:ags/strategy/adopt": {
+    path: "/api/organisations/05766020/strategy/adopt",
+    allowed: ["kommune_detmold", "admin"],
+  },
+  "GET /api/organisations/:ags/strategies/:version/pdf": {
+    path: "/api/organisations/05766020/strategies/1/pdf",
+    allowed: SIGNED_IN,
+  },
+  "GET /api/strategies/decisions": { path: "/api/strategies/decisions", allowed: SIGNED_IN },
+  "GET /api/export/geojson": { path: "/api/export/geojson?level=kreis", allowed: SIGNED_IN },
+  "GET /api/export/archimate": { path: "/api/export/archimate", allowed: SIGNED_IN },
+  "GET /api/imports/templates/:entity": {
+    path: "/api/imports/templates/sourcing",
+    allowed: SIGNED_IN,
+  },
+  // Anyone signed in may check a file; rows are written only for Kommunen the user may edit.
+  "POST /api/imports": { path: "/api/imports?fileName=a.csv", allowed: SIGNED_IN },
+  "POST /api/imports/:id/commit": { path: "/api/imports/999999/commit", allowed: SIGNED_IN },
 };
 
 const headers = new Map<Caller, Record<string, string>>();
@@ -244,6 +445,7 @@ describe("audit trail", () => {
       method: "POST" | "PUT" | "DELETE";
       url: string;
       payload?: object;
+      headers?: Record<string, string>;
       entityType: string;
     }>
   > = {
@@ -339,8 +541,251 @@ describe("audit trail", () => {
       });
       return { method: "POST", url: `/api/jobs/${id}/cancel`, entityType: "job" };
     },
+    "POST /api/imports": async () => ({
+      method: "POST",
+      url: "/api/imports?fileName=audit.csv",
+      payload: Buffer.from("AGS;Leistungsbereich;Betriebsmodell;Gültig ab\r\n"),
+      headers: { "content-type": "text/csv" },
+      entityType: "import",
+    }),
+    "POST /api/imports/:id/commit": async () => {
+      const upload = await server.app.inject({
+        method: "POST",
+        url: "/api/imports?fileName=audit.csv",
+        payload: Buffer.from("AGS;Leistungsbereich;Betriebsmodell;Gültig ab\r\n"),
+        headers: { ...headers.get("admin"), "content-type": "text/csv" },
+      });
+      return {
+        method: "POST",
+        url: `/api/imports/${upload.json<{ uploadId: number }>().uploadId}/commit`,
+        entityType: "import",
+      };
+    },
+    "PUT /api/ozg/kommunen/:ags/leistungen/:ozgId": async () => ({
+      method: "PUT",
+      url: "/api/ozg/kommunen/05766020/leistungen/10124",
+      payload: { status: "geplant", plannedDate: "2026-12-01", informationDate: "2026-02-01" },
+      entityType: "ozg_adoption",
+    }),
+    "PUT /api/ozg/kommunen/:ags/checkliste/:component": async () => ({
+      method: "PUT",
+      url: "/api/ozg/kommunen/05766020/checkliste/xta",
+      payload: {
+        status: "online",
+        onlineServiceId: "xta-transport",
+        informationDate: "2026-02-01",
+      },
+      entityType: "ozg_onboarding",
+    }),
+    "PUT /api/ozg/online-services/:id": async () => ({
+      method: "PUT",
+      url: "/api/ozg/online-services/audit-dienst",
+      payload: { name: "Audit-Dienst", kind: "onlinedienst", operatorName: "Test", maturity: 2 },
+      entityType: "online_service",
+    }),
+    "PUT /api/ozg/responsibility-rules/leika-typ/:leikaType": async () => ({
+      method: "PUT",
+      url: "/api/ozg/responsibility-rules/leika-typ/6",
+      payload: { responsibleTypes: [], basis: "Typ 6: unverändert, nur neu begründet." },
+      entityType: "ozg_responsibility_rule",
+    }),
+    "PUT /api/ozg/responsibility-rules/leistung/:ozgId": async () => ({
+      method: "PUT",
+      url: "/api/ozg/responsibility-rules/leistung/10000",
+      payload: {
+        responsibleTypes: ["kreis", "kreisfreie_stadt"],
+        basis: "Elterngeldstellen (Test)",
+      },
+      entityType: "ozg_responsibility_rule",
+    }),
+    "DELETE /api/ozg/responsibility-rules/leistung/:ozgId": async () => ({
+      method: "DELETE",
+      url: "/api/ozg/responsibility-rules/leistung/10439",
+      entityType: "ozg_responsibility_rule",
+    }),
+    "POST /api/ozg/adoption/import/preview": async () => ({
+      method: "POST",
+      url: "/api/ozg/adoption/import/preview",
+      payload: {
+        fileName: "a.csv",
+        content: Buffer.from("AGS;OZG-ID;Status;Stand\n05766020;10124;online;1.2.2026").toString(
+          "base64",
+        ),
+      },
+      entityType: "",
+    }),
+    "POST /api/ozg/adoption/import": async () => ({
+      method: "POST",
+      url: "/api/ozg/adoption/import",
+      payload: {
+        fileName: "a.csv",
+        content: Buffer.from("AGS;OZG-ID;Status;Stand\n05766020;10559;online;1.2.2026").toString(
+          "base64",
+        ),
+      },
+      entityType: "ozg_adoption_import",
+    }),
+    "POST /api/providers/:id/exchange-offers": async () => ({
+      method: "POST",
+      url: "/api/providers/owl-it/exchange-offers",
+      payload: { domainId: "onlinedienste", title: "Audit-Angebot", validFrom: "2026-01-01" },
+      entityType: "exchange_offer",
+    }),
+    "PUT /api/providers/:id/exchange-offers/:offerId": async () => {
+      const created = await server.app.inject({
+        method: "POST",
+        url: "/api/providers/owl-it/exchange-offers",
+        headers: headers.get("admin"),
+        payload: { domainId: "onlinedienste", title: "Zu ändern", validFrom: "2026-01-01" },
+      });
+      return {
+        method: "PUT",
+        url: `/api/providers/owl-it/exchange-offers/${created.json<{ id: number }>().id}`,
+        payload: { domainId: "onlinedienste", title: "Geändert", validFrom: "2026-01-01" },
+        entityType: "exchange_offer",
+      };
+    },
+    "POST /api/exchange/offers/:id/interests": async () => {
+      const [offer] = await server.db.query<{ id: number }>(
+        sql`SELECT id FROM exchange_offer WHERE status = 'veroeffentlicht' ORDER BY id LIMIT 1`,
+      );
+      return {
+        method: "POST",
+        url: `/api/exchange/offers/${offer?.id}/interests`,
+        payload: { organisationKey: "05766020" },
+        entityType: "exchange_interest",
+      };
+    },
+    "POST /api/exchange/offers/:id/agreements": async () => {
+      const [offer] = await server.db.query<{ id: number }>(
+        sql`SELECT id FROM exchange_offer ORDER BY id LIMIT 1`,
+      );
+      return {
+        method: "POST",
+        url: `/api/exchange/offers/${offer?.id}/agreements`,
+        payload: { providerId: "sit", signedOn: "2026-02-01", validFrom: "2026-03-01" },
+        entityType: "exchange_agreement",
+      };
+    },
     // Sign-in, sign-out and token-link routes write their own audit entries; they are covered
     // by the sign-in tests (they need a password or a token link rather than an admin call).
+    "POST /api/campaigns": async () => ({
+      method: "POST",
+      url: "/api/campaigns",
+      payload: buildCampaignInput(),
+      entityType: "survey_campaign",
+    }),
+    "PUT /api/campaigns/:id": async () => ({
+      method: "PUT",
+      url: `/api/campaigns/${await draftCampaign()}`,
+      payload: buildCampaignInput({ title: "Geändert" }),
+      entityType: "survey_campaign",
+    }),
+    "POST /api/campaigns/:id/start": async () => ({
+      method: "POST",
+      url: `/api/campaigns/${await draftCampaign()}/start`,
+      entityType: "survey_campaign",
+    }),
+    "PUT /api/campaigns/:id/responses/:ags/answers": async () => ({
+      method: "PUT",
+      url: `/api/campaigns/${(await runningCampaign()).id}/responses/05766020/answers`,
+      payload: { answers: { ansprechperson: "Frau Muster" } },
+      entityType: "survey_response",
+    }),
+    "POST /api/campaigns/:id/responses/:ags/submit": async () => {
+      const { id, responseId } = await runningCampaign();
+      await server.db.transaction((tx) =>
+        saveAnswers(tx, responseId, { ansprechperson: "Frau Muster" }, "test"),
+      );
+      return {
+        method: "POST",
+        url: `/api/campaigns/${id}/responses/05766020/submit`,
+        entityType: "survey_response",
+      };
+    },
+    "POST /api/campaigns/:id/responses/:ags/comments": async () => ({
+      method: "POST",
+      url: `/api/campaigns/${(await runningCampaign()).id}/responses/05766020/comments`,
+      payload: { body: "Rückfrage" },
+      entityType: "survey_response",
+    }),
+    "PUT /api/campaigns/:id/responses/:ags/delegations": async () => ({
+      method: "PUT",
+      url: `/api/campaigns/${(await runningCampaign()).id}/responses/05766020/delegations`,
+      payload: { section: "einwohnerwesen", delegate: "Herr Kollege" },
+      entityType: "survey_response",
+    }),
+    "POST /api/campaigns/:id/responses/:ags/tokens": async () => ({
+      method: "POST",
+      url: `/api/campaigns/${(await runningCampaign()).id}/responses/05766020/tokens`,
+      payload: { label: "Expertin" },
+      entityType: "survey_token",
+    }),
+    "POST /api/campaigns/:id/responses/:ags/review": async () => {
+      const { id, responseId } = await runningCampaign();
+      await server.db.transaction((tx) => setResponseStatus(tx, responseId, "submitted", "test"));
+      return {
+        method: "POST",
+        url: `/api/campaigns/${id}/responses/05766020/review`,
+        payload: { decision: "accept" },
+        entityType: "survey_response",
+      };
+    },
+    "POST /api/campaigns/:id/responses/:ags/apply": async () => {
+      const { id, responseId } = await runningCampaign();
+      await server.db.transaction((tx) => setResponseStatus(tx, responseId, "accepted", "test"));
+      return {
+        method: "POST",
+        url: `/api/campaigns/${id}/responses/05766020/apply`,
+        entityType: "survey_response",
+      };
+    },
+    "PUT /api/survey/token/answers": async () => {
+      const { responseId } = await runningCampaign();
+      const secret = newSecret();
+      await server.db.transaction((tx) =>
+        createSurveyToken(tx, {
+          tokenHash: hashSecret(secret),
+          responseId,
+          label: "Test",
+          createdBy: "test",
+          expiresAt: "2099-01-01T00:00:00Z",
+        }),
+      );
+      return {
+        method: "PUT",
+        url: "/api/survey/token/answers",
+        payload: { answers: { ansprechperson: "Über Link" } },
+        headers: { "x-survey-token": secret },
+        entityType: "survey_response",
+      };
+    },
+    "POST /api/survey/token/submit": async () => ({
+      method: "POST",
+      url: "/api/survey/token/submit",
+      entityType: "",
+    }),
+    "POST /api/survey/token/comments": async () => ({
+      method: "POST",
+      url: "/api/survey/token/comments",
+      payload: { body: "x" },
+      entityType: "",
+    }),
+    "PUT /api/organisations/:ags/strategy/draft": async () => ({
+      method: "PUT",
+      url: "/api/organisations/05766020/strategy/draft",
+      payload: { decisions: [{ domainId: "einwohnerwesen", targetModel: "land" }] },
+      entityType: "strategy",
+    }),
+    "POST /api/organisations/:ags/strategy/adopt": async () => {
+      await server.db.transaction((tx) => saveStrategyDraft(tx, "05766020", [], "test"));
+      return {
+        method: "POST",
+        url: "/api/organisations/05766020/strategy/adopt",
+        payload: { councilDecisionDate: "2026-05-01" },
+        entityType: "strategy",
+      };
+    },
     "POST /api/auth/login": async () => ({
       method: "POST",
       url: "/api/auth/login",
@@ -387,7 +832,7 @@ describe("audit trail", () => {
       const response = await server.app.inject({
         method: request.method,
         url: request.url,
-        headers: headers.get("admin"),
+        headers: { ...headers.get("admin"), ...request.headers },
         ...(request.payload ? { payload: request.payload } : {}),
       });
       if (request.entityType === "") {

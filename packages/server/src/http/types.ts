@@ -7,6 +7,7 @@ import type {
   RawServerDefault,
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { OidcClient } from "../auth/oidc.ts";
 import type { LandscapeReader } from "../services/landscapeService.ts";
 
 /** Fastify instance typed with the zod type provider. */
@@ -28,4 +29,6 @@ export interface AppContext {
   publicUrl: string | undefined;
   /** Drops cached principals after role changes, deactivation, revocation or sign-out. */
   forgetPrincipals(userId?: number): void;
+  /** OpenID Connect client, when single sign-on is configured. */
+  oidc: OidcClient | undefined;
 }

@@ -1,10 +1,11 @@
 import type { Database } from "@it-atlas/db";
+import { importJobHandler } from "./importJob.ts";
 import type { JobHandler } from "./JobRunner.ts";
 
 /**
  * The job kinds this server runs (imports, optimisations). Each feature adds its handler
  * here; the runner polls only for registered kinds.
  */
-export function jobHandlers(_db: Database): JobHandler[] {
-  return [];
+export function jobHandlers(db: Database): JobHandler[] {
+  return [importJobHandler(db)];
 }

@@ -492,6 +492,1303 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ozg/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Umsetzungsstand: OZG-Abdeckung je Kommune, Kreis und Regierungsbezirk; mit `dienst` der Stand eines zentralen oder EfA-Dienstes je Kommune (filterbar nach `status`, z. B. nicht_angebunden) */
+        get: {
+            parameters: {
+                query?: {
+                    regierungsbezirk?: string;
+                    kreis?: string;
+                    groesse?: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion";
+                    dienst?: string;
+                    status?: ("online" | "in_anbindung" | "geplant" | "offen" | "andere_loesung" | "nicht_zustaendig") | "nicht_angebunden";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: components["schemas"]["ReadinessRow"][];
+                            regions: components["schemas"]["ReadinessRegion"][];
+                            total: components["schemas"]["CoverageCounts"];
+                            service: components["schemas"]["ServiceReadiness"] | null;
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ozg/readiness.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Umsetzungsstand je Kommune als CSV (Filter wie /api/ozg/readiness) */
+        get: {
+            parameters: {
+                query?: {
+                    regierungsbezirk?: string;
+                    kreis?: string;
+                    groesse?: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion";
+                    dienst?: string;
+                    status?: ("online" | "in_anbindung" | "geplant" | "offen" | "andere_loesung" | "nicht_zustaendig") | "nicht_angebunden";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ozg/readiness/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Je zentralem Dienst und EfA-Dienst: Kommunen online, in Anbindung, geplant, fehlend */
+        get: {
+            parameters: {
+                query?: {
+                    regierungsbezirk?: string;
+                    kreis?: string;
+                    groesse?: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ServiceReadiness"][];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ozg/kommunen/{ags}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OZG-Bild einer Kommune: zuständige Leistungen mit Status, Abdeckung gegenüber der Größenklasse, Checkliste der Basiskomponenten */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KommuneOzgView"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ozg/kommunen/{ags}/leistungen/{ozgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Umsetzungsstand einer Kommune für eine OZG-Leistung erfassen (Status, Onlinedienst, Plandatum, Quelle und Stand der Angabe) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ags: string;
+                    ozgId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AdoptionChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Adoption"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ozg/kommunen/{ags}/checkliste/{component}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Checkliste einer Kommune: Anbindung einer Basiskomponente (E-Payment, XTA, Servicekonto, Formularlösung) erfassen */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ags: string;
+                    component: "servicekonto" | "epayment" | "xta" | "formular";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OnboardingChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Onboarding"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ozg/online-services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Onlinedienste und Basiskomponenten: Betreiber, EfA, federführendes Land, Portal, Reifegrad, abgedeckte OZG-Leistungen, Abhängigkeiten */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "onlinedienst" | "basiskomponente";
+                    ozgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OnlineService"][];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ozg/online-services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ein Onlinedienst oder eine Basiskomponente */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnlineService"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Onlinedienst oder Basiskomponente anlegen oder ändern */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OnlineServiceChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnlineService"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ozg/responsibility-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Zuständigkeitsregel: welche Kommunentypen eine OZG-Leistung anbieten müssen – je LeiKa-Typ und, genauer, je OZG-Leistung (mit Begründung); die Angabe einer Kommune geht beiden vor */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ResponsibilityRule"][];
+                            defaults: {
+                                leikaType: string;
+                                responsibleTypes: string[];
+                                basis: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ozg/responsibility-rules/leika-typ/{leikaType}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Regel eines LeiKa-Typs ändern („2-3“ steht für 2/3) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leikaType: "1" | "4" | "5" | "6" | "2-3";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityRuleChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResponsibilityRule"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ozg/responsibility-rules/leistung/{ozgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Eigene Regel für eine OZG-Leistung setzen (geht der Regel des LeiKa-Typs vor) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ozgId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityRuleChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResponsibilityRule"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Eigene Regel einer OZG-Leistung entfernen (dann gelten ihre LeiKa-Typen) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ozgId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ozg/adoption/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Importvorlage (CSV) für den Umsetzungsstand, vorausgefüllt mit den zuständigen Leistungen und dem aktuellen Stand einer Kommune, eines Kreises oder Regierungsbezirks */
+        get: {
+            parameters: {
+                query?: {
+                    ags?: string;
+                    kreis?: string;
+                    regierungsbezirk?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ozg/adoption/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import des Umsetzungsstands prüfen (Excel .xlsx oder CSV, Base64): neue, geänderte und unveränderte Angaben, Fehler mit Zeile und Spalte – es wird nichts gespeichert */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fileName: string;
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportResult"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ozg/adoption/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import des Umsetzungsstands übernehmen: alles oder nichts – bei einem Fehler wird nichts gespeichert */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fileName: string;
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportResult"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Angebote des Leistungsaustauschs (Leistung, Preismodell, SLA, Kapazität, Zielgruppe) */
+        get: {
+            parameters: {
+                query?: {
+                    provider?: string;
+                    domain?: string;
+                    fuerMitgliederVon?: string;
+                    auchZurueckgezogen?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ExchangeOffer"][];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/offers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ein Angebot mit Interessensbekundungen und Vereinbarungen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExchangeOfferDetail"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/{id}/exchange-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Angebot eines IT-Dienstleisters an Mitglieder anderer Dienstleister veröffentlichen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExchangeOfferChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExchangeOfferDetail"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/{id}/exchange-offers/{offerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Angebot ändern oder zurückziehen (status: zurueckgezogen) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    offerId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExchangeOfferChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExchangeOfferDetail"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/offers/{id}/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Interesse einer Kommune oder eines IT-Dienstleisters an einem Angebot bekunden */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExchangeInterestRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExchangeOfferDetail"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/offers/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vereinbarung zu einem Angebot mit Datum erfassen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExchangeAgreementRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExchangeOfferDetail"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/geo/{level}": {
         parameters: {
             query?: never;
@@ -1578,6 +2875,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ist eine Anmeldung über einen Identitätsdienst (OpenID Connect) eingerichtet? */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            label: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anmeldung beim Identitätsdienst beginnen (Weiterleitung) */
+        get: {
+            parameters: {
+                query?: {
+                    zurueck?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rückkehr vom Identitätsdienst (setzt die Sitzung und leitet weiter) */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                    error?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/tokens": {
         parameters: {
             query?: never;
@@ -2459,6 +3869,1983 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/export/landscape": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** IT-Landkarte als CSV oder Excel (Filter wie /api/landscape; Spalten der Importvorlage) */
+        get: {
+            parameters: {
+                query?: {
+                    domain?: string;
+                    kreis?: string;
+                    regierungsbezirk?: string;
+                    provider?: string;
+                    operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
+                    organisation?: string;
+                    asOf?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV (Semikolon, UTF-8 mit BOM) oder XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export/workbook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Die ganze IT-Landkarte als Excel-Arbeitsmappe (ein Blatt je Objektart, Blatt „Quellen“) */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export/geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kommunen als GeoJSON mit gewählten Merkmalen (optional Bezug eines Leistungsbereichs) */
+        get: {
+            parameters: {
+                query?: {
+                    level?: "gemeinde" | "kreis";
+                    attributes?: string;
+                    domain?: string;
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON FeatureCollection (RFC 7946, WGS84) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export/archimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** IT-Landkarte im ArchiMate Model Exchange File Format 3.1 (für Archi, ADOIT …) */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XML (ArchiMate Exchange Format) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/templates/{entity}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Excel-Vorlage mit Hinweisen und Wertelisten */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entity: "sourcing";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Geprüfte Datei übernehmen (eine Transaktion; nichts, wenn eine Zeile fehlerhaft ist) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportStarted"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alle Erhebungen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Campaign"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Erhebung anlegen (Entwurf mit Fragenkatalog Version 1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CampaignDefinitionInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eine Erhebung mit Fragenkatalog */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Erhebung im Entwurf ändern (Fragen einer laufenden Erhebung sind eingefroren) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CampaignDefinitionInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erhebung starten: Fragen einfrieren, Antwortbögen je Kommune öffnen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            responses: number;
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fortschritt: Status je Kommune, Zählung je Kreis und Regierungsbezirk, Erinnerungsliste */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Auswertung je Frage nach Größenklasse und Dienstleister (kleine Gruppen unterdrückt) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alle Antworten als XLSX */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/responses/{ags}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Antwortbogen einer Kommune (nur für sie selbst und KDN) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyQuestionnaire"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/responses/{ags}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Antworten zwischenspeichern (Autosave, Entwurf) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            saved: number;
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/responses/{ags}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Antworten einreichen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "submitted";
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/responses/{ags}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kommentar zum Antwortbogen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        questionKey?: string | null;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/responses/{ags}/delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Abschnitt (Leistungsbereich, leer = allgemein) an Kollegin oder Kollegen delegieren */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        section: string;
+                        delegate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            section: string;
+                            delegate: string;
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/responses/{ags}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Persönlichen Link für Personen ohne Konto erzeugen (nur einmal angezeigt) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label: string;
+                        /** @default 30 */
+                        validDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            path: string;
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/responses/{ags}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Eingereichte Antworten annehmen oder mit Kommentar zurückgeben */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "accept" | "return";
+                        /** @default null */
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "accepted" | "returned";
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/responses/{ags}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Angenommene Antworten in die IT-Landkarte übernehmen (Herkunft „Bedarfserhebung <Kampagne>“) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applied: string[];
+                            skipped: {
+                                domainId: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{ags}/survey-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Erhebungen, an denen eine Kommune teilnimmt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                campaignId: number;
+                                campaignTitle: string;
+                                periodEnd: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "accepted" | "returned";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Antwortbogen über persönlichen Link (Header x-survey-token) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyQuestionnaire"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/token/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Antworten über persönlichen Link zwischenspeichern */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            saved: number;
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/token/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Antworten über persönlichen Link einreichen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "submitted";
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/token/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kommentar über persönlichen Link */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        questionKey?: string | null;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{ags}/strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Versionen der IT-Strategie einer Kommune (Entwürfe nur für die Kommune und KDN) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Strategy"][];
+                            findings: components["schemas"]["ConsistencyFinding"][];
+                        };
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{ags}/strategy/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vorschläge aus den Antworten der Kommune und aus Vergleichskommunen ihrer Größenklasse */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaignTitle: string | null;
+                            domainIds: string[];
+                            items: components["schemas"]["DecisionSuggestion"][];
+                        };
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{ags}/strategy/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Entwurf der IT-Strategie speichern (legt eine neue Version an, wenn keiner offen ist) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StrategyDraftInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            strategy: components["schemas"]["Strategy"];
+                            findings: components["schemas"]["ConsistencyFinding"][];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{ags}/strategy/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Entwurf beschließen (Datum des Ratsbeschlusses); Fehler der Konsistenzprüfung verhindern das */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StrategyAdoptInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Strategy"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{ags}/strategies/{version}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Strategiedokument als PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ags: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strategies/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Landesweite Übersicht: beschlossene Entscheidungen je Kommune (z. B. was „vor Ort“ bleibt) */
+        get: {
+            parameters: {
+                query?: {
+                    domain?: string;
+                    vorOrt?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                organisationKey: string;
+                                organisationName: string;
+                                kreisKey: string | null;
+                                councilDecisionDate: string;
+                                decision: components["schemas"]["StrategyDecision"];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Datei hochladen (XLSX oder CSV als Rohdaten) und Prüfung starten
+         * @description Der Rumpf ist die Datei selbst (Content-Type XLSX, text/csv oder application/octet-stream, höchstens 50 MB). Antwort: Auftrag, dessen Fortschritt und Vorschau (ImportResult) unter /api/jobs/{id} abrufbar sind.
+         */
+        post: {
+            parameters: {
+                query: {
+                    fileName: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                    "application/octet-stream": string;
+                    "application/vnd.ms-excel": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportStarted"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2927,6 +6314,691 @@ export interface components {
             createdAt: string;
             oidc: boolean;
         };
+        ImportProblemInput: {
+            sheet: string;
+            row: number | null;
+            column: string | null;
+            value: string | null;
+            message: string;
+        };
+        ImportCountsInput: {
+            new: number;
+            changed: number;
+            unchanged: number;
+            invalid: number;
+        };
+        ImportResultInput: {
+            fileName: string;
+            sheets: {
+                sheet: string;
+                entity: string;
+                rows: number;
+            }[];
+            counts: components["schemas"]["ImportCountsInput"];
+            problems: components["schemas"]["ImportProblemInput"][];
+            problemCount: number;
+            notes: string[];
+            committed: boolean;
+        };
+        ResponsibilityRuleInput: {
+            /** @enum {string} */
+            scope: "leika_typ" | "leistung";
+            leikaType: ("1" | "4" | "5" | "6" | "2/3") | null;
+            ozgId: number | null;
+            ozgName: string | null;
+            responsibleTypes: ("kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion")[];
+            basis: string;
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
+        ResponsibilityRuleChangeInput: {
+            responsibleTypes: ("kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion")[];
+            basis: string;
+        };
+        CoverageCountsInput: {
+            responsible: number;
+            online: number;
+            inProgress: number;
+            planned: number;
+            open: number;
+            share: number | null;
+        };
+        PeerComparisonInput: {
+            peerCount: number;
+            median: number | null;
+            rank: number | null;
+        };
+        ReadinessCountsInput: {
+            online: number;
+            in_anbindung: number;
+            geplant: number;
+            offen: number;
+            andere_loesung: number;
+            nicht_zustaendig: number;
+        };
+        AdoptionInput: {
+            organisationKey: string;
+            ozgId: number;
+            /** @enum {string} */
+            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
+            onlineService: {
+                id: string;
+                name: string;
+            } | null;
+            plannedDate: string | null;
+            informationSource: string | null;
+            informationDate: string | null;
+            note: string | null;
+            demo: boolean;
+            provenance: components["schemas"]["ProvenanceInput"];
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
+        OnboardingInput: {
+            organisationKey: string;
+            /** @enum {string} */
+            component: "servicekonto" | "epayment" | "xta" | "formular";
+            /** @enum {string} */
+            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
+            onlineService: {
+                id: string;
+                name: string;
+            } | null;
+            plannedDate: string | null;
+            informationSource: string | null;
+            informationDate: string | null;
+            note: string | null;
+            demo: boolean;
+            provenance: components["schemas"]["ProvenanceInput"];
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
+        AdoptionChangeInput: {
+            /** @enum {string} */
+            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
+            /** @default null */
+            onlineServiceId: string | null;
+            /** @default null */
+            plannedDate: string | null;
+            /** @default null */
+            informationSource: string | null;
+            informationDate: string;
+            /** @default null */
+            note: string | null;
+            /** @enum {string} */
+            quality?: "self_reported" | "provider_confirmed" | "sourced" | "user";
+        };
+        OnboardingChangeInput: {
+            /** @enum {string} */
+            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
+            /** @default null */
+            onlineServiceId: string | null;
+            /** @default null */
+            plannedDate: string | null;
+            /** @default null */
+            informationSource: string | null;
+            informationDate: string;
+            /** @default null */
+            note: string | null;
+            /** @enum {string} */
+            quality?: "self_reported" | "provider_confirmed" | "sourced" | "user";
+        };
+        OzgKommuneInput: {
+            key: string;
+            name: string;
+            /** @enum {string} */
+            kind: "land" | "landschaftsverband" | "regierungsbezirk" | "kreis" | "gemeinde";
+            /** @enum {string} */
+            type: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion";
+            kreisKey: string | null;
+            kreisName: string | null;
+            regierungsbezirkKey: string | null;
+            regierungsbezirkName: string | null;
+        };
+        KommuneLeistungInput: {
+            ozgId: number;
+            name: string;
+            themenfeld: string;
+            leikaTypes: ("1" | "2" | "3" | "4" | "5" | "6" | "2/3")[];
+            responsible: boolean;
+            /** @enum {string} */
+            reason: "kommune" | "leistung" | "leika_typ" | "keine_regel";
+            /** @enum {string} */
+            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
+            availableServices: {
+                id: string;
+                name: string;
+            }[];
+            record: components["schemas"]["AdoptionInput"] | null;
+        };
+        ChecklistItemInput: {
+            /** @enum {string} */
+            component: "servicekonto" | "epayment" | "xta" | "formular";
+            label: string;
+            /** @enum {string} */
+            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
+            record: components["schemas"]["OnboardingInput"] | null;
+        };
+        KommuneOzgViewInput: {
+            kommune: components["schemas"]["OzgKommuneInput"];
+            coverage: components["schemas"]["CoverageCountsInput"];
+            /** @enum {string} */
+            peerClass: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion";
+            peers: components["schemas"]["PeerComparisonInput"];
+            leistungen: components["schemas"]["KommuneLeistungInput"][];
+            checklist: components["schemas"]["ChecklistItemInput"][];
+        };
+        ReadinessRowInput: {
+            kommune: components["schemas"]["OzgKommuneInput"];
+            coverage: components["schemas"]["CoverageCountsInput"];
+            peerMedian: number | null;
+            serviceStatus: ("online" | "in_anbindung" | "geplant" | "offen" | "andere_loesung" | "nicht_zustaendig") | null;
+            serviceInformationDate: string | null;
+            serviceDemo: boolean;
+        };
+        ReadinessRegionInput: {
+            key: string;
+            name: string;
+            /** @enum {string} */
+            level: "kreis" | "regierungsbezirk";
+            kommunen: number;
+            coverage: components["schemas"]["CoverageCountsInput"];
+            serviceCounts: components["schemas"]["ReadinessCountsInput"] | null;
+        };
+        ServiceReadinessInput: {
+            service: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "onlinedienst" | "basiskomponente";
+                component: ("servicekonto" | "epayment" | "xta" | "formular") | null;
+                efa: boolean;
+                operatorName: string;
+                demo: boolean;
+            };
+            counts: components["schemas"]["ReadinessCountsInput"];
+        };
+        OnlineServiceInput: {
+            id: string;
+            name: string;
+            description: string | null;
+            /** @enum {string} */
+            kind: "onlinedienst" | "basiskomponente";
+            component: ("servicekonto" | "epayment" | "xta" | "formular") | null;
+            operatorProviderId: string | null;
+            operatorName: string;
+            efa: boolean;
+            leadLand: ("BW" | "BY" | "BE" | "BB" | "HB" | "HH" | "HE" | "MV" | "NI" | "NW" | "RP" | "SL" | "SN" | "ST" | "SH" | "TH" | "BUND") | null;
+            portal: string | null;
+            maturity: number;
+            dependencies: ("servicekonto" | "epayment" | "xta" | "formular")[];
+            ozgLeistungen: {
+                id: number;
+                name: string;
+            }[];
+            demo: boolean;
+            provenance: components["schemas"]["ProvenanceInput"];
+        };
+        OnlineServiceChangeInput: {
+            name: string;
+            /** @default null */
+            description: string | null;
+            /** @enum {string} */
+            kind: "onlinedienst" | "basiskomponente";
+            /** @default null */
+            component: ("servicekonto" | "epayment" | "xta" | "formular") | null;
+            /** @default null */
+            operatorProviderId: string | null;
+            /** @default null */
+            operatorName: string | null;
+            /** @default false */
+            efa: boolean;
+            /** @default null */
+            leadLand: ("BW" | "BY" | "BE" | "BB" | "HB" | "HH" | "HE" | "MV" | "NI" | "NW" | "RP" | "SL" | "SN" | "ST" | "SH" | "TH" | "BUND") | null;
+            /** @default null */
+            portal: string | null;
+            maturity: number;
+            /** @default [] */
+            dependencies: ("servicekonto" | "epayment" | "xta" | "formular")[];
+            /** @default [] */
+            ozgIds: number[];
+        };
+        ExchangeOfferInput: {
+            id: number;
+            provider: {
+                id: string;
+                shortName: string;
+                name: string;
+            };
+            domain: {
+                id: string;
+                name: string;
+                volumeUnit: string | null;
+            };
+            onlineService: {
+                id: string;
+                name: string;
+            } | null;
+            title: string;
+            description: string | null;
+            priceModel: string | null;
+            fixedPrice: number;
+            unitPrice: number;
+            capacity: number | null;
+            sla: string | null;
+            audience: {
+                id: string;
+                shortName: string;
+                name: string;
+            }[];
+            /** @enum {string} */
+            status: "veroeffentlicht" | "zurueckgezogen";
+            validFrom: string;
+            validTo: string | null;
+            providerOfferId: number | null;
+            interestCount: number;
+            agreementCount: number;
+            demo: boolean;
+            provenance: components["schemas"]["ProvenanceInput"];
+        };
+        ExchangeOfferChangeInput: {
+            domainId: string;
+            /** @default null */
+            onlineServiceId: string | null;
+            title: string;
+            /** @default null */
+            description: string | null;
+            /** @default null */
+            priceModel: string | null;
+            /** @default 0 */
+            fixedPrice: number;
+            /** @default 0 */
+            unitPrice: number;
+            /** @default null */
+            capacity: number | null;
+            /** @default null */
+            sla: string | null;
+            /** @default [] */
+            audienceProviderIds: string[];
+            validFrom: string;
+            /** @default null */
+            validTo: string | null;
+            /**
+             * @default veroeffentlicht
+             * @enum {string}
+             */
+            status: "veroeffentlicht" | "zurueckgezogen";
+        };
+        ExchangeInterestInput: {
+            id: number;
+            offerId: number;
+            organisation: {
+                key: string;
+                name: string;
+            } | null;
+            provider: {
+                id: string;
+                shortName: string;
+                name: string;
+            } | null;
+            note: string | null;
+            createdAt: string;
+            createdBy: string;
+        };
+        ExchangeInterestRequestInput: {
+            /** @default null */
+            organisationKey: string | null;
+            /** @default null */
+            providerId: string | null;
+            /** @default null */
+            note: string | null;
+        };
+        ExchangeAgreementInput: {
+            id: number;
+            offerId: number;
+            organisation: {
+                key: string;
+                name: string;
+            } | null;
+            provider: {
+                id: string;
+                shortName: string;
+                name: string;
+            } | null;
+            signedOn: string;
+            validFrom: string;
+            validTo: string | null;
+            note: string | null;
+            createdAt: string;
+            createdBy: string;
+        };
+        ExchangeAgreementRequestInput: {
+            /** @default null */
+            organisationKey: string | null;
+            /** @default null */
+            providerId: string | null;
+            signedOn: string;
+            validFrom: string;
+            /** @default null */
+            validTo: string | null;
+            /** @default null */
+            note: string | null;
+        };
+        ExchangeOfferDetailInput: {
+            id: number;
+            provider: {
+                id: string;
+                shortName: string;
+                name: string;
+            };
+            domain: {
+                id: string;
+                name: string;
+                volumeUnit: string | null;
+            };
+            onlineService: {
+                id: string;
+                name: string;
+            } | null;
+            title: string;
+            description: string | null;
+            priceModel: string | null;
+            fixedPrice: number;
+            unitPrice: number;
+            capacity: number | null;
+            sla: string | null;
+            audience: {
+                id: string;
+                shortName: string;
+                name: string;
+            }[];
+            /** @enum {string} */
+            status: "veroeffentlicht" | "zurueckgezogen";
+            validFrom: string;
+            validTo: string | null;
+            providerOfferId: number | null;
+            interestCount: number;
+            agreementCount: number;
+            demo: boolean;
+            provenance: components["schemas"]["ProvenanceInput"];
+            interests: components["schemas"]["ExchangeInterestInput"][];
+            agreements: components["schemas"]["ExchangeAgreementInput"][];
+        };
+        AdoptionImportRowInput: {
+            row: number;
+            organisationKey: string;
+            ozgId: number | null;
+            component: ("servicekonto" | "epayment" | "xta" | "formular") | null;
+            /** @enum {string} */
+            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
+            onlineServiceId: string | null;
+            plannedDate: string | null;
+            informationSource: string | null;
+            informationDate: string;
+            note: string | null;
+        };
+        SurveyQuestionInput: {
+            key: string;
+            /** @default null */
+            domainId: string | null;
+            label: string;
+            /** @default null */
+            help: string | null;
+            /** @default false */
+            required: boolean;
+            /** @default null */
+            condition: {
+                questionKey: string;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "includes" | "answered";
+                /** @default null */
+                value: string | number | null;
+            } | null;
+            /** @default null */
+            purpose: ("current_operating_model" | "own_staff" | "satisfaction" | "desired_model") | null;
+            /** @constant */
+            type: "single_choice";
+            options: {
+                value: string;
+                label: string;
+            }[];
+        } | {
+            key: string;
+            /** @default null */
+            domainId: string | null;
+            label: string;
+            /** @default null */
+            help: string | null;
+            /** @default false */
+            required: boolean;
+            /** @default null */
+            condition: {
+                questionKey: string;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "includes" | "answered";
+                /** @default null */
+                value: string | number | null;
+            } | null;
+            /** @default null */
+            purpose: ("current_operating_model" | "own_staff" | "satisfaction" | "desired_model") | null;
+            /** @constant */
+            type: "multiple_choice";
+            options: {
+                value: string;
+                label: string;
+            }[];
+        } | {
+            key: string;
+            /** @default null */
+            domainId: string | null;
+            label: string;
+            /** @default null */
+            help: string | null;
+            /** @default false */
+            required: boolean;
+            /** @default null */
+            condition: {
+                questionKey: string;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "includes" | "answered";
+                /** @default null */
+                value: string | number | null;
+            } | null;
+            /** @default null */
+            purpose: ("current_operating_model" | "own_staff" | "satisfaction" | "desired_model") | null;
+            /** @constant */
+            type: "scale";
+        } | {
+            key: string;
+            /** @default null */
+            domainId: string | null;
+            label: string;
+            /** @default null */
+            help: string | null;
+            /** @default false */
+            required: boolean;
+            /** @default null */
+            condition: {
+                questionKey: string;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "includes" | "answered";
+                /** @default null */
+                value: string | number | null;
+            } | null;
+            /** @default null */
+            purpose: ("current_operating_model" | "own_staff" | "satisfaction" | "desired_model") | null;
+            /** @constant */
+            type: "number";
+            unit: string;
+            /** @default null */
+            min: number | null;
+            /** @default null */
+            max: number | null;
+        } | {
+            key: string;
+            /** @default null */
+            domainId: string | null;
+            label: string;
+            /** @default null */
+            help: string | null;
+            /** @default false */
+            required: boolean;
+            /** @default null */
+            condition: {
+                questionKey: string;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "includes" | "answered";
+                /** @default null */
+                value: string | number | null;
+            } | null;
+            /** @default null */
+            purpose: ("current_operating_model" | "own_staff" | "satisfaction" | "desired_model") | null;
+            /** @constant */
+            type: "amount";
+        } | {
+            key: string;
+            /** @default null */
+            domainId: string | null;
+            label: string;
+            /** @default null */
+            help: string | null;
+            /** @default false */
+            required: boolean;
+            /** @default null */
+            condition: {
+                questionKey: string;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "includes" | "answered";
+                /** @default null */
+                value: string | number | null;
+            } | null;
+            /** @default null */
+            purpose: ("current_operating_model" | "own_staff" | "satisfaction" | "desired_model") | null;
+            /** @constant */
+            type: "text";
+            /** @default 2000 */
+            maxLength: number;
+        } | {
+            key: string;
+            /** @default null */
+            domainId: string | null;
+            label: string;
+            /** @default null */
+            help: string | null;
+            /** @default false */
+            required: boolean;
+            /** @default null */
+            condition: {
+                questionKey: string;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "includes" | "answered";
+                /** @default null */
+                value: string | number | null;
+            } | null;
+            /** @default null */
+            purpose: ("current_operating_model" | "own_staff" | "satisfaction" | "desired_model") | null;
+            /** @constant */
+            type: "date";
+        } | {
+            key: string;
+            /** @default null */
+            domainId: string | null;
+            label: string;
+            /** @default null */
+            help: string | null;
+            /** @default false */
+            required: boolean;
+            /** @default null */
+            condition: {
+                questionKey: string;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "includes" | "answered";
+                /** @default null */
+                value: string | number | null;
+            } | null;
+            /** @default null */
+            purpose: ("current_operating_model" | "own_staff" | "satisfaction" | "desired_model") | null;
+            /** @constant */
+            type: "matrix";
+            rows: string[];
+            options: {
+                value: string;
+                label: string;
+            }[];
+        };
+        CampaignTargetInput: {
+            /** @constant */
+            kind: "all";
+        } | {
+            /** @constant */
+            kind: "regierungsbezirk";
+            key: string;
+        } | {
+            /** @constant */
+            kind: "kreis";
+            key: string;
+        } | {
+            /** @constant */
+            kind: "provider";
+            key: string;
+        };
+        CampaignDefinitionInput: {
+            title: string;
+            /** @default null */
+            description: string | null;
+            periodStart: string;
+            periodEnd: string;
+            target: components["schemas"]["CampaignTargetInput"];
+            /** @default [] */
+            questions: components["schemas"]["SurveyQuestionInput"][];
+        };
+        CampaignInput: {
+            id: number;
+            title: string;
+            description: string | null;
+            periodStart: string;
+            periodEnd: string;
+            target: components["schemas"]["CampaignTargetInput"];
+            /** @enum {string} */
+            status: "draft" | "running" | "closed";
+            questionSetVersion: number;
+            frozenAt: string | null;
+            questions: components["schemas"]["SurveyQuestionInput"][];
+            createdBy: string;
+        };
+        StrategyDecisionInput: {
+            domainId: string;
+            /** @enum {string} */
+            targetModel: "vor_ort" | "it_dienstleister" | "interkommunal" | "land" | "efa";
+            /** @default null */
+            providerId: string | null;
+            /** @default false */
+            vorOrtRequired: boolean;
+            /** @default null */
+            rationale: string | null;
+            /** @default 2 */
+            priority: number;
+            /** @default null */
+            targetYear: number | null;
+        };
+        StrategyDraftInputInput: {
+            decisions: components["schemas"]["StrategyDecisionInput"][];
+        };
+        StrategyAdoptInputInput: {
+            councilDecisionDate: string;
+        };
+        StrategyInput: {
+            id: number;
+            organisationKey: string;
+            organisationName: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "adopted";
+            councilDecisionDate: string | null;
+            updatedAt: string;
+            updatedBy: string;
+            decisions: components["schemas"]["StrategyDecisionInput"][];
+        };
         ProblemInput: {
             type: string;
             title: string;
@@ -2938,6 +7010,10 @@ export interface components {
                 field: string;
                 message: string;
             }[];
+        };
+        SessionInput: {
+            user: components["schemas"]["UserViewInput"] | null;
+            csrfToken: string | null;
         };
         ApiTokenInput: {
             id: number;
@@ -2961,10 +7037,6 @@ export interface components {
             before: unknown;
             after: unknown;
         };
-        SessionInput: {
-            user: components["schemas"]["UserViewInput"] | null;
-            csrfToken: string | null;
-        };
         JobInput: {
             id: number;
             kind: string;
@@ -2979,6 +7051,61 @@ export interface components {
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;
+        };
+        ImportStartedInput: {
+            uploadId: number;
+            jobId: number;
+        };
+        ConsistencyFindingInput: {
+            domainId: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
+            code: string;
+            message: string;
+        };
+        DecisionSuggestionInput: {
+            domainId: string;
+            /** @enum {string} */
+            targetModel: "vor_ort" | "it_dienstleister" | "interkommunal" | "land" | "efa";
+            providerId: string | null;
+            vorOrtRequired: boolean;
+            reasons: string[];
+        };
+        SurveyQuestionnaireInput: {
+            response: {
+                id: number;
+                campaignId: number;
+                campaignTitle: string;
+                periodEnd: string;
+                organisation: {
+                    key: string;
+                    name: string;
+                };
+                /** @enum {string} */
+                status: "draft" | "submitted" | "accepted" | "returned";
+                submittedAt: string | null;
+                reviewComment: string | null;
+                appliedAt: string | null;
+                editable: boolean;
+            };
+            questions: components["schemas"]["SurveyQuestionInput"][];
+            answers: {
+                [key: string]: unknown;
+            };
+            prefill: {
+                [key: string]: unknown;
+            };
+            comments: {
+                id: number;
+                questionKey: string | null;
+                author: string;
+                body: string;
+                createdAt: string;
+            }[];
+            delegations: {
+                section: string;
+                delegate: string;
+            }[];
         };
         Source: {
             id: string;
@@ -3444,6 +7571,691 @@ export interface components {
             createdAt: string;
             oidc: boolean;
         };
+        ImportProblem: {
+            sheet: string;
+            row: number | null;
+            column: string | null;
+            value: string | null;
+            message: string;
+        };
+        ImportCounts: {
+            new: number;
+            changed: number;
+            unchanged: number;
+            invalid: number;
+        };
+        ImportResult: {
+            fileName: string;
+            sheets: {
+                sheet: string;
+                entity: string;
+                rows: number;
+            }[];
+            counts: components["schemas"]["ImportCounts"];
+            problems: components["schemas"]["ImportProblem"][];
+            problemCount: number;
+            notes: string[];
+            committed: boolean;
+        };
+        ResponsibilityRule: {
+            /** @enum {string} */
+            scope: "leika_typ" | "leistung";
+            leikaType: ("1" | "4" | "5" | "6" | "2/3") | null;
+            ozgId: number | null;
+            ozgName: string | null;
+            responsibleTypes: ("kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion")[];
+            basis: string;
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
+        ResponsibilityRuleChange: {
+            responsibleTypes: ("kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion")[];
+            basis: string;
+        };
+        CoverageCounts: {
+            responsible: number;
+            online: number;
+            inProgress: number;
+            planned: number;
+            open: number;
+            share: number | null;
+        };
+        PeerComparison: {
+            peerCount: number;
+            median: number | null;
+            rank: number | null;
+        };
+        ReadinessCounts: {
+            online: number;
+            in_anbindung: number;
+            geplant: number;
+            offen: number;
+            andere_loesung: number;
+            nicht_zustaendig: number;
+        };
+        Adoption: {
+            organisationKey: string;
+            ozgId: number;
+            /** @enum {string} */
+            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
+            onlineService: {
+                id: string;
+                name: string;
+            } | null;
+            plannedDate: string | null;
+            informationSource: string | null;
+            informationDate: string | null;
+            note: string | null;
+            demo: boolean;
+            provenance: components["schemas"]["Provenance"];
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
+        Onboarding: {
+            organisationKey: string;
+            /** @enum {string} */
+            component: "servicekonto" | "epayment" | "xta" | "formular";
+            /** @enum {string} */
+            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
+            onlineService: {
+                id: string;
+                name: string;
+            } | null;
+            plannedDate: string | null;
+            informationSource: string | null;
+            informationDate: string | null;
+            note: string | null;
+            demo: boolean;
+            provenance: components["schemas"]["Provenance"];
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
+        AdoptionChange: {
+            /** @enum {string} */
+            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
+            /** @default null */
+            onlineServiceId: string | null;
+            /** @default null */
+            plannedDate: string | null;
+            /** @default null */
+            informationSource: string | null;
+            informationDate: string;
+            /** @default null */
+            note: string | null;
+            /** @enum {string} */
+            quality?: "self_reported" | "provider_confirmed" | "sourced" | "user";
+        };
+        OnboardingChange: {
+            /** @enum {string} */
+            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
+            /** @default null */
+            onlineServiceId: string | null;
+            /** @default null */
+            plannedDate: string | null;
+            /** @default null */
+            informationSource: string | null;
+            informationDate: string;
+            /** @default null */
+            note: string | null;
+            /** @enum {string} */
+            quality?: "self_reported" | "provider_confirmed" | "sourced" | "user";
+        };
+        OzgKommune: {
+            key: string;
+            name: string;
+            /** @enum {string} */
+            kind: "land" | "landschaftsverband" | "regierungsbezirk" | "kreis" | "gemeinde";
+            /** @enum {string} */
+            type: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion";
+            kreisKey: string | null;
+            kreisName: string | null;
+            regierungsbezirkKey: string | null;
+            regierungsbezirkName: string | null;
+        };
+        KommuneLeistung: {
+            ozgId: number;
+            name: string;
+            themenfeld: string;
+            leikaTypes: ("1" | "2" | "3" | "4" | "5" | "6" | "2/3")[];
+            responsible: boolean;
+            /** @enum {string} */
+            reason: "kommune" | "leistung" | "leika_typ" | "keine_regel";
+            /** @enum {string} */
+            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
+            availableServices: {
+                id: string;
+                name: string;
+            }[];
+            record: components["schemas"]["Adoption"] | null;
+        };
+        ChecklistItem: {
+            /** @enum {string} */
+            component: "servicekonto" | "epayment" | "xta" | "formular";
+            label: string;
+            /** @enum {string} */
+            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
+            record: components["schemas"]["Onboarding"] | null;
+        };
+        KommuneOzgView: {
+            kommune: components["schemas"]["OzgKommune"];
+            coverage: components["schemas"]["CoverageCounts"];
+            /** @enum {string} */
+            peerClass: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion";
+            peers: components["schemas"]["PeerComparison"];
+            leistungen: components["schemas"]["KommuneLeistung"][];
+            checklist: components["schemas"]["ChecklistItem"][];
+        };
+        ReadinessRow: {
+            kommune: components["schemas"]["OzgKommune"];
+            coverage: components["schemas"]["CoverageCounts"];
+            peerMedian: number | null;
+            serviceStatus: ("online" | "in_anbindung" | "geplant" | "offen" | "andere_loesung" | "nicht_zustaendig") | null;
+            serviceInformationDate: string | null;
+            serviceDemo: boolean;
+        };
+        ReadinessRegion: {
+            key: string;
+            name: string;
+            /** @enum {string} */
+            level: "kreis" | "regierungsbezirk";
+            kommunen: number;
+            coverage: components["schemas"]["CoverageCounts"];
+            serviceCounts: components["schemas"]["ReadinessCounts"] | null;
+        };
+        ServiceReadiness: {
+            service: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "onlinedienst" | "basiskomponente";
+                component: ("servicekonto" | "epayment" | "xta" | "formular") | null;
+                efa: boolean;
+                operatorName: string;
+                demo: boolean;
+            };
+            counts: components["schemas"]["ReadinessCounts"];
+        };
+        OnlineService: {
+            id: string;
+            name: string;
+            description: string | null;
+            /** @enum {string} */
+            kind: "onlinedienst" | "basiskomponente";
+            component: ("servicekonto" | "epayment" | "xta" | "formular") | null;
+            operatorProviderId: string | null;
+            operatorName: string;
+            efa: boolean;
+            leadLand: ("BW" | "BY" | "BE" | "BB" | "HB" | "HH" | "HE" | "MV" | "NI" | "NW" | "RP" | "SL" | "SN" | "ST" | "SH" | "TH" | "BUND") | null;
+            portal: string | null;
+            maturity: number;
+            dependencies: ("servicekonto" | "epayment" | "xta" | "formular")[];
+            ozgLeistungen: {
+                id: number;
+                name: string;
+            }[];
+            demo: boolean;
+            provenance: components["schemas"]["Provenance"];
+        };
+        OnlineServiceChange: {
+            name: string;
+            /** @default null */
+            description: string | null;
+            /** @enum {string} */
+            kind: "onlinedienst" | "basiskomponente";
+            /** @default null */
+            component: ("servicekonto" | "epayment" | "xta" | "formular") | null;
+            /** @default null */
+            operatorProviderId: string | null;
+            /** @default null */
+            operatorName: string | null;
+            /** @default false */
+            efa: boolean;
+            /** @default null */
+            leadLand: ("BW" | "BY" | "BE" | "BB" | "HB" | "HH" | "HE" | "MV" | "NI" | "NW" | "RP" | "SL" | "SN" | "ST" | "SH" | "TH" | "BUND") | null;
+            /** @default null */
+            portal: string | null;
+            maturity: number;
+            /** @default [] */
+            dependencies: ("servicekonto" | "epayment" | "xta" | "formular")[];
+            /** @default [] */
+            ozgIds: number[];
+        };
+        ExchangeOffer: {
+            id: number;
+            provider: {
+                id: string;
+                shortName: string;
+                name: string;
+            };
+            domain: {
+                id: string;
+                name: string;
+                volumeUnit: string | null;
+            };
+            onlineService: {
+                id: string;
+                name: string;
+            } | null;
+            title: string;
+            description: string | null;
+            priceModel: string | null;
+            fixedPrice: number;
+            unitPrice: number;
+            capacity: number | null;
+            sla: string | null;
+            audience: {
+                id: string;
+                shortName: string;
+                name: string;
+            }[];
+            /** @enum {string} */
+            status: "veroeffentlicht" | "zurueckgezogen";
+            validFrom: string;
+            validTo: string | null;
+            providerOfferId: number | null;
+            interestCount: number;
+            agreementCount: number;
+            demo: boolean;
+            provenance: components["schemas"]["Provenance"];
+        };
+        ExchangeOfferChange: {
+            domainId: string;
+            /** @default null */
+            onlineServiceId: string | null;
+            title: string;
+            /** @default null */
+            description: string | null;
+            /** @default null */
+            priceModel: string | null;
+            /** @default 0 */
+            fixedPrice: number;
+            /** @default 0 */
+            unitPrice: number;
+            /** @default null */
+            capacity: number | null;
+            /** @default null */
+            sla: string | null;
+            /** @default [] */
+            audienceProviderIds: string[];
+            validFrom: string;
+            /** @default null */
+            validTo: string | null;
+            /**
+             * @default veroeffentlicht
+             * @enum {string}
+             */
+            status: "veroeffentlicht" | "zurueckgezogen";
+        };
+        ExchangeInterest: {
+            id: number;
+            offerId: number;
+            organisation: {
+                key: string;
+                name: string;
+            } | null;
+            provider: {
+                id: string;
+                shortName: string;
+                name: string;
+            } | null;
+            note: string | null;
+            createdAt: string;
+            createdBy: string;
+        };
+        ExchangeInterestRequest: {
+            /** @default null */
+            organisationKey: string | null;
+            /** @default null */
+            providerId: string | null;
+            /** @default null */
+            note: string | null;
+        };
+        ExchangeAgreement: {
+            id: number;
+            offerId: number;
+            organisation: {
+                key: string;
+                name: string;
+            } | null;
+            provider: {
+                id: string;
+                shortName: string;
+                name: string;
+            } | null;
+            signedOn: string;
+            validFrom: string;
+            validTo: string | null;
+            note: string | null;
+            createdAt: string;
+            createdBy: string;
+        };
+        ExchangeAgreementRequest: {
+            /** @default null */
+            organisationKey: string | null;
+            /** @default null */
+            providerId: string | null;
+            signedOn: string;
+            validFrom: string;
+            /** @default null */
+            validTo: string | null;
+            /** @default null */
+            note: string | null;
+        };
+        ExchangeOfferDetail: {
+            id: number;
+            provider: {
+                id: string;
+                shortName: string;
+                name: string;
+            };
+            domain: {
+                id: string;
+                name: string;
+                volumeUnit: string | null;
+            };
+            onlineService: {
+                id: string;
+                name: string;
+            } | null;
+            title: string;
+            description: string | null;
+            priceModel: string | null;
+            fixedPrice: number;
+            unitPrice: number;
+            capacity: number | null;
+            sla: string | null;
+            audience: {
+                id: string;
+                shortName: string;
+                name: string;
+            }[];
+            /** @enum {string} */
+            status: "veroeffentlicht" | "zurueckgezogen";
+            validFrom: string;
+            validTo: string | null;
+            providerOfferId: number | null;
+            interestCount: number;
+            agreementCount: number;
+            demo: boolean;
+            provenance: components["schemas"]["Provenance"];
+            interests: components["schemas"]["ExchangeInterest"][];
+            agreements: components["schemas"]["ExchangeAgreement"][];
+        };
+        AdoptionImportRow: {
+            row: number;
+            organisationKey: string;
+            ozgId: number | null;
+            component: ("servicekonto" | "epayment" | "xta" | "formular") | null;
+            /** @enum {string} */
+            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
+            onlineServiceId: string | null;
+            plannedDate: string | null;
+            informationSource: string | null;
+            informationDate: string;
+            note: string | null;
+        };
+        SurveyQuestion: {
+            key: string;
+            /** @default null */
+            domainId: string | null;
+            label: string;
+            /** @default null */
+            help: string | null;
+            /** @default false */
+            required: boolean;
+            /** @default null */
+            condition: {
+                questionKey: string;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "includes" | "answered";
+                /** @default null */
+                value: string | number | null;
+            } | null;
+            /** @default null */
+            purpose: ("current_operating_model" | "own_staff" | "satisfaction" | "desired_model") | null;
+            /** @constant */
+            type: "single_choice";
+            options: {
+                value: string;
+                label: string;
+            }[];
+        } | {
+            key: string;
+            /** @default null */
+            domainId: string | null;
+            label: string;
+            /** @default null */
+            help: string | null;
+            /** @default false */
+            required: boolean;
+            /** @default null */
+            condition: {
+                questionKey: string;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "includes" | "answered";
+                /** @default null */
+                value: string | number | null;
+            } | null;
+            /** @default null */
+            purpose: ("current_operating_model" | "own_staff" | "satisfaction" | "desired_model") | null;
+            /** @constant */
+            type: "multiple_choice";
+            options: {
+                value: string;
+                label: string;
+            }[];
+        } | {
+            key: string;
+            /** @default null */
+            domainId: string | null;
+            label: string;
+            /** @default null */
+            help: string | null;
+            /** @default false */
+            required: boolean;
+            /** @default null */
+            condition: {
+                questionKey: string;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "includes" | "answered";
+                /** @default null */
+                value: string | number | null;
+            } | null;
+            /** @default null */
+            purpose: ("current_operating_model" | "own_staff" | "satisfaction" | "desired_model") | null;
+            /** @constant */
+            type: "scale";
+        } | {
+            key: string;
+            /** @default null */
+            domainId: string | null;
+            label: string;
+            /** @default null */
+            help: string | null;
+            /** @default false */
+            required: boolean;
+            /** @default null */
+            condition: {
+                questionKey: string;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "includes" | "answered";
+                /** @default null */
+                value: string | number | null;
+            } | null;
+            /** @default null */
+            purpose: ("current_operating_model" | "own_staff" | "satisfaction" | "desired_model") | null;
+            /** @constant */
+            type: "number";
+            unit: string;
+            /** @default null */
+            min: number | null;
+            /** @default null */
+            max: number | null;
+        } | {
+            key: string;
+            /** @default null */
+            domainId: string | null;
+            label: string;
+            /** @default null */
+            help: string | null;
+            /** @default false */
+            required: boolean;
+            /** @default null */
+            condition: {
+                questionKey: string;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "includes" | "answered";
+                /** @default null */
+                value: string | number | null;
+            } | null;
+            /** @default null */
+            purpose: ("current_operating_model" | "own_staff" | "satisfaction" | "desired_model") | null;
+            /** @constant */
+            type: "amount";
+        } | {
+            key: string;
+            /** @default null */
+            domainId: string | null;
+            label: string;
+            /** @default null */
+            help: string | null;
+            /** @default false */
+            required: boolean;
+            /** @default null */
+            condition: {
+                questionKey: string;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "includes" | "answered";
+                /** @default null */
+                value: string | number | null;
+            } | null;
+            /** @default null */
+            purpose: ("current_operating_model" | "own_staff" | "satisfaction" | "desired_model") | null;
+            /** @constant */
+            type: "text";
+            /** @default 2000 */
+            maxLength: number;
+        } | {
+            key: string;
+            /** @default null */
+            domainId: string | null;
+            label: string;
+            /** @default null */
+            help: string | null;
+            /** @default false */
+            required: boolean;
+            /** @default null */
+            condition: {
+                questionKey: string;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "includes" | "answered";
+                /** @default null */
+                value: string | number | null;
+            } | null;
+            /** @default null */
+            purpose: ("current_operating_model" | "own_staff" | "satisfaction" | "desired_model") | null;
+            /** @constant */
+            type: "date";
+        } | {
+            key: string;
+            /** @default null */
+            domainId: string | null;
+            label: string;
+            /** @default null */
+            help: string | null;
+            /** @default false */
+            required: boolean;
+            /** @default null */
+            condition: {
+                questionKey: string;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "includes" | "answered";
+                /** @default null */
+                value: string | number | null;
+            } | null;
+            /** @default null */
+            purpose: ("current_operating_model" | "own_staff" | "satisfaction" | "desired_model") | null;
+            /** @constant */
+            type: "matrix";
+            rows: string[];
+            options: {
+                value: string;
+                label: string;
+            }[];
+        };
+        CampaignTarget: {
+            /** @constant */
+            kind: "all";
+        } | {
+            /** @constant */
+            kind: "regierungsbezirk";
+            key: string;
+        } | {
+            /** @constant */
+            kind: "kreis";
+            key: string;
+        } | {
+            /** @constant */
+            kind: "provider";
+            key: string;
+        };
+        CampaignDefinition: {
+            title: string;
+            /** @default null */
+            description: string | null;
+            periodStart: string;
+            periodEnd: string;
+            target: components["schemas"]["CampaignTarget"];
+            /** @default [] */
+            questions: components["schemas"]["SurveyQuestion"][];
+        };
+        Campaign: {
+            id: number;
+            title: string;
+            description: string | null;
+            periodStart: string;
+            periodEnd: string;
+            target: components["schemas"]["CampaignTarget"];
+            /** @enum {string} */
+            status: "draft" | "running" | "closed";
+            questionSetVersion: number;
+            frozenAt: string | null;
+            questions: components["schemas"]["SurveyQuestion"][];
+            createdBy: string;
+        };
+        StrategyDecision: {
+            domainId: string;
+            /** @enum {string} */
+            targetModel: "vor_ort" | "it_dienstleister" | "interkommunal" | "land" | "efa";
+            /** @default null */
+            providerId: string | null;
+            /** @default false */
+            vorOrtRequired: boolean;
+            /** @default null */
+            rationale: string | null;
+            /** @default 2 */
+            priority: number;
+            /** @default null */
+            targetYear: number | null;
+        };
+        StrategyDraftInput: {
+            decisions: components["schemas"]["StrategyDecision"][];
+        };
+        StrategyAdoptInput: {
+            councilDecisionDate: string;
+        };
+        Strategy: {
+            id: number;
+            organisationKey: string;
+            organisationName: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "adopted";
+            councilDecisionDate: string | null;
+            updatedAt: string;
+            updatedBy: string;
+            decisions: components["schemas"]["StrategyDecision"][];
+        };
         Problem: {
             type: string;
             title: string;
@@ -3455,6 +8267,10 @@ export interface components {
                 field: string;
                 message: string;
             }[];
+        };
+        Session: {
+            user: components["schemas"]["UserView"] | null;
+            csrfToken: string | null;
         };
         ApiToken: {
             id: number;
@@ -3478,10 +8294,6 @@ export interface components {
             before: unknown;
             after: unknown;
         };
-        Session: {
-            user: components["schemas"]["UserView"] | null;
-            csrfToken: string | null;
-        };
         Job: {
             id: number;
             kind: string;
@@ -3496,6 +8308,61 @@ export interface components {
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;
+        };
+        ImportStarted: {
+            uploadId: number;
+            jobId: number;
+        };
+        ConsistencyFinding: {
+            domainId: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
+            code: string;
+            message: string;
+        };
+        DecisionSuggestion: {
+            domainId: string;
+            /** @enum {string} */
+            targetModel: "vor_ort" | "it_dienstleister" | "interkommunal" | "land" | "efa";
+            providerId: string | null;
+            vorOrtRequired: boolean;
+            reasons: string[];
+        };
+        SurveyQuestionnaire: {
+            response: {
+                id: number;
+                campaignId: number;
+                campaignTitle: string;
+                periodEnd: string;
+                organisation: {
+                    key: string;
+                    name: string;
+                };
+                /** @enum {string} */
+                status: "draft" | "submitted" | "accepted" | "returned";
+                submittedAt: string | null;
+                reviewComment: string | null;
+                appliedAt: string | null;
+                editable: boolean;
+            };
+            questions: components["schemas"]["SurveyQuestion"][];
+            answers: {
+                [key: string]: unknown;
+            };
+            prefill: {
+                [key: string]: unknown;
+            };
+            comments: {
+                id: number;
+                questionKey: string | null;
+                author: string;
+                body: string;
+                createdAt: string;
+            }[];
+            delegations: {
+                section: string;
+                delegate: string;
+            }[];
         };
     };
     responses: never;

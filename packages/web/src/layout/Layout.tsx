@@ -9,7 +9,9 @@ const NAVIGATION = [
   { to: "/dienstleister", label: "IT-Dienstleister", end: false },
   { to: "/leistungsbereiche", label: "Leistungsbereiche", end: false },
   { to: "/ozg", label: "OZG-Katalog", end: false },
-  { to: "/quellen", label: "Quellen", end: false },
+  { to: "/ozg-umsetzung", label: "OZG-Umsetzung", end: false },
+  { to: "/bedarfserhebung", label: "Bedarfserhebung", end: false },
+  { to: "/import-export", label: "Import/Export", end: false },
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
+import { SingleSignOn } from "./SingleSignOn.tsx";
 import { LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { ErrorSummary } from "../sourcing/ErrorSummary.tsx";
@@ -111,6 +112,7 @@ export function SignInPage() {
             Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an. Konten vergibt die
             Administration des IT-Atlas per Einladung.
           </p>
+          <SingleSignOn back={back} errorCode={searchParams.get("sso-fehler")} />
           <form className="atlas-auth-form" noValidate onSubmit={submit}>
             {problem ? (
               <ErrorSummary

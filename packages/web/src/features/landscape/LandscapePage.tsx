@@ -7,6 +7,7 @@ import { formatIsoDate } from "../../ui/format.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { COLOUR_BY_LABEL, colourLandscape, type ColourBy } from "./colouring.ts";
+import { ExportLinks } from "../import/ExportLinks.tsx";
 import { LandscapeTable } from "./LandscapeTable.tsx";
 import { defaultMapLevel, type MapLevel } from "./mapLevel.ts";
 import { SourcingPanel } from "./SourcingPanel.tsx";
@@ -223,6 +224,7 @@ export function LandscapePage() {
           <h2 id="tabelle-titel" className="kern-heading-medium">
             Tabelle
           </h2>
+          <ExportLinks asOf={asOf} query={{ domain: domainId }} />
           <LandscapeTable
             items={items}
             caption={`${domain?.name ?? domainId}: Bezug je Kommune am ${formatIsoDate(asOf)}`}

@@ -167,6 +167,15 @@ export function OrganisationDetailPage() {
         </section>
       </div>
 
+      {data.kind === "gemeinde" || data.kind === "kreis" ? (
+        <p className="kern-body">
+          <Link className="kern-link" to={`/kommunen/${data.key}/strategie`}>
+            IT-Strategie von {data.name}
+          </Link>{" "}
+          (Zielbild je Leistungsbereich: vor Ort, IT-Dienstleister, interkommunal, Land oder EfA)
+        </p>
+      ) : null}
+
       <section aria-labelledby="dienstleister">
         <h2 id="dienstleister" className="kern-heading-medium">
           IT-Dienstleister

@@ -1,0 +1,221 @@
+import type { OperatingModel, OrganisationKind, ProviderStatus } from "@it-atlas/domain";
+import type { Queryable } from "../client/Database.ts";
+import { sql } from "../client/sql.ts";
+import { bumpLandscapeRevision, type ChangeContext } from "./sourcingRepository.ts";
+
+/** What an import compares and writes of a sourcing version (its content, without provenance). */
+export interface SourcingContent {
+  operatingModel: OperatingModel;
+  providerId: string | null;
+  partnerKey: string | null;
+  productId: string | null;
+  runningCost: number | null;
+  investmentCost: number | null;
+  volume: number | null;
+  contractEnd: string | null;
+  satisfaction: number | null;
+}
+
+/** One stored sourcing version, as an import needs it. */
+export interface SourcingVersionRecord extends SourcingContent {
+  id: number;
+  organisationKey: string;
+  domainId: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** Everything an import resolves references against, read once per import. */
+export interface ImportReferences {
+  organisations: Array<{ key: string; ars: string | null; kind: OrganisationKind; name: string }>;
+  domains: Array<{ id: string; name: string; isGroup: boolean; volumeUnit: string | null }>;
+  providers: Array<{
+    id: string;
+    shortName: string;
+    name: string;
+    status: ProviderStatus;
+    endedOn: string | null;
+  }>;
+  products: Array<{ id: string; name: string; vendor: string; domainIds: string[] }>;
+}
+
+/** Reads organisations, domains, providers and products for resolving import rows. */
+export async function loadImportReferences(db: Queryable): Promise<ImportReferences> {
+  const [organisations, domains, providers, products] = await Promise.all([
+    db.query<ImportReferences["organisations"][number]>(
+      sql`SELECT key, ars, kind, name FROM organisation`,
+    ),
+    db.query<ImportReferences["domains"][number]>(
+      sql`SELECT id, name, is_group AS "isGroup", volume_unit AS "volumeUnit" FROM service_domain ORDER BY position, id`,
+    ),
+    db.query<ImportReferences["providers"][number]>(
+      sql`SELECT id, short_name AS "shortName", name, status, ended_on::text AS "endedOn" FROM provider ORDER BY short_name`,
+    ),
+    db.query<ImportReferences["products"][number]>(
+      sql`SELECT p.id, p.name, p.vendor,
+            coalesce((SELECT array_agg(pd.domain_id ORDER BY pd.domain_id) FROM product_domain pd WHERE pd.product_id = p.id), '{}') AS "domainIds"
+          FROM product p ORDER BY p.name`,
+    ),
+  ]);
+  return { organisations, domains, providers, products };
+}
+
+/** Every sourcing version (all Kommunen, domains and days), oldest first per Kommune and domain. */
+export async function listSourcingVersions(db: Queryable): Promise<SourcingVersionRecord[]> {
+  return db.query<SourcingVersionRecord>(sql`
+    SELECT id, organisation_key AS "organisationKey", domain_id AS "domainId",
+           valid_from::text AS "validFrom", valid_to::text AS "validTo",
+           operating_model AS "operatingModel", provider_id AS "providerId", partner_key AS "partnerKey",
+           product_id AS "productId", running_cost AS "runningCost", investment_cost AS "investmentCost",
+           volume, contract_end::text AS "contractEnd", satisfaction
+    FROM sourcing ORDER BY organisation_key, domain_id, valid_from, id`);
+}
+
+/**
+ * Blocks other sourcing writes until the import's transaction ends, so that the state the
+ * import was checked against is the state it writes on (readers are not blocked).
+ */
+export async function lockSourcingForImport(tx: Queryable): Promise<void> {
+  await tx.query(sql`LOCK TABLE sourcing IN SHARE ROW EXCLUSIVE MODE`);
+}
+
+/** One version an import writes: content of a Kommune × domain from `validFrom` on. */
+export interface SourcingImportVersion {
+  organisationKey: string;
+  domainId: string;
+  validFrom: string;
+  content: SourcingContent;
+  note: string | null;
+  quality: ChangeContext["quality"];
+}
+
+/** Rows per statement: arrays keep the parameter count small whatever the chunk size. */
+const CHUNK = 10_000;
+
+function pick<T>(rows: readonly T[]) {
+  return <V>(get: (row: T) => V): V[] => rows.map(get);
+}
+
+/**
+ * Writes an import's versions in the caller's transaction with the semantics of
+ * `changeSourcing`, in a few bulk statements (arrays through `unnest`): per Kommune and
+ * domain the versions are applied by "Gültig ab"; the first one corrects the open version in
+ * place when it starts on the same day, otherwise closes it; each further version closes the
+ * one before (its `valid_to` is the next version's day) and points to it (lineage).
+ * `open` holds the stored open version per `organisationKey|domainId`.
+ */
+export async function applySourcingImport(
+  tx: Queryable,
+  versions: readonly SourcingImportVersion[],
+  open: ReadonlyMap<string, { id: number; validFrom: string }>,
+  reason: string,
+): Promise<{ inserted: number; corrected: number }> {
+  const byKey = new Map<string, SourcingImportVersion[]>();
+  for (const version of versions) {
+    const key = `${version.organisationKey}|${version.domainId}`;
+    const list = byKey.get(key) ?? [];
+    list.push(version);
+    byKey.set(key, list);
+  }
+  const corrections: Array<SourcingImportVersion & { id: number }> = [];
+  const closings: Array<{ id: number; validTo: string }> = [];
+  const inserts: Array<
+    SourcingImportVersion & { predecessorId: number | null; validTo: string | null }
+  > = [];
+  for (const [key, list] of byKey) {
+    list.sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+    const stored = open.get(key);
+    let rest = list;
+    const first = list[0];
+    if (stored && first && stored.validFrom === first.validFrom) {
+      corrections.push({ ...first, id: stored.id });
+      rest = list.slice(1);
+    }
+    // The stored version (corrected or not) ends where the next imported version begins.
+    if (stored && rest[0]) closings.push({ id: stored.id, validTo: rest[0].validFrom });
+    rest.forEach((version, index) => {
+      inserts.push({
+        ...version,
+        predecessorId: null,
+        validTo: rest[index + 1]?.validFrom ?? null,
+      });
+    });
+  }
+  // Ids are drawn first, so each new version can name its predecessor in the same statement.
+  // One range from the sequence: the table lock of the import keeps other inserts out meanwhile.
+  let ids: number[] = [];
+  if (inserts.length > 0) {
+    const [range] = await tx.query<{ first: number }>(sql`
+      SELECT nextval(pg_get_serial_sequence('sourcing', 'id'))::int AS first`);
+    const first = range?.first ?? 0;
+    await tx.query(
+      sql`SELECT setval(pg_get_serial_sequence('sourcing', 'id'), ${first + inserts.length - 1})`,
+    );
+    ids = inserts.map((_insert, index) => first + index);
+  }
+  const previous = new Map<string, number>();
+  for (const [key, stored] of open) previous.set(key, stored.id);
+  const rows = inserts.map((insert, index) => {
+    const key = `${insert.organisationKey}|${insert.domainId}`;
+    const id = ids[index] ?? 0;
+    const row = { ...insert, id, predecessorId: previous.get(key) ?? null };
+    previous.set(key, id);
+    return row;
+  });
+
+  for (let start = 0; start < corrections.length; start += CHUNK) {
+    const column = pick(corrections.slice(start, start + CHUNK));
+    const keys = column((row) => row.id);
+    // `s.id = ANY(ids)` lets the planner use the primary key instead of scanning the table.
+    await tx.query(sql`
+      UPDATE sourcing s SET operating_model = v.operating_model, provider_id = v.provider_id,
+        partner_key = v.partner_key, product_id = v.product_id, running_cost = v.running_cost,
+        investment_cost = v.investment_cost, volume = v.volume, contract_end = v.contract_end,
+        satisfaction = v.satisfaction, change_reason = ${reason}, evidence = v.evidence,
+        quality = v.quality, source_id = NULL
+      FROM unnest(${keys}::int[], ${column((row) => row.content.operatingModel)}::text[],
+        ${column((row) => row.content.providerId)}::text[], ${column((row) => row.content.partnerKey)}::text[],
+        ${column((row) => row.content.productId)}::text[], ${column((row) => row.content.runningCost)}::numeric[],
+        ${column((row) => row.content.investmentCost)}::numeric[], ${column((row) => row.content.volume)}::numeric[],
+        ${column((row) => row.content.contractEnd)}::date[], ${column((row) => row.content.satisfaction)}::smallint[],
+        ${column((row) => row.note)}::text[], ${column((row) => row.quality)}::text[])
+        AS v(id, operating_model, provider_id, partner_key, product_id, running_cost, investment_cost,
+             volume, contract_end, satisfaction, evidence, quality)
+      WHERE s.id = v.id AND s.id = ANY(${keys}::int[])`);
+  }
+  for (let start = 0; start < closings.length; start += CHUNK) {
+    const column = pick(closings.slice(start, start + CHUNK));
+    const keys = column((row) => row.id);
+    await tx.query(sql`
+      UPDATE sourcing s SET valid_to = v.valid_to
+      FROM unnest(${keys}::int[], ${column((row) => row.validTo)}::date[]) AS v(id, valid_to)
+      WHERE s.id = v.id AND s.id = ANY(${keys}::int[])`);
+  }
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const column = pick(rows.slice(start, start + CHUNK));
+    await tx.query(sql`
+      INSERT INTO sourcing (id, organisation_key, domain_id, operating_model, provider_id, partner_key, product_id,
+        running_cost, investment_cost, volume, contract_end, satisfaction, valid_from, valid_to, predecessor_id,
+        change_reason, evidence, quality)
+      SELECT v.id, v.organisation_key, v.domain_id, v.operating_model, v.provider_id, v.partner_key, v.product_id,
+        v.running_cost, v.investment_cost, v.volume, v.contract_end, v.satisfaction, v.valid_from, v.valid_to,
+        v.predecessor_id, ${reason}, v.evidence, v.quality
+      FROM unnest(${column((row) => row.id)}::int[], ${column((row) => row.organisationKey)}::text[],
+        ${column((row) => row.domainId)}::text[], ${column((row) => row.content.operatingModel)}::text[],
+        ${column((row) => row.content.providerId)}::text[], ${column((row) => row.content.partnerKey)}::text[],
+        ${column((row) => row.content.productId)}::text[], ${column((row) => row.content.runningCost)}::numeric[],
+        ${column((row) => row.content.investmentCost)}::numeric[], ${column((row) => row.content.volume)}::numeric[],
+        ${column((row) => row.content.contractEnd)}::date[], ${column((row) => row.content.satisfaction)}::smallint[],
+        ${column((row) => row.validFrom)}::date[], ${column((row) => row.validTo)}::date[],
+        ${column((row) => row.predecessorId)}::int[], ${column((row) => row.note)}::text[],
+        ${column((row) => row.quality)}::text[])
+        AS v(id, organisation_key, domain_id, operating_model, provider_id, partner_key, product_id, running_cost,
+             investment_cost, volume, contract_end, satisfaction, valid_from, valid_to, predecessor_id, evidence, quality)`);
+  }
+  return { inserted: rows.length, corrected: corrections.length };
+}
+
+/** Marks the landscape as changed once after an import (cached pages become stale). */
+export async function finishSourcingImport(tx: Queryable): Promise<void> {
+  await bumpLandscapeRevision(tx);
+}

@@ -1,0 +1,349 @@
+import type {
+  ChangeContext,
+  ImportReferences,
+  SourcingContent,
+  SourcingVersionRecord,
+} from "@it-atlas/db";
+import {
+  can,
+  comparable,
+  type ImportCounts,
+  type ImportProblem,
+  type Principal,
+  type SourcingImportRow,
+} from "@it-atlas/domain";
+
+/** A checked row of a sourcing import and what it does to the landscape. */
+export interface PlannedSourcing {
+  sheet: string;
+  row: number;
+  organisationKey: string;
+  domainId: string;
+  validFrom: string;
+  content: SourcingContent;
+  note: string | null;
+  status: "new" | "changed" | "unchanged";
+  quality: ChangeContext["quality"];
+}
+
+/** The outcome of checking sourcing rows against the database. */
+export interface SourcingPlan {
+  /** Valid rows in application order (per Kommune and domain by "Gültig ab"). */
+  rows: PlannedSourcing[];
+  problems: ImportProblem[];
+  counts: ImportCounts;
+}
+
+/** Lookups by key, ARS, id or name (case and spacing ignored). */
+export class ReferenceIndex {
+  readonly organisations = new Map<string, ImportReferences["organisations"][number]>();
+  readonly domains = new Map<string, ImportReferences["domains"][number]>();
+  readonly providers = new Map<string, ImportReferences["providers"][number]>();
+  readonly products = new Map<string, ImportReferences["products"][number]>();
+
+  constructor(readonly references: ImportReferences) {
+    for (const organisation of references.organisations) {
+      if (organisation.ars) this.organisations.set(organisation.ars, organisation);
+    }
+    for (const organisation of references.organisations) {
+      this.organisations.set(organisation.key, organisation);
+    }
+    // Names first, ids last: an id always wins over a name that happens to look like it.
+    for (const domain of references.domains) this.domains.set(comparable(domain.name), domain);
+    for (const domain of references.domains) this.domains.set(comparable(domain.id), domain);
+    for (const provider of references.providers) {
+      this.providers.set(comparable(provider.shortName), provider);
+    }
+    for (const provider of references.providers)
+      this.providers.set(comparable(provider.id), provider);
+    for (const product of references.products) this.products.set(comparable(product.name), product);
+    for (const product of references.products) this.products.set(comparable(product.id), product);
+  }
+}
+
+const CONFIDENTIAL: Array<keyof SourcingContent> = [
+  "runningCost",
+  "investmentCost",
+  "volume",
+  "contractEnd",
+  "satisfaction",
+];
+
+/** Same content: amounts compared to the cent (the database keeps two decimals). */
+export function sameContent(a: SourcingContent, b: SourcingContent): boolean {
+  const sameAmount = (x: number | null, y: number | null) =>
+    x === null || y === null ? x === y : Math.abs(x - y) < 0.005;
+  return (
+    a.operatingModel === b.operatingModel &&
+    a.providerId === b.providerId &&
+    a.partnerKey === b.partnerKey &&
+    a.productId === b.productId &&
+    sameAmount(a.runningCost, b.runningCost) &&
+    sameAmount(a.investmentCost, b.investmentCost) &&
+    sameAmount(a.volume, b.volume) &&
+    a.contractEnd === b.contractEnd &&
+    a.satisfaction === b.satisfaction
+  );
+}
+
+interface TimelineVersion {
+  validFrom: string;
+  validTo: string | null;
+  content: SourcingContent;
+  id: number | null;
+}
+
+type Resolved =
+  | { ok: true; organisationKey: string; domainId: string; content: SourcingContent }
+  | { ok: false; problems: ImportProblem[] };
+
+function resolve(row: SourcingImportRow, index: ReferenceIndex, principal: Principal): Resolved {
+  const problems: ImportProblem[] = [];
+  const problem = (column: string, value: string | null, message: string) =>
+    problems.push({ sheet: row.sheet, row: row.row, column, value, message });
+  const organisation = index.organisations.get(row.organisationKey);
+  if (!organisation || (organisation.kind !== "gemeinde" && organisation.kind !== "kreis")) {
+    problem(
+      "AGS",
+      row.organisationKey,
+      `Es gibt keine Kommune mit dem Schlüssel „${row.organisationKey}“.`,
+    );
+  } else if (!can(principal, "sourcing:edit", { organisationKey: organisation.key })) {
+    problem(
+      "AGS",
+      row.organisationKey,
+      `Sie dürfen die Bezüge von ${organisation.name} (${organisation.key}) nicht ändern; Kommune-Bearbeiter können nur ihre eigene Kommune importieren.`,
+    );
+  }
+  const domain = index.domains.get(comparable(row.domain));
+  if (!domain || domain.isGroup) {
+    problem(
+      "Leistungsbereich",
+      row.domain,
+      domain
+        ? `„${domain.name}“ ist eine Gruppe; bitte einen einzelnen Leistungsbereich angeben.`
+        : `Es gibt keinen Leistungsbereich „${row.domain}“ (Liste im Blatt „Werte“ der Vorlage).`,
+    );
+  }
+  const input = row.input;
+  let providerId: string | null = null;
+  if (row.provider) {
+    const provider = index.providers.get(comparable(row.provider));
+    if (!provider) {
+      problem(
+        "IT-Dienstleister",
+        row.provider,
+        `IT-Dienstleister „${row.provider}“ ist unbekannt.`,
+      );
+    } else if (
+      provider.status !== "active" &&
+      !(provider.endedOn && provider.endedOn > input.validFrom)
+    ) {
+      problem(
+        "IT-Dienstleister",
+        row.provider,
+        `IT-Dienstleister „${provider.shortName}“ ist zum ${germanDate(input.validFrom)} nicht mehr aktiv (fusioniert oder umbenannt); bitte den Nachfolger angeben.`,
+      );
+    } else {
+      providerId = provider.id;
+    }
+  }
+  let partnerKey: string | null = null;
+  if (row.partnerKey) {
+    const partner = index.organisations.get(row.partnerKey);
+    if (!partner || (partner.kind !== "gemeinde" && partner.kind !== "kreis")) {
+      problem(
+        "Partnerkommune (AGS)",
+        row.partnerKey,
+        `Es gibt keine Kommune mit dem Schlüssel „${row.partnerKey}“.`,
+      );
+    } else if (organisation && partner.key === organisation.key) {
+      problem(
+        "Partnerkommune (AGS)",
+        row.partnerKey,
+        "Eine Kommune kann eine Leistung nicht von sich selbst beziehen.",
+      );
+    } else {
+      partnerKey = partner.key;
+    }
+  }
+  let productId: string | null = null;
+  if (row.product) {
+    const product = index.products.get(comparable(row.product));
+    if (!product) {
+      problem("Produkt", row.product, `Produkt „${row.product}“ ist unbekannt.`);
+    } else if (domain && !product.domainIds.includes(domain.id)) {
+      problem(
+        "Produkt",
+        row.product,
+        `Produkt „${product.name}“ gehört nicht zum Leistungsbereich „${domain.name}“.`,
+      );
+    } else {
+      productId = product.id;
+    }
+  }
+  if (problems.length > 0 || !organisation || !domain) {
+    return { ok: false, problems };
+  }
+  return {
+    ok: true,
+    organisationKey: organisation.key,
+    domainId: domain.id,
+    content: {
+      operatingModel: input.operatingModel,
+      providerId,
+      partnerKey,
+      productId,
+      runningCost: input.runningCost,
+      investmentCost: input.investmentCost,
+      volume: input.volume,
+      contractEnd: input.contractEnd,
+      satisfaction: input.satisfaction,
+    },
+  };
+}
+
+/** 2026-01-01 → 01.01.2026 */
+export function germanDate(iso: string): string {
+  const [year, month, day] = iso.split("-");
+  return `${day}.${month}.${year}`;
+}
+
+function versionOn(timeline: readonly TimelineVersion[], day: string): TimelineVersion | undefined {
+  return timeline.find(
+    (version) => version.validFrom <= day && (version.validTo === null || version.validTo > day),
+  );
+}
+
+/**
+ * Checks sourcing rows against the database and decides per row: new, changed (differs from
+ * the version valid on its "Gültig ab"), unchanged (no version is written, so re-importing a
+ * file changes nothing), or invalid (unknown references, no permission for the Kommune, a
+ * duplicate row, or a change before the current version's start — history is not rewritten).
+ */
+export function planSourcingImport(
+  rows: readonly SourcingImportRow[],
+  index: ReferenceIndex,
+  versions: readonly SourcingVersionRecord[],
+  principal: Principal,
+): SourcingPlan {
+  const problems: ImportProblem[] = [];
+  const counts: ImportCounts = { new: 0, changed: 0, unchanged: 0, invalid: 0 };
+  const groups = new Map<
+    string,
+    Array<{
+      row: SourcingImportRow;
+      content: SourcingContent;
+      organisationKey: string;
+      domainId: string;
+    }>
+  >();
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const resolved = resolve(row, index, principal);
+    if (!resolved.ok) {
+      counts.invalid += 1;
+      problems.push(...resolved.problems);
+      continue;
+    }
+    const key = `${resolved.organisationKey}|${resolved.domainId}`;
+    const identity = `${row.sheet}|${key}|${row.input.validFrom}`;
+    const earlier = seen.get(identity);
+    if (earlier !== undefined) {
+      counts.invalid += 1;
+      problems.push({
+        sheet: row.sheet,
+        row: row.row,
+        column: "Gültig ab",
+        value: germanDate(row.input.validFrom),
+        message: `Zeile ${earlier} beschreibt schon denselben Bezug (gleiche Kommune, gleicher Leistungsbereich, gleiches „Gültig ab“).`,
+      });
+      continue;
+    }
+    seen.set(identity, row.row);
+    const group = groups.get(key) ?? [];
+    group.push({
+      row,
+      content: resolved.content,
+      organisationKey: resolved.organisationKey,
+      domainId: resolved.domainId,
+    });
+    groups.set(key, group);
+  }
+
+  const timelines = new Map<string, TimelineVersion[]>();
+  for (const version of versions) {
+    const key = `${version.organisationKey}|${version.domainId}`;
+    if (!groups.has(key)) continue;
+    const list = timelines.get(key) ?? [];
+    list.push({
+      validFrom: version.validFrom,
+      validTo: version.validTo,
+      content: version,
+      id: version.id,
+    });
+    timelines.set(key, list);
+  }
+
+  const planned: PlannedSourcing[] = [];
+  for (const [key, group] of groups) {
+    group.sort(
+      (a, b) => a.row.input.validFrom.localeCompare(b.row.input.validFrom) || a.row.row - b.row.row,
+    );
+    const timeline = timelines.get(key) ?? [];
+    for (const { row, organisationKey, domainId, content: given } of group) {
+      const day = row.input.validFrom;
+      const current = versionOn(timeline, day);
+      const open = timeline.find((version) => version.validTo === null);
+      const content = { ...given };
+      if (row.keepConfidential && current) {
+        for (const field of CONFIDENTIAL)
+          (content as Record<string, unknown>)[field] = current.content[field];
+      }
+      const quality =
+        principal.kind === "user" &&
+        principal.roles.some(
+          (role) => role.role === "kommune_bearbeiter" && role.organisationKey === organisationKey,
+        )
+          ? "self_reported"
+          : "user";
+      const base = {
+        sheet: row.sheet,
+        row: row.row,
+        organisationKey,
+        domainId,
+        validFrom: day,
+        content,
+        note: row.input.note,
+        quality,
+      } as const;
+      if (current && sameContent(current.content, content)) {
+        counts.unchanged += 1;
+        planned.push({ ...base, status: "unchanged" });
+        continue;
+      }
+      if (open && day < open.validFrom) {
+        counts.invalid += 1;
+        problems.push({
+          sheet: row.sheet,
+          row: row.row,
+          column: "Gültig ab",
+          value: germanDate(day),
+          message: `Der aktuelle Stand gilt seit ${germanDate(open.validFrom)}; Änderungen müssen an oder nach diesem Tag beginnen.`,
+        });
+        continue;
+      }
+      const status = timeline.length === 0 ? "new" : "changed";
+      counts[status] += 1;
+      planned.push({ ...base, status });
+      if (open && open.validFrom === day) {
+        open.content = content;
+      } else {
+        if (open) open.validTo = day;
+        timeline.push({ validFrom: day, validTo: null, content, id: null });
+      }
+      timelines.set(key, timeline);
+    }
+  }
+  return { rows: planned, problems, counts };
+}
