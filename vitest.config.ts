@@ -10,7 +10,13 @@ const integration = {
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"] } },
+      {
+        test: {
+          name: "domain",
+          include: ["packages/domain/src/**/*.test.ts", "packages/solver/src/**/*.test.ts"],
+          testTimeout: 60_000,
+        },
+      },
       {
         test: {
           name: "integration",

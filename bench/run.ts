@@ -1,17 +1,19 @@
 /**
  * `npm run bench -- <name>`: benchmarks print tables and never fail on timings.
- * Names: cold-start, seed, landscape, import
+ * Names: cold-start, seed, landscape, import, solver
  */
 import { coldStart } from "./coldStart.ts";
 import { importBenchmark } from "./import.ts";
 import { landscapeBenchmark } from "./landscape.ts";
 import { seedBenchmark } from "./seed.ts";
+import { solverBenchmark } from "./solver.ts";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   "cold-start": coldStart,
   seed: seedBenchmark,
   landscape: landscapeBenchmark,
   import: importBenchmark,
+  solver: solverBenchmark,
 };
 
 const requested = process.argv.slice(2);

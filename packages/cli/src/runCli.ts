@@ -6,6 +6,7 @@ import { exportCommand } from "./commands/exportCommand.ts";
 import { importCommand } from "./commands/importCommand.ts";
 import { migrateCommand } from "./commands/migrateCommand.ts";
 import { seedCommand } from "./commands/seedCommand.ts";
+import { solveFlpCommand } from "./commands/solveFlpCommand.ts";
 import { statsCommand } from "./commands/statsCommand.ts";
 
 /** All commands of `npm run atlas -- <command>`. */
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   createAdminCommand(),
   importCommand,
   exportCommand,
+  solveFlpCommand,
 ];
 
 function usage(output: Output): void {

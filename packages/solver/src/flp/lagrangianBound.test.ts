@@ -1,0 +1,119 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { bruteForcePairs } from "../test/bruteForce.ts";
+import { lagrangianBound, pairLowerBounds } from "./lagrangianBound.ts";
+import type { SparseFacilityLocation } from "./SparseFacilityLocation.ts";
+
+/** Random sparse cores: some pairs missing, some private options, optional capacities. */
+const core = fc
+  .record({ facilities: fc.integer({ min: 1, max: 3 }), customers: fc.integer({ min: 1, max: 4 }) })
+  .chain(({ facilities, customers }) =>
+    fc.record({
+      fixedCost: fc.array(fc.integer({ min: 0, max: 30 }), {
+        minLength: facilities,
+        maxLength: facilities,
+      }),
+      capacity: fc.array(fc.option(fc.integer({ min: 3, max: 20 }), { nil: Infinity }), {
+        minLength: facilities,
+        maxLength: facilities,
+      }),
+      demand: fc.array(fc.integer({ min: 1, max: 8 }), {
+        minLength: customers,
+        maxLength: customers,
+      }),
+      options: fc.array(
+        fc.array(
+          fc.record({
+            facility: fc.integer({ min: -1, max: facilities - 1 }),
+            cost: fc.integer({ min: 0, max: 25 }),
+          }),
+          {
+            minLength: 1,
+            maxLength: 4,
+          },
+        ),
+        { minLength: customers, maxLength: customers },
+      ),
+    }),
+  )
+  .map((raw): SparseFacilityLocation => {
+    const pairStart = [0];
+    const pairFacility: number[] = [];
+    const pairCost: number[] = [];
+    for (const options of raw.options) {
+      // One pair per facility and customer (duplicates would be the same choice twice).
+      const seen = new Set<number>();
+      for (const option of options) {
+        if (option.facility >= 0 && seen.has(option.facility)) continue;
+        seen.add(option.facility);
+        pairFacility.push(option.facility);
+        pairCost.push(option.cost);
+      }
+      pairStart.push(pairFacility.length);
+    }
+    return {
+      facilityCount: raw.fixedCost.length,
+      fixedCost: Float64Array.from(raw.fixedCost),
+      capacity: Float64Array.from(raw.capacity),
+      customerCount: raw.demand.length,
+      demand: Float64Array.from(raw.demand),
+      pairStart: Int32Array.from(pairStart),
+      pairFacility: Int32Array.from(pairFacility),
+      pairCost: Float64Array.from(pairCost),
+    };
+  });
+
+describe("lagrangianBound", () => {
+  it("gives the LP bound of an uncapacitated instance whose relaxation is integral", () => {
+    // Two customers, each cheapest at its own facility: open both (2 + 2) and pay 1 + 1.
+    const problem: SparseFacilityLocation = {
+      facilityCount: 2,
+      fixedCost: Float64Array.from([2, 2]),
+      capacity: Float64Array.from([Infinity, Infinity]),
+      customerCount: 2,
+      demand: Float64Array.from([1, 1]),
+      pairStart: Int32Array.from([0, 2, 4]),
+      pairFacility: Int32Array.from([0, 1, 0, 1]),
+      pairCost: Float64Array.from([1, 10, 10, 1]),
+    };
+    expect(lagrangianBound(problem, { upperBound: 6 }).bound).toBeCloseTo(6, 6);
+  });
+
+  it("never exceeds the optimum, and no pair's bound exceeds the best solution using it", () => {
+    fc.assert(
+      fc.property(core, fc.integer({ min: 5, max: 200 }), (problem, iterations) => {
+        const { optimum, perPair } = bruteForcePairs(problem);
+        const result = lagrangianBound(problem, { upperBound: optimum, maxIterations: iterations });
+        if (optimum === Infinity) return;
+        expect(result.bound).toBeLessThanOrEqual(optimum + 1e-6);
+        const bounds = pairLowerBounds(problem, result);
+        perPair.forEach((best, pair) => {
+          if (best < Infinity) expect(bounds[pair] ?? 0).toBeLessThanOrEqual(best + 1e-6);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps the pair bounds valid with a relaxed budget row over some pairs", () => {
+    fc.assert(
+      fc.property(core, fc.integer({ min: 0, max: 3 }), (problem, limit) => {
+        const counted = Uint8Array.from(problem.pairCost, (_, pair) => pair % 2);
+        const result = lagrangianBound(problem, {
+          upperBound: Infinity,
+          budget: { counted, limit },
+          budgetMultiplierStart: 3,
+          maxIterations: 100,
+        });
+        const budgeted = bruteForcePairs(problem, { counted, limit });
+        if (budgeted.optimum === Infinity) return;
+        expect(result.bound).toBeLessThanOrEqual(budgeted.optimum + 1e-6);
+        const bounds = pairLowerBounds(problem, result, counted);
+        budgeted.perPair.forEach((best, pair) => {
+          if (best < Infinity) expect(bounds[pair] ?? 0).toBeLessThanOrEqual(best + 1e-6);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
