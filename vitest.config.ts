@@ -35,6 +35,7 @@ export default defineConfig({
           environment: "jsdom",
           include: ["packages/web/src/**/*.test.{ts,tsx}"],
           setupFiles: ["./packages/web/src/test/setup.ts"],
+          testTimeout: 30_000,
         },
       },
       {

@@ -10,7 +10,7 @@
  */
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import pg from "pg";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -124,6 +124,10 @@ async function ensurePostgres(): Promise<string> {
 }
 
 interface VitestReport {
+  testResults?: Array<{
+    name: string;
+    assertionResults: Array<{ fullName: string; status: string; failureMessages?: string[] }>;
+  }>;
   numPassedTests: number;
   numFailedTests: number;
   numPendingTests: number;
@@ -132,6 +136,7 @@ interface VitestReport {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const runs: string[] = [];
+const failures: string[] = [];
 
 function vitest(label: string, projects: string[], env: NodeJS.ProcessEnv): boolean {
   say(`${label} …`);
@@ -153,6 +158,15 @@ function vitest(label: string, projects: string[], env: NodeJS.ProcessEnv): bool
     totals.failed += result.numFailedTests;
     totals.skipped += result.numPendingTests + result.numTodoTests;
     runs.push(`${label}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`);
+    for (const file of result.testResults ?? []) {
+      for (const test of file.assertionResults) {
+        if (test.status !== "failed") continue;
+        const message = (test.failureMessages ?? []).join(" ").split("\n")[0]?.slice(0, 300);
+        failures.push(
+          `${label} › ${relative(ROOT, file.name)} › ${test.fullName}\n      ${message}`,
+        );
+      }
+    }
     if (status !== 0 && result.numFailedTests === 0) totals.failed += 1;
   } else {
     runs.push(`${label}: kein Ergebnis (Exit ${status})`);
@@ -180,6 +194,10 @@ const okE2e = vitest("End-to-End (Chromium)", ["e2e"], { ATLAS_TEST_ENGINE: "pgl
 
 say("Zusammenfassung");
 for (const line of runs) process.stdout.write(`  ${line}\n`);
+if (failures.length > 0) {
+  process.stdout.write("\nFehlgeschlagen:\n");
+  for (const line of failures) process.stdout.write(`  ${line}\n`);
+}
 process.stdout.write(
   `\nTests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}\n`,
 );
