@@ -14,6 +14,13 @@ export function formatDecimal(value: number | null | undefined): string {
   return value === null || value === undefined ? "–" : decimal.format(value);
 }
 
+const flexible = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 });
+
+/** 1234.5 → "1.234,5", 3 → "3": as many decimals as the value has, at most two. */
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? "–" : flexible.format(value);
+}
+
 /** "2018-01-01" → "01.01.2018"; other text is shown as it is. */
 export function formatIsoDate(value: string | null | undefined): string {
   if (!value) return "–";

@@ -1,0 +1,27 @@
+import { render, screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { Chart } from "./Chart.tsx";
+
+describe("Chart", () => {
+  it("names the chart and offers the same numbers as a table in German format", () => {
+    render(
+      <Chart
+        title="Anbieter je Leistungsbereich"
+        description="Wie viele IT-Dienstleister einen Bereich betreiben."
+        option={{ xAxis: { type: "category", data: ["Einwohnerwesen"] }, yAxis: {}, series: [] }}
+        table={{
+          columns: ["Leistungsbereich", "Anbieter", "HHI"],
+          rows: [["Einwohnerwesen", 12, 0.1834]],
+        }}
+      />,
+    );
+    const image = screen.getByRole("img", { name: "Anbieter je Leistungsbereich" });
+    expect(image).toHaveAccessibleDescription(
+      "Wie viele IT-Dienstleister einen Bereich betreiben.",
+    );
+    const table = screen.getByRole("table", { name: "Anbieter je Leistungsbereich" });
+    const row = within(table).getByRole("row", { name: /Einwohnerwesen/ });
+    expect(row).toHaveTextContent("12");
+    expect(row).toHaveTextContent("0,18");
+  });
+});
