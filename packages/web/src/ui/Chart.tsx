@@ -1,3 +1,4 @@
+import type * as EChartsCore from "echarts/core";
 import type { EChartsCoreOption } from "echarts/core";
 import { useEffect, useId, useRef, useState } from "react";
 import { formatNumber } from "./format.ts";
@@ -20,7 +21,7 @@ interface ChartProps {
   height?: number;
 }
 
-type EChartsModule = typeof import("echarts/core");
+type EChartsModule = typeof EChartsCore;
 
 let loading: Promise<EChartsModule> | null = null;
 
