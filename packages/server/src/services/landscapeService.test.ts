@@ -1,8 +1,10 @@
 import { listLandscape, type LandscapeFilter } from "@it-atlas/db";
 import { useTestDatabase } from "@it-atlas/db/testing";
 import fc from "fast-check";
+import type { Principal } from "@it-atlas/domain";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { LandscapeReader } from "./landscapeService.ts";
+import { LandscapeReader, periodOf, redactFor } from "./landscapeService.ts";
 
 const database = useTestDatabase();
 
@@ -30,7 +32,53 @@ const filter: fc.Arbitrary<LandscapeFilter> = fc.record({
   pageSize: fc.constantFrom(7, 50, 500),
 });
 
+describe("periodOf", () => {
+  it("finds the last boundary on or before a day, and '' before the first", () => {
+    const boundaries = ["2016-01-01", "2018-01-01", "2024-01-01"];
+    expect(periodOf(boundaries, "2015-12-31")).toBe("");
+    expect(periodOf(boundaries, "2016-01-01")).toBe("2016-01-01");
+    expect(periodOf(boundaries, "2017-12-31")).toBe("2016-01-01");
+    expect(periodOf(boundaries, "2018-01-01")).toBe("2018-01-01");
+    expect(periodOf(boundaries, "2099-01-01")).toBe("2024-01-01");
+    expect(periodOf([], "2020-01-01")).toBe("");
+  });
+});
+
+const user = (role: "kdn_analyst" | "kommune_bearbeiter", organisationKey: string | null) =>
+  ({
+    kind: "user",
+    userId: 1,
+    email: "person@example.org",
+    displayName: "Person",
+    roles: [{ role, organisationKey, providerId: null }],
+    via: "session",
+  }) satisfies Principal;
+const analyst = user("kdn_analyst", null);
+const detmold = user("kommune_bearbeiter", "05766020");
+
 describe("LandscapeReader", () => {
+  it("prepares one page per validity period and answers every day in it exactly", async () => {
+    const reader = new LandscapeReader(database.db);
+    await fc.assert(
+      fc.asyncProperty(
+        filter,
+        fc.constantFrom<Principal>(analyst, detmold),
+        fc.boolean(),
+        async (query, principal, gzip) => {
+          const body = await reader.body(query, principal, gzip);
+          const text = gzip ? gunzipSync(body.gzip ?? Buffer.alloc(0)).toString("utf8") : body.json;
+          const expected = await reader.list(query);
+          expect(JSON.parse(text)).toEqual({
+            items: JSON.parse(JSON.stringify(redactFor(principal, expected.items))),
+            total: expected.total,
+            asOf: query.asOf,
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it("answers as-of queries from memory exactly as the SQL query does", async () => {
     const reader = new LandscapeReader(database.db);
     await fc.assert(

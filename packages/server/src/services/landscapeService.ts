@@ -7,8 +7,6 @@ import {
   type Queryable,
   type SourcingWithScope,
 } from "@it-atlas/db";
-import { promisify } from "node:util";
-import { gzip as gzipCallback } from "node:zlib";
 import {
   landscapeDiff,
   NotFoundError,
@@ -20,6 +18,7 @@ import {
   type Principal,
   type Sourcing,
 } from "@it-atlas/domain";
+import { gzipWithSuffix, preparePrefix, type PreparedPrefix } from "../http/gzipSplice.ts";
 
 /** The rows as a principal may see them (confidential figures hidden where not allowed). */
 export function redactFor(principal: Principal, items: Sourcing[]): Sourcing[] {
@@ -28,7 +27,21 @@ export function redactFor(principal: Principal, items: Sourcing[]): Sourcing[] {
     : items.map((item) => redactSourcing(principal, item));
 }
 
-const gzipAsync = promisify(gzipCallback);
+/**
+ * The validity period a day falls into: the last boundary (a validFrom or validTo of any
+ * version) on or before it, or "" before the first. `[validFrom, validTo)` contains the day
+ * exactly when it contains this boundary, so all days of a period see the same versions.
+ */
+export function periodOf(boundaries: readonly string[], day: string): string {
+  let low = 0;
+  let high = boundaries.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((boundaries[middle] ?? "") <= day) low = middle + 1;
+    else high = middle;
+  }
+  return low === 0 ? "" : (boundaries[low - 1] ?? "");
+}
 
 /** Whether a version belongs to the landscape filter ([validFrom, validTo) contains asOf). */
 export function matchesLandscapeFilter(
@@ -55,10 +68,17 @@ export function todayInGermany(now = new Date()): string {
 
 const MAX_CACHED = 200;
 
-/** A response body serialised once and reused while the landscape is unchanged. */
+/** A response body as JSON text, and gzip-compressed when the client accepts it. */
 export interface SerialisedBody {
   json: string;
   gzip?: Buffer;
+}
+
+/** A landscape page without its `asOf`: shared by every day with the same versions. */
+interface PreparedPage {
+  revision: number;
+  prefix: string;
+  compressed?: Promise<PreparedPrefix>;
 }
 
 /**
@@ -67,53 +87,53 @@ export interface SerialisedBody {
  * has happened since. One cheap revision query per request instead of the full as-of join.
  */
 export class LandscapeReader {
-  private snapshot: { revision: number; rows: SourcingWithScope[] } | undefined;
-  private readonly bodies = new Map<string, { revision: number; body: SerialisedBody }>();
+  private snapshot:
+    { revision: number; rows: SourcingWithScope[]; boundaries: string[] } | undefined;
+  private readonly pages = new Map<string, PreparedPage>();
   /** Computations under way, so concurrent misses for the same page share one query. */
   private readonly pending = new Map<string, Promise<unknown>>();
 
   constructor(private readonly db: Queryable) {}
 
   /**
-   * The landscape page as a JSON body (and gzip on request), serialised once per filter and
-   * revision: under load the server then only sends bytes. `serialise` must validate against
-   * the response schema, because Fastify sends a prepared string as it is.
+   * The landscape page `{ items, total, asOf }` as JSON (and gzip on request). Every day
+   * between two consecutive validity boundaries sees the same versions, so the page is
+   * serialised and compressed once per boundary, filter, visibility and revision; a request
+   * for another day in the same period only appends its `asOf` (see {@link gzipWithSuffix}).
+   * Rows are built by typed repository code and stringified directly — a route test checks
+   * the response against its schema — because validating 10,000 rows costs more than the read.
    */
   async body(
     filter: LandscapeFilter,
     principal: Principal,
-    serialise: (value: { items: Sourcing[]; total: number }) => string,
     gzip: boolean,
   ): Promise<SerialisedBody> {
     const revision = await getLandscapeRevision(this.db);
-    // Principals who see the same figures share one prepared body.
-    const key = `${visibilityKey(principal)}|${JSON.stringify(filter)}`;
-    let entry = this.bodies.get(key);
-    if (!entry || entry.revision !== revision) {
-      entry = await this.once(`body:${revision}:${key}`, async () => {
-        const value = await this.list(filter);
-        const made = {
+    const { boundaries } = await this.loadSnapshot(revision);
+    const period = periodOf(boundaries, filter.asOf);
+    // Principals who see the same figures share one prepared page.
+    const key = `${visibilityKey(principal)}|${JSON.stringify({ ...filter, asOf: period })}`;
+    let page = this.pages.get(key);
+    if (!page || page.revision !== revision) {
+      page = await this.once(`page:${revision}:${key}`, async () => {
+        const value = await this.list({ ...filter, asOf: period });
+        const items = JSON.stringify(redactFor(principal, value.items));
+        const made: PreparedPage = {
           revision,
-          body: {
-            json: serialise({ ...value, items: redactFor(principal, value.items) }),
-          } as SerialisedBody,
+          prefix: `{"items":${items},"total":${value.total},"asOf":`,
         };
-        if (this.bodies.size >= MAX_CACHED) {
-          const oldest = this.bodies.keys().next().value;
-          if (oldest !== undefined) this.bodies.delete(oldest);
+        if (this.pages.size >= MAX_CACHED) {
+          const oldest = this.pages.keys().next().value;
+          if (oldest !== undefined) this.pages.delete(oldest);
         }
-        this.bodies.set(key, made);
+        this.pages.set(key, made);
         return made;
       });
     }
-    const body = entry.body;
-    if (gzip && !body.gzip) {
-      // Level 4: most of the size gain of 6 at about half the CPU (zlib runs off the main thread).
-      body.gzip = await this.once(`gzip:${revision}:${key}`, () =>
-        gzipAsync(body.json, { level: 4 }),
-      );
-    }
-    return body;
+    const suffix = `${JSON.stringify(filter.asOf)}}`;
+    if (!gzip) return { json: page.prefix + suffix };
+    page.compressed ??= preparePrefix(page.prefix);
+    return { json: "", gzip: gzipWithSuffix(await page.compressed, suffix) };
   }
 
   /** Runs `work` once for concurrent callers with the same key. */
@@ -125,15 +145,24 @@ export class LandscapeReader {
     return started;
   }
 
-  /** Every sourcing version, loaded once per landscape revision (a few MB for NRW). */
-  private async versions(): Promise<SourcingWithScope[]> {
-    const revision = await getLandscapeRevision(this.db);
-    if (this.snapshot?.revision === revision) return this.snapshot.rows;
+  /** Every sourcing version and the days on which validity changes, once per revision. */
+  private async loadSnapshot(revision: number) {
+    if (this.snapshot?.revision === revision) return this.snapshot;
     return this.once(`versions:${revision}`, async () => {
       const rows = await listAllSourcingVersions(this.db);
-      this.snapshot = { revision, rows };
-      return rows;
+      const days = new Set<string>();
+      for (const { sourcing } of rows) {
+        days.add(sourcing.validFrom);
+        if (sourcing.validTo !== null) days.add(sourcing.validTo);
+      }
+      this.snapshot = { revision, rows, boundaries: [...days].sort() };
+      return this.snapshot;
     });
+  }
+
+  /** Every sourcing version, loaded once per landscape revision (a few MB for NRW). */
+  private async versions(): Promise<SourcingWithScope[]> {
+    return (await this.loadSnapshot(await getLandscapeRevision(this.db))).rows;
   }
 
   /**
