@@ -1,9 +1,13 @@
-import { baseComponentLabel, ozgMaturityLabel } from "@it-atlas/domain";
+import { baseComponentLabel, can, ozgMaturityLabel } from "@it-atlas/domain";
+import { useState } from "react";
 import { Link } from "react-router";
+import type { Schemas } from "../../api/client.ts";
 import { ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { DemoBadge } from "../sourcing/DemoBadge.tsx";
+import { usePrincipal } from "../auth/usePrincipal.ts";
 import { DemoBanner } from "../sourcing/DemoBanner.tsx";
+import { OnlineServiceDialog } from "./OnlineServiceDialog.tsx";
 import { useOnlineServices } from "./ozgReadinessQueries.ts";
 import { OzgNavigation } from "./OzgNavigation.tsx";
 import "./ozgReadiness.css";
@@ -15,6 +19,10 @@ export function OnlineServicesPage() {
   usePageTitle("Onlinedienste und Basiskomponenten");
   const services = useOnlineServices();
   const items = services.data?.items ?? [];
+  const { principal } = usePrincipal();
+  const mayEdit = can(principal, "ozg:configure");
+  // undefined: no dialog; null: a new service; otherwise the service being changed.
+  const [editing, setEditing] = useState<Schemas["OnlineService"] | null | undefined>(undefined);
   return (
     <>
       <h1 className="kern-heading-large" tabIndex={-1}>
@@ -26,6 +34,17 @@ export function OnlineServicesPage() {
         den abgedeckten OZG-Leistungen und ihren Abhängigkeiten.
       </p>
       <OzgNavigation />
+      {mayEdit ? (
+        <p>
+          <button
+            type="button"
+            className="kern-btn kern-btn--secondary"
+            onClick={() => setEditing(null)}
+          >
+            <span className="kern-label">Onlinedienst anlegen</span>
+          </button>
+        </p>
+      ) : null}
       {items.some((item) => item.demo) ? (
         <DemoBanner>
           Der Katalog ist ein Demonstrationskatalog: Basiskomponenten sind generisch beschrieben,
@@ -57,6 +76,11 @@ export function OnlineServicesPage() {
                     {label}
                   </th>
                 ))}
+                {mayEdit ? (
+                  <th scope="col" className="kern-table__header">
+                    <span className="atlas-visually-hidden">Aktion</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -118,11 +142,26 @@ export function OnlineServicesPage() {
                       ? ` und ${service.ozgLeistungen.length - MAX_LISTED} weitere`
                       : ""}
                   </td>
+                  {mayEdit ? (
+                    <td className="kern-table__cell">
+                      <button
+                        type="button"
+                        className="kern-btn kern-btn--tertiary"
+                        aria-label={`Bearbeiten: ${service.name}`}
+                        onClick={() => setEditing(service)}
+                      >
+                        <span className="kern-label">Bearbeiten</span>
+                      </button>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      ) : null}
+      {editing !== undefined ? (
+        <OnlineServiceDialog service={editing} onClose={() => setEditing(undefined)} />
       ) : null}
     </>
   );

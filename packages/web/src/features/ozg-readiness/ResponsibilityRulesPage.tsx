@@ -138,6 +138,11 @@ export function ResponsibilityRulesPage() {
                       {label}
                     </th>
                   ))}
+                  {mayEdit ? (
+                    <th scope="col" className="kern-table__header">
+                      <span className="atlas-visually-hidden">Aktion</span>
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
@@ -152,14 +157,27 @@ export function ResponsibilityRulesPage() {
                       {rule.responsibleTypes.map(kommuneTypeLabel).join(", ") || "keine"}
                     </td>
                     <td className="kern-table__cell">{rule.basis}</td>
+                    {mayEdit ? (
+                      <td className="kern-table__cell">
+                        <button
+                          type="button"
+                          className="kern-btn kern-btn--tertiary"
+                          aria-label={`Ändern: ${rule.ozgName ?? rule.ozgId ?? ""}`}
+                          onClick={() => setEditing(rule)}
+                        >
+                          <span className="kern-label">Ändern</span>
+                        </button>
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           <p className="kern-body kern-body--small">
-            Regeln einzelner OZG-Leistungen ändern Administratoren über die Schnittstelle
-            (PUT/DELETE /api/ozg/responsibility-rules/leistung/&lt;OZG-ID&gt;).
+            Eine eigene Regel für eine weitere OZG-Leistung legen Administratoren auf deren Seite im
+            OZG-Katalog fest (auch über die Schnittstelle: PUT/DELETE
+            /api/ozg/responsibility-rules/leistung/&lt;OZG-ID&gt;).
           </p>
         </section>
       ) : null}

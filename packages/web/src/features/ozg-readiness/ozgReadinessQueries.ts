@@ -140,3 +140,55 @@ export function useSaveLeikaTypeRule() {
       ),
   });
 }
+
+/** Creates or changes an online service or base component; administrators only. */
+export function useSaveOnlineService() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, input }: { id: string; input: Schemas["OnlineServiceChangeInput"] }) =>
+      unwrap(
+        await api.PUT("/api/ozg/online-services/{id}", { params: { path: { id } }, body: input }),
+      ),
+    onSuccess: () =>
+      Promise.all(
+        ["ozg-online-services", ...OZG_KEYS].map((key) =>
+          queryClient.invalidateQueries({ queryKey: [key] }),
+        ),
+      ),
+  });
+}
+
+/** Sets (PUT) or removes (DELETE) the own rule of one OZG-Leistung; administrators only. */
+export function useLeistungRule() {
+  const queryClient = useQueryClient();
+  const refresh = () =>
+    Promise.all(
+      ["ozg-rules", ...OZG_KEYS].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
+    );
+  const save = useMutation({
+    mutationFn: async ({
+      ozgId,
+      change,
+    }: {
+      ozgId: number;
+      change: Schemas["ResponsibilityRuleChangeInput"];
+    }) =>
+      unwrap(
+        await api.PUT("/api/ozg/responsibility-rules/leistung/{ozgId}", {
+          params: { path: { ozgId } },
+          body: change,
+        }),
+      ),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: async (ozgId: number) =>
+      unwrap(
+        await api.DELETE("/api/ozg/responsibility-rules/leistung/{ozgId}", {
+          params: { path: { ozgId } },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+  return { save, remove };
+}

@@ -2,7 +2,9 @@ import { Link, useParams } from "react-router";
 import { useOzgLeistung } from "../../api/hooks.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
+import { usePrincipal } from "../auth/usePrincipal.ts";
 import { LEIKA_TYPE_LABEL } from "./leikaLabels.ts";
+import { OzgResponsibility } from "./OzgResponsibility.tsx";
 
 /** One OZG-Leistung with its LeiKa-Leistungen and who regulates/executes them. */
 export function OzgDetailPage() {
@@ -10,6 +12,7 @@ export function OzgDetailPage() {
   const numericId = Number(id);
   const leistung = useOzgLeistung(Number.isInteger(numericId) && numericId > 0 ? numericId : -1);
   usePageTitle(leistung.data?.name ?? "OZG-Leistung");
+  const { principal } = usePrincipal();
 
   if (leistung.isPending) return <LoadingState />;
   if (leistung.isError) {
@@ -56,6 +59,9 @@ export function OzgDetailPage() {
           </div>
         ))}
       </dl>
+      {principal.kind === "user" ? (
+        <OzgResponsibility ozgId={data.id} name={data.name} leikaTypes={data.leikaTypes} />
+      ) : null}
       <h2 className="kern-heading-medium">LeiKa-Leistungen ({data.leistungen.length})</h2>
       {data.leistungen.length === 0 ? (
         <EmptyState>Dieser OZG-Leistung sind keine LeiKa-Leistungen zugeordnet.</EmptyState>
