@@ -80,6 +80,7 @@ describe("OzgResponsibility", () => {
       method: "DELETE",
       path: "/api/ozg/responsibility-rules/leistung/10124",
       status: 204,
+      body: null,
     });
     renderWithProviders(
       <OzgResponsibility ozgId={10124} name="Wohnsitzmeldungen" leikaTypes={["2"]} />,

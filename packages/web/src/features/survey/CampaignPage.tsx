@@ -1,7 +1,7 @@
 import { can } from "@it-atlas/domain";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { useBoundaries, useRegions } from "../../api/hooks.ts";
+import { useBoundaries, useProviders, useRegions } from "../../api/hooks.ts";
 import { NrwMap } from "../../map/NrwMap.tsx";
 import { NEUTRAL_FILL } from "../../map/palette.ts";
 import { formatIsoDate } from "../../ui/format.ts";
@@ -13,7 +13,7 @@ import { usePrincipal } from "../auth/usePrincipal.ts";
 import { FormField } from "../sourcing/FormField.tsx";
 import { ModalDialog } from "../sourcing/ModalDialog.tsx";
 import { toFormProblem } from "../sourcing/toFormProblem.ts";
-import { BarChart } from "./BarChart.tsx";
+import { QuestionResults } from "./QuestionResults.tsx";
 import { CampaignEditor } from "./CampaignEditor.tsx";
 import { useTargetName } from "./CampaignListPage.tsx";
 import {
@@ -195,6 +195,7 @@ function countText(counts: Record<ResponseStatus, number>): string {
 function RunningCampaign({ campaign }: { campaign: Campaign }) {
   const progress = useCampaignProgress(campaign.id);
   const results = useCampaignResults(campaign.id);
+  const providers = useProviders();
   return (
     <>
       <p className="kern-body">
@@ -215,52 +216,25 @@ function RunningCampaign({ campaign }: { campaign: Campaign }) {
           <p className="kern-body">Keine auswertbaren Auswahlfragen.</p>
         ) : null}
         {results.data?.questions.map((question) => {
-          const optionLabel = (value: string) => {
-            const definition = campaign.questions.find((item) => item.key === question.key);
-            return definition && "options" in definition
+          const definition = campaign.questions.find((item) => item.key === question.key);
+          const defined =
+            definition && "options" in definition
+              ? definition.options.map((option) => option.value)
+              : [];
+          const optionLabel = (value: string) =>
+            definition && "options" in definition
               ? (definition.options.find((option) => option.value === value)?.label ?? value)
               : value;
-          };
-          const bars = Object.entries(question.total?.counts ?? {}).map(([value, count]) => ({
-            label: optionLabel(value),
-            value: count,
-          }));
           return (
-            <div key={question.key} className="atlas-survey-section">
-              <h3 className="kern-heading-small">{question.label}</h3>
-              <p className="kern-body">
-                {question.answered} Antwort(en) eingereicht oder angenommen.
-                {question.total?.suppressed ? " Zu wenige Antworten – Werte unterdrückt." : ""}
-              </p>
-              {bars.length > 0 ? (
-                <>
-                  <BarChart title={`${question.label}: Anzahl je Antwort`} bars={bars} />
-                  <table className="kern-table kern-table--small">
-                    <caption className="kern-sr-only">{question.label}: Anzahl je Antwort</caption>
-                    <thead>
-                      <tr className="kern-table__row">
-                        <th scope="col" className="kern-table__header">
-                          Antwort
-                        </th>
-                        <th scope="col" className="kern-table__header kern-table__header--numeric">
-                          Anzahl
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {bars.map((bar) => (
-                        <tr key={bar.label} className="kern-table__row">
-                          <td className="kern-table__cell">{bar.label}</td>
-                          <td className="kern-table__cell kern-table__cell--numeric">
-                            {bar.value}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </>
-              ) : null}
-            </div>
+            <QuestionResults
+              key={question.key}
+              question={question}
+              definedOptions={defined}
+              optionLabel={optionLabel}
+              providerName={(id) =>
+                providers.data?.items.find((provider) => provider.id === id)?.shortName ?? id
+              }
+            />
           );
         })}
       </section>
