@@ -1,9 +1,11 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
+// Timeouts are generous on purpose: CI runs on two busy cores, and a property test over the
+// whole seeded landscape can take 30 s there. Speed is measured in bench/, never in tests.
 const integration = {
   globalSetup: ["./vitest.globalSetup.ts"],
-  testTimeout: 30_000,
+  testTimeout: 120_000,
   hookTimeout: 120_000,
 };
 

@@ -79,6 +79,28 @@ describe("lagrangianBound", () => {
     expect(lagrangianBound(problem, { upperBound: 6 }).bound).toBeCloseTo(6, 6);
   });
 
+  it("stays valid when a fractional solution leaves a tiny subgradient (found by fast-check)", () => {
+    // Optimum 14: customer 1 fills facility 1 (capacity 7), so customer 0 must pay 11 + 3 at
+    // facility 0. A rounding-sized subgradient once sent λ to 1e17, and Σλ − K lost 16 in
+    // cancellation, reporting a "bound" of 16.
+    const problem: SparseFacilityLocation = {
+      facilityCount: 2,
+      fixedCost: Float64Array.from([11, 0]),
+      capacity: Float64Array.from([Infinity, 7]),
+      customerCount: 2,
+      demand: Float64Array.from([5, 6]),
+      pairStart: Int32Array.from([0, 2, 3]),
+      pairFacility: Int32Array.from([1, 0, 1]),
+      pairCost: Float64Array.from([0, 3, 0]),
+    };
+    expect(bruteForcePairs(problem).optimum).toBe(14);
+    for (const maxIterations of [26, 27, 200]) {
+      const result = lagrangianBound(problem, { upperBound: 14, maxIterations });
+      expect(result.bound).toBeLessThanOrEqual(14 + 1e-9);
+      for (const lambda of result.multipliers) expect(Math.abs(lambda)).toBeLessThan(1e3);
+    }
+  });
+
   it("never exceeds the optimum, and no pair's bound exceeds the best solution using it", () => {
     fc.assert(
       fc.property(core, fc.integer({ min: 5, max: 200 }), (problem, iterations) => {

@@ -90,6 +90,14 @@ export function lagrangianBound(
   const targetGap = options.targetGap ?? 0;
   const workspace = new Workspace(problem, options.budget);
   const lambda = options.start ? Float64Array.from(options.start) : initialMultipliers(problem);
+  const box = multiplierBox(problem);
+  for (let customer = 0; customer < problem.customerCount; customer += 1) {
+    lambda[customer] = clamp(
+      lambda[customer] ?? 0,
+      box.low[customer] ?? 0,
+      box.high[customer] ?? 0,
+    );
+  }
   let mu = options.budgetMultiplierStart ?? 0;
   const limit = options.budget?.limit ?? 0;
   const best: LagrangianBound = {
@@ -148,6 +156,9 @@ export function lagrangianBound(
     if (gapClosed || theta < 1e-4 || (performance.now() - started) / 1000 > timeLimit) break;
     let norm = 0;
     for (let customer = 0; customer < problem.customerCount; customer += 1) {
+      // Rounding leaves tiny components where a fractional solution covers a customer exactly;
+      // dividing by their square would throw the multipliers to ~1e17 (and wreck the sums).
+      if (Math.abs(subgradient[customer] ?? 0) < SUBGRADIENT_EPSILON) subgradient[customer] = 0;
       norm += (subgradient[customer] ?? 0) ** 2;
     }
     // Budget direction, projected: μ cannot fall below 0.
@@ -172,13 +183,17 @@ export function lagrangianBound(
     const target = Number.isFinite(upperBound) ? upperBound : value + Math.abs(value) * 0.1 + 1;
     const step = (theta * Math.max(target - value, 1e-9 * Math.abs(target))) / norm;
     for (let customer = 0; customer < problem.customerCount; customer += 1) {
-      lambda[customer] = (lambda[customer] ?? 0) + step * (subgradient[customer] ?? 0);
+      lambda[customer] = clamp(
+        (lambda[customer] ?? 0) + step * (subgradient[customer] ?? 0),
+        box.low[customer] ?? 0,
+        box.high[customer] ?? 0,
+      );
     }
-    if (budgetMoves) mu = Math.max(0, mu + step * budgetDirection);
+    if (budgetMoves) mu = clamp(mu + step * budgetDirection, 0, box.scale);
     if (links && shift) {
       shift.fill(0);
       for (let row = 0; row < rowCount; row += 1) {
-        nu[row] = (nu[row] ?? 0) + step * (rowDirection[row] ?? 0);
+        nu[row] = clamp((nu[row] ?? 0) + step * (rowDirection[row] ?? 0), -box.scale, box.scale);
         const multiplier = nu[row] ?? 0;
         for (
           let entry = links.rowStart[row] ?? 0;
@@ -224,6 +239,47 @@ export function pairLowerBounds(
     }
   }
   return bounds;
+}
+
+const SUBGRADIENT_EPSILON = 1e-9;
+
+function clamp(value: number, low: number, high: number): number {
+  return value < low ? low : value > high ? high : value;
+}
+
+/**
+ * Where the search keeps the multipliers. Every λ gives a valid bound, so a box only limits
+ * the search — but it keeps the numbers in a range where Σλ_j and the knapsack values do not
+ * cancel catastrophically in floating point. Below its cheapest option a customer's λ_j only
+ * loses value (all its reduced costs are positive); above its dearest option plus the largest
+ * fixed cost it cannot gain (it already enters every knapsack first). `scale` bounds the
+ * budget and link multipliers the same way: no single pair is worth more than it.
+ */
+function multiplierBox(problem: SparseFacilityLocation): {
+  low: Float64Array;
+  high: Float64Array;
+  scale: number;
+} {
+  let largestFixed = 0;
+  for (const cost of problem.fixedCost) largestFixed = Math.max(largestFixed, cost);
+  const low = new Float64Array(problem.customerCount);
+  const high = new Float64Array(problem.customerCount);
+  let scale = largestFixed;
+  for (let customer = 0; customer < problem.customerCount; customer += 1) {
+    let cheapest = Infinity;
+    let dearest = -Infinity;
+    const end = problem.pairStart[customer + 1] ?? 0;
+    for (let pair = problem.pairStart[customer] ?? 0; pair < end; pair += 1) {
+      const cost = problem.pairCost[pair] ?? 0;
+      cheapest = Math.min(cheapest, cost);
+      dearest = Math.max(dearest, cost);
+    }
+    if (!Number.isFinite(cheapest)) continue;
+    low[customer] = cheapest;
+    high[customer] = dearest + largestFixed + 1;
+    scale = Math.max(scale, dearest - cheapest);
+  }
+  return { low, high, scale: 2 * scale + 1 };
 }
 
 /** Start at the cheapest option of each customer: the bound then equals Σ_j min_p c_p. */
