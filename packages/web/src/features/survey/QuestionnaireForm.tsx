@@ -8,6 +8,7 @@ import { ModalDialog } from "../sourcing/ModalDialog.tsx";
 import { parseGermanNumber } from "../sourcing/parseGermanNumber.ts";
 import { toFormProblem, type FormProblem } from "../sourcing/toFormProblem.ts";
 import { describeAnswer, QuestionField, questionFieldId } from "./QuestionField.tsx";
+import { SectionDelegation } from "./SectionDelegation.tsx";
 import {
   postComment,
   questionnaireKey,
@@ -203,6 +204,16 @@ export function QuestionnaireForm({
             <h2 id={`abschnitt-${domainId ?? "allgemein"}`} className="kern-heading-medium">
               {domainId ? domainName(domainId) : "Allgemeine Fragen"}
             </h2>
+            <SectionDelegation
+              source={source}
+              section={domainId ?? ""}
+              sectionName={domainId ? domainName(domainId) : "Allgemeine Fragen"}
+              delegate={
+                questionnaire.delegations.find((item) => item.section === (domainId ?? ""))
+                  ?.delegate ?? null
+              }
+              mayDelegate={editable && source.kind === "signedIn"}
+            />
             {sectionQuestions.map((question) => {
               const saved = answers[question.key];
               const suggested = prefill[question.key];
