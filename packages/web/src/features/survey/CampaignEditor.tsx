@@ -7,6 +7,12 @@ import { FieldErrorMessage, FormField } from "../sourcing/FormField.tsx";
 import type { FieldError } from "../sourcing/sourcingFormValues.ts";
 import { toFormProblem, type FormProblem } from "../sourcing/toFormProblem.ts";
 import type { CampaignInput, Question } from "./surveyQueries.ts";
+import {
+  ConditionFields,
+  toCondition,
+  type DraftCondition,
+  type EarlierQuestion,
+} from "./ConditionFields.tsx";
 import "./survey.css";
 
 type TargetKind = CampaignInput["target"]["kind"];
@@ -27,7 +33,8 @@ const PURPOSE_LABEL: Record<Purpose, string> = {
 };
 
 /** A question as edited: options typed one per line. */
-interface DraftQuestion {
+interface DraftQuestion extends DraftCondition {
+  help: string;
   key: string;
   domainId: string;
   label: string;
@@ -55,10 +62,25 @@ function slug(text: string): string {
   );
 }
 
+/** A new question has no help text and is always shown. */
+const PLAIN: Pick<DraftQuestion, "help" | keyof DraftCondition> = {
+  help: "",
+  conditionKey: "",
+  conditionOperator: "equals",
+  conditionValue: "",
+};
+
 function toDraft(question: Question): DraftQuestion {
   const options = "options" in question ? question.options : [];
   return {
     key: question.key,
+    help: question.help ?? "",
+    conditionKey: question.condition?.questionKey ?? "",
+    conditionOperator: question.condition?.operator ?? "equals",
+    conditionValue:
+      question.condition?.value === null || question.condition?.value === undefined
+        ? ""
+        : String(question.condition.value),
     domainId: question.domainId ?? "",
     label: question.label,
     type: question.type,
@@ -71,19 +93,36 @@ function toDraft(question: Question): DraftQuestion {
   };
 }
 
-function toQuestion(draft: DraftQuestion): Question {
-  const options = draft.options
+/** The options typed one per line, with stable values for standard questions. */
+function draftOptions(draft: DraftQuestion): Array<{ value: string; label: string }> {
+  return draft.options
     .split("\n")
     .map((line) => line.trim())
     .filter(Boolean)
     .map((label) => ({ value: draft.optionValues?.[label] ?? slug(label), label }));
+}
+
+/** The questions before `index`, as the condition editor offers them. */
+function earlierQuestions(questions: readonly DraftQuestion[], index: number): EarlierQuestion[] {
+  return questions.slice(0, index).map((question) => ({
+    key: question.key,
+    label: question.label,
+    type: question.type,
+    options: ["single_choice", "multiple_choice"].includes(question.type)
+      ? draftOptions(question)
+      : [],
+  }));
+}
+
+function toQuestion(draft: DraftQuestion, earlier: readonly EarlierQuestion[]): Question {
+  const options = draftOptions(draft);
   const base = {
     key: draft.key,
     domainId: draft.domainId || null,
     label: draft.label,
-    help: null,
+    help: draft.help.trim() || null,
     required: draft.required,
-    condition: null,
+    condition: toCondition(draft, earlier),
     purpose: draft.purpose || null,
   };
   switch (draft.type) {
@@ -120,7 +159,7 @@ function nextKey(questions: readonly DraftQuestion[], stem: string): string {
 function standardQuestions(domainId: string, existing: readonly DraftQuestion[]): DraftQuestion[] {
   const operating = Object.entries(OPERATING_MODEL_LABEL);
   const target = Object.entries(targetModelLabel);
-  const common = { domainId, rows: "", unit: "" };
+  const common = { domainId, rows: "", unit: "", ...PLAIN };
   const betrieb = nextKey(existing, `${domainId}-betrieb`);
   const personal = nextKey(existing, `${domainId}-personal`);
   const ziel = nextKey(existing, `${domainId}-ziel`);
@@ -234,7 +273,9 @@ export function CampaignEditor({
       periodStart,
       periodEnd,
       target,
-      questions: questions.map(toQuestion),
+      questions: questions.map((question, index) =>
+        toQuestion(question, earlierQuestions(questions, index)),
+      ),
     });
   }
 
@@ -408,6 +449,7 @@ export function CampaignEditor({
             setQuestions((current) => [
               ...current,
               {
+                ...PLAIN,
                 key: nextKey(current, section ? `${section}-frage` : "frage"),
                 domainId: section,
                 label: "",
@@ -544,6 +586,25 @@ export function CampaignEditor({
                   />
                 )}
               </FormField>
+            ) : null}
+            <FormField id={`${base}-hilfe`} label="Hilfetext" optional>
+              {(control) => (
+                <textarea
+                  {...control}
+                  className="kern-form-input__input"
+                  rows={2}
+                  value={question.help}
+                  onChange={(event) => update(index, { help: event.target.value })}
+                />
+              )}
+            </FormField>
+            {index > 0 ? (
+              <ConditionFields
+                idPrefix={base}
+                draft={question}
+                earlier={earlierQuestions(questions, index)}
+                onChange={(change) => update(index, change)}
+              />
             ) : null}
             <div className="kern-form-check">
               <input
