@@ -28,6 +28,7 @@ import { registerGeoRoutes } from "./routes/geoRoutes.ts";
 import { registerLandscapeRoutes } from "./routes/landscapeRoutes.ts";
 import { registerSourcingRoutes } from "./routes/sourcingRoutes.ts";
 import { LandscapeReader } from "./services/landscapeService.ts";
+import { OzgBoard } from "./services/ozgReadinessService.ts";
 import { registerOrganisationRoutes } from "./routes/organisationRoutes.ts";
 import { registerOzgRoutes } from "./routes/ozgRoutes.ts";
 import { registerOzgAdoptionRoutes } from "./routes/ozgAdoptionRoutes.ts";
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   const context = {
     db: options.db,
     landscape: new LandscapeReader(options.db),
+    ozg: new OzgBoard(options.db),
     trustProxy: options.trustProxy ?? false,
     publicUrl: options.publicUrl,
     forgetPrincipals: auth.forget,

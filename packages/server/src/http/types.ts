@@ -8,6 +8,7 @@ import type {
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { OidcClient } from "../auth/oidc.ts";
+import type { OzgBoard } from "../services/ozgReadinessService.ts";
 import type { LandscapeReader } from "../services/landscapeService.ts";
 
 /** Fastify instance typed with the zod type provider. */
@@ -23,6 +24,8 @@ export type ZodApp = FastifyInstance<
 export interface AppContext {
   db: Database;
   landscape: LandscapeReader;
+  /** The OZG board (coverage per Kommune), cached per OZG revision. */
+  ozg: OzgBoard;
   /** Trust X-Forwarded-Proto from a reverse proxy (for Secure cookies and HSTS). */
   trustProxy: boolean;
   /** Public base URL for links in invitations and password resets. */

@@ -114,7 +114,7 @@ const kommuneTarget = (request: FastifyRequest) => ({
  * onboarding checklist. Also registers the catalogue, import and exchange routes.
  */
 export function registerOzgAdoptionRoutes(app: ZodApp, context: AppContext): void {
-  const board = new OzgBoard(context.db);
+  const board = context.ozg;
 
   app.get(
     "/api/ozg/readiness",

@@ -107,6 +107,32 @@ describe("answering", () => {
     expect(body.prefill["ew-betrieb"]).toEqual(expect.any(String));
   });
 
+  it("lists per section the OZG-Leistungen the Kommune is responsible for, as the OZG board does", async () => {
+    const body = (
+      await inject("GET", `/api/campaigns/${campaign.id}/responses/${BLOMBERG}`, blomberg)
+    ).json<{
+      ozgLeistungen: Array<{ domainId: string; items: Array<{ ozgId: number; status: string }> }>;
+    }>();
+    expect(body.ozgLeistungen.map((section) => section.domainId)).toEqual(["einwohnerwesen"]);
+    const listed = body.ozgLeistungen[0]?.items ?? [];
+    expect(listed.length).toBeGreaterThan(0);
+    const domains = (await inject("GET", "/api/domains", blomberg)).json<{
+      items: Array<{ id: string; ozgIds: number[] }>;
+    }>();
+    const ozgView = (await inject("GET", `/api/ozg/kommunen/${BLOMBERG}`, blomberg)).json<{
+      leistungen: Array<{ ozgId: number; responsible: boolean; status: string }>;
+    }>();
+    const inDomain = new Set(
+      domains.items.find((domain) => domain.id === "einwohnerwesen")?.ozgIds,
+    );
+    const expected = ozgView.leistungen
+      .filter((leistung) => leistung.responsible && inDomain.has(leistung.ozgId))
+      .map(({ ozgId, status }) => ({ ozgId, status }));
+    expect(
+      listed.map(({ ozgId, status }) => ({ ozgId, status })).sort((a, b) => a.ozgId - b.ozgId),
+    ).toEqual(expected.sort((a, b) => a.ozgId - b.ozgId));
+  });
+
   it("never shows one Kommune's answers to another", async () => {
     await inject("PUT", `/api/campaigns/${campaign.id}/responses/${BLOMBERG}/answers`, blomberg, {
       answers: { ansprechperson: "Geheim" },

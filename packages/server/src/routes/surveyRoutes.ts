@@ -17,6 +17,7 @@ import {
   CampaignInput,
   can,
   NotAllowedError,
+  AdoptionStatus,
   NotFoundError,
   OrganisationKey,
   Question,
@@ -84,6 +85,15 @@ const Questionnaire = z
     prefill: Answers,
     comments: z.array(Comment),
     delegations: z.array(z.object({ section: z.string(), delegate: z.string() })),
+    /** Per section, the OZG-Leistungen the Kommune is responsible for, with their status. */
+    ozgLeistungen: z.array(
+      z.object({
+        domainId: z.string(),
+        items: z.array(
+          z.object({ ozgId: z.number().int(), name: z.string(), status: AdoptionStatus }),
+        ),
+      }),
+    ),
   })
   .meta({ id: "SurveyQuestionnaire" });
 const CommentInput = z.object({
@@ -329,7 +339,7 @@ export function registerSurveyRoutes(app: ZodApp, context: AppContext): void {
     async (request) => {
       assertMaySeeAnswers(request.principal, request.params.ags);
       const response = await getResponse(context.db, request.params.id, request.params.ags);
-      return questionnaireOf(context.db, context.landscape, response);
+      return questionnaireOf(context.db, context.landscape, context.ozg, response);
     },
   );
 
@@ -570,7 +580,7 @@ export function registerSurveyRoutes(app: ZodApp, context: AppContext): void {
       const response = await findResponseById(context.db, responseId);
       if (!response)
         throw new NotFoundError("survey_token_invalid", "Der Link ist ungültig oder abgelaufen.");
-      return questionnaireOf(context.db, context.landscape, response);
+      return questionnaireOf(context.db, context.landscape, context.ozg, response);
     },
   );
 

@@ -35,6 +35,7 @@ import {
   type Question,
 } from "@it-atlas/domain";
 import type { LandscapeReader } from "./landscapeService.ts";
+import type { OzgBoard } from "./ozgReadinessService.ts";
 import { todayInGermany } from "./landscapeService.ts";
 import { responsibleTypeOf } from "./responsibility.ts";
 
@@ -84,10 +85,42 @@ export async function getResponse(
   return response;
 }
 
+/**
+ * Per section (Leistungsbereich) of the questionnaire, the OZG-Leistungen the Kommune is
+ * responsible for by the rule table (LeiKa-Typ, Kommune type, own records) with their status:
+ * what the section's needs are about, shown read-only beside the questions.
+ */
+async function ozgLeistungenBySection(
+  db: Queryable,
+  ozg: OzgBoard,
+  organisationKey: string,
+  sectionIds: ReadonlySet<string>,
+) {
+  const [board, domains] = await Promise.all([ozg.state(), listServiceDomains(db)]);
+  const kommune = board.byKey.get(organisationKey);
+  if (!kommune) return [];
+  const names = new Map(board.catalogue.map((leistung) => [leistung.id, leistung.name]));
+  const status = new Map(kommune.entries.map((entry) => [entry.ozgId, entry.status]));
+  return domains
+    .filter((domain) => sectionIds.has(domain.id))
+    .map((domain) => ({
+      domainId: domain.id,
+      items: domain.ozgIds
+        .filter((id) => kommune.responsibleIds.has(id))
+        .map((id) => ({
+          ozgId: id,
+          name: names.get(id) ?? String(id),
+          status: status.get(id) ?? ("offen" as const),
+        })),
+    }))
+    .filter((section) => section.items.length > 0);
+}
+
 /** What the answering page shows. */
 export async function questionnaireOf(
   db: Database,
   landscape: LandscapeReader,
+  ozg: OzgBoard,
   response: SurveyResponseRecord,
 ) {
   const questions = await questionsFor(db, response);
@@ -120,6 +153,12 @@ export async function questionnaireOf(
     questions,
     answers: response.answers,
     prefill,
+    ozgLeistungen: await ozgLeistungenBySection(
+      db,
+      ozg,
+      response.organisationKey,
+      new Set(questions.flatMap((question) => (question.domainId ? [question.domainId] : []))),
+    ),
     comments: await listSurveyComments(db, response.id),
     delegations: await listDelegations(db, response.id),
   };

@@ -7106,6 +7106,15 @@ export interface components {
                 section: string;
                 delegate: string;
             }[];
+            ozgLeistungen: {
+                domainId: string;
+                items: {
+                    ozgId: number;
+                    name: string;
+                    /** @enum {string} */
+                    status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
+                }[];
+            }[];
         };
         Source: {
             id: string;
@@ -8362,6 +8371,15 @@ export interface components {
             delegations: {
                 section: string;
                 delegate: string;
+            }[];
+            ozgLeistungen: {
+                domainId: string;
+                items: {
+                    ozgId: number;
+                    name: string;
+                    /** @enum {string} */
+                    status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
+                }[];
             }[];
         };
     };

@@ -35,6 +35,15 @@ const saves = () =>
   );
 
 describe("answering through a personal link", () => {
+  it("shows per section the OZG-Leistungen the Kommune is responsible for, with their status", async () => {
+    renderPage();
+    const summary = await screen.findByText(
+      "2 zuständige OZG-Leistungen im Bereich Einwohnerwesen, davon 1 online",
+    );
+    await userEvent.setup().click(summary);
+    expect(screen.getByText("Meldebescheinigung – geplant")).toBeVisible();
+  });
+
   it("saves changed answers after a pause and says when the draft was saved", async () => {
     const user = userEvent.setup();
     renderPage();

@@ -9,6 +9,7 @@ import { parseGermanNumber } from "../sourcing/parseGermanNumber.ts";
 import { toFormProblem, type FormProblem } from "../sourcing/toFormProblem.ts";
 import { describeAnswer, QuestionField, questionFieldId } from "./QuestionField.tsx";
 import { SectionDelegation } from "./SectionDelegation.tsx";
+import { SectionOzgLeistungen } from "./SectionOzgLeistungen.tsx";
 import {
   postComment,
   questionnaireKey,
@@ -214,6 +215,15 @@ export function QuestionnaireForm({
               }
               mayDelegate={editable && source.kind === "signedIn"}
             />
+            {domainId ? (
+              <SectionOzgLeistungen
+                sectionName={domainName(domainId)}
+                items={
+                  questionnaire.ozgLeistungen.find((item) => item.domainId === domainId)?.items ??
+                  []
+                }
+              />
+            ) : null}
             {sectionQuestions.map((question) => {
               const saved = answers[question.key];
               const suggested = prefill[question.key];

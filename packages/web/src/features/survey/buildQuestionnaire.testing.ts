@@ -59,6 +59,15 @@ export function buildQuestionnaire(overrides: Partial<Questionnaire> = {}): Ques
     prefill: { "ew-betrieb": "it_dienstleister" },
     comments: [],
     delegations: [],
+    ozgLeistungen: [
+      {
+        domainId: "einwohnerwesen",
+        items: [
+          { ozgId: 10124, name: "Wohnsitzmeldungen", status: "online" },
+          { ozgId: 10125, name: "Meldebescheinigung", status: "geplant" },
+        ],
+      },
+    ],
     ...overrides,
   };
 }
