@@ -35,7 +35,7 @@ import type { AppContext, ZodApp } from "../http/types.ts";
 import { kommuneOzgView } from "../services/ozgKommuneView.ts";
 import { readinessCsv } from "../services/ozgReadinessCsv.ts";
 import {
-  OzgBoard,
+  type OzgBoard,
   readinessBoard,
   servicesReadiness,
   type ReadinessFilter,
