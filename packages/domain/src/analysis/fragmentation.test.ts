@@ -20,7 +20,7 @@ const landscape = [
     ags: "B",
     volume: 200,
     runningCost: 1200,
-    product: { id: "p2", name: "P2", vendor: null },
+    product: { id: "p2", name: "P2", vendor: "Demo" },
   }),
   buildSourcing({ ags: "C", volume: 200, runningCost: 2000, providerId: null }),
   buildSourcing({ ags: "A", domainId: "finanzwesen", providerId: "sit" }),
