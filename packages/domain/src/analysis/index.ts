@@ -7,3 +7,5 @@ export * from "./domainAnalysis.ts";
 export * from "./kommuneDependencies.ts";
 export * from "./fragmentation.ts";
 export * from "./redactAnalysis.ts";
+export * from "./costCurve.ts";
+export * from "./domainCostCurves.ts";
