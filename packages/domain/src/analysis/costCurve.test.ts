@@ -151,6 +151,46 @@ describe("fitCostCurve", () => {
     );
   });
 
+  it("cannot be improved by moving to any nearby concave curve (local = global optimum)", () => {
+    const trending = fc.array(
+      fc.record({
+        volume: fc.double({ min: 0, max: 1000, noNaN: true }),
+        noise: fc.double({ min: -200, max: 200, noNaN: true }),
+      }),
+      { minLength: 6, maxLength: 60 },
+    );
+    fc.assert(
+      fc.property(
+        trending,
+        fc.array(fc.double({ min: -0.2, max: 0.2, noNaN: true }), { minLength: 4, maxLength: 4 }),
+        (raw, [fixedChange = 0, ...changes]) => {
+          const points = raw.map(({ volume, noise }) => ({
+            volume,
+            cost: Math.max(0, 500 + 3 * volume - 0.001 * volume ** 2 + noise),
+          }));
+          const fit = fitCostCurve(points, { replicates: 0 });
+          if (!fit) return;
+          // Perturb the fixed cost and the slope decrements d_k = s_k − s_{k+1} (all kept ≥ 0),
+          // so the competitor is again concave, non-decreasing, with a non-negative fixed cost.
+          const slopes = fit.segments.map((segment) => segment.costPerUnit);
+          const decrements = slopes.map((slope, index) => slope - (slopes[index + 1] ?? 0));
+          const moved = decrements.map((decrement, index) =>
+            Math.max(0, decrement * (1 + (changes[index] ?? 0)) + (changes[index] ?? 0) * 0.01),
+          );
+          const competitor = {
+            fixedCost: Math.max(0, fit.fixedCost * (1 + fixedChange) + fixedChange * 10),
+            segments: fit.segments.map((segment, index) => ({
+              upTo: segment.upTo,
+              costPerUnit: moved.slice(index).reduce((sum, value) => sum + value, 0),
+            })),
+          };
+          const own = sumOfSquares(points, fit);
+          expect(own).toBeLessThanOrEqual(sumOfSquares(points, competitor) * (1 + 1e-9) + 1e-6);
+        },
+      ),
+    );
+  });
+
   it("is deterministic for the same data and seed, and the seed changes the band", () => {
     const random = new Mulberry32Random(5);
     const points = Array.from({ length: 60 }, () => {

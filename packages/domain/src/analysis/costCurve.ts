@@ -158,68 +158,94 @@ function solve(matrix: number[][], rhs: number[]): number[] | null {
   return a.map((row, index) => (row[size] ?? 0) / (row[index] ?? 1));
 }
 
+/** Support sets of `size` indices, smallest first (so ties go to the simpler curve). */
+function supportsBySize(size: number): number[][] {
+  const masks = Array.from({ length: (1 << size) - 1 }, (_, index) => index + 1);
+  const bits = (mask: number) => mask.toString(2).replaceAll("0", "").length;
+  return masks
+    .sort((a, b) => bits(a) - bits(b) || a - b)
+    .map((mask) =>
+      Array.from({ length: size }, (_, index) => index).filter((i) => mask & (1 << i)),
+    );
+}
+
+const SUPPORTS = new Map<number, number[][]>();
+
 /**
- * Exact non-negative least squares for the few unknowns of a cost curve, by enumerating support
- * sets on the normal equations (Gram matrix `gram`, `moment` = Xᵀy, `yy` = yᵀy).
+ * Exact non-negative least squares for the few unknowns of a cost curve on the normal
+ * equations (Gram matrix `gram`, `moment` = Xᵀy, `yy` = yᵀy): support sets are tried smallest
+ * first, and the first feasible solution that meets the Karush-Kuhn-Tucker conditions (gradient
+ * ≥ 0 on the zero coefficients) is the global optimum of this convex problem. Should rounding
+ * defeat the check, the feasible candidate with the smallest residual is taken.
  */
 function nonNegativeLeastSquares(gram: number[][], moment: number[], yy: number): NonNegativeFit {
   const size = moment.length;
+  let supports = SUPPORTS.get(size);
+  if (!supports) {
+    supports = supportsBySize(size);
+    SUPPORTS.set(size, supports);
+  }
+  const scale = Math.max(1e-300, ...moment.map(Math.abs), ...gram.map((row, i) => row[i] ?? 0));
   let best: NonNegativeFit = {
     coefficients: new Array<number>(size).fill(0),
     sse: yy,
     parameters: 0,
   };
-  for (let mask = 1; mask < 1 << size; mask += 1) {
-    const support: number[] = [];
-    for (let index = 0; index < size; index += 1) if (mask & (1 << index)) support.push(index);
+  // The zero curve is optimal when no coefficient can lower the residual (all of Xᵀy ≤ 0).
+  if (moment.every((value) => value <= 1e-12 * scale)) return best;
+  for (const support of supports) {
     const theta = solve(
       support.map((i) => support.map((j) => gram[i]?.[j] ?? 0)),
       support.map((i) => moment[i] ?? 0),
     );
     if (!theta || theta.some((value) => value < 0)) continue;
+    const coefficients = new Array<number>(size).fill(0);
+    support.forEach((i, p) => (coefficients[i] = theta[p] ?? 0));
     let sse = yy;
-    support.forEach((i, p) => {
-      sse -= 2 * (theta[p] ?? 0) * (moment[i] ?? 0);
-      support.forEach((j, q) => {
-        sse += (theta[p] ?? 0) * (theta[q] ?? 0) * (gram[i]?.[j] ?? 0);
-      });
-    });
-    // Prefer fewer parameters when residuals tie (within rounding).
-    const tolerance = 1e-12 * Math.max(1, yy);
-    if (
-      sse < best.sse - tolerance ||
-      (sse <= best.sse + tolerance && support.length < best.parameters)
-    ) {
-      const coefficients = new Array<number>(size).fill(0);
-      support.forEach((i, p) => (coefficients[i] = theta[p] ?? 0));
-      best = { coefficients, sse: Math.max(0, sse), parameters: support.length };
+    for (let i = 0; i < size; i += 1) {
+      sse -= 2 * (coefficients[i] ?? 0) * (moment[i] ?? 0);
+      for (let j = 0; j < size; j += 1)
+        sse += (coefficients[i] ?? 0) * (coefficients[j] ?? 0) * (gram[i]?.[j] ?? 0);
     }
+    const candidate = { coefficients, sse: Math.max(0, sse), parameters: support.length };
+    // KKT: on every coefficient held at 0 the gradient Gθ − Xᵀy must not point downhill.
+    const optimal = coefficients.every((value, i) => {
+      if (value > 0) return true;
+      const gradient =
+        coefficients.reduce((sum, theta, j) => sum + (gram[i]?.[j] ?? 0) * theta, 0) -
+        (moment[i] ?? 0);
+      return gradient >= -1e-10 * scale;
+    });
+    if (optimal) return candidate;
+    if (candidate.sse < best.sse) best = candidate;
   }
   return best;
 }
 
-/** Least-squares fit on scaled data (x = volume / maxVolume, y = cost / maxCost). */
+/** Least-squares fit on scaled data (basis rows of x = volume / maxVolume; y = cost / maxCost). */
 function fitScaled(
-  xs: readonly number[],
+  rows: ReadonlyArray<readonly number[]>,
   ys: readonly number[],
   indices: readonly number[],
-  breakpoints: readonly number[],
 ): NonNegativeFit {
-  const size = breakpoints.length + 2;
+  const size = rows[0]?.length ?? 1;
   const gram = Array.from({ length: size }, () => new Array<number>(size).fill(0));
   const moment = new Array<number>(size).fill(0);
   let yy = 0;
   for (const index of indices) {
-    const row = basis(xs[index] ?? 0, breakpoints);
+    const row = rows[index] ?? [];
     const y = ys[index] ?? 0;
     yy += y * y;
     for (let i = 0; i < size; i += 1) {
-      moment[i] = (moment[i] ?? 0) + (row[i] ?? 0) * y;
+      const value = row[i] ?? 0;
+      moment[i] = (moment[i] ?? 0) + value * y;
       const gramRow = gram[i] ?? [];
-      for (let j = 0; j < size; j += 1)
-        gramRow[j] = (gramRow[j] ?? 0) + (row[i] ?? 0) * (row[j] ?? 0);
+      for (let j = i; j < size; j += 1) gramRow[j] = (gramRow[j] ?? 0) + value * (row[j] ?? 0);
     }
   }
+  // Only the upper triangle was summed; mirror it.
+  for (let i = 0; i < size; i += 1)
+    for (let j = 0; j < i; j += 1) (gram[i] ?? [])[j] = gram[j]?.[i] ?? 0;
   return nonNegativeLeastSquares(gram, moment, yy);
 }
 
@@ -281,7 +307,8 @@ export function fitCostCurve(
       );
   const breakpoints = breakpointVolumes.map((b) => b / maxVolume);
   const all = usable.map((_, index) => index);
-  const fit = fitScaled(xs, ys, all, breakpoints);
+  const rows = xs.map((x) => basis(x, breakpoints));
+  const fit = fitScaled(rows, ys, all);
   const curve = toCurve(fit.coefficients, breakpoints);
   const toSegments = (slopes: readonly number[]): FittedCostSegment[] =>
     slopes.map((slope, index) => ({
@@ -308,7 +335,7 @@ export function fitCostCurve(
   const curves: Array<{ fixedCost: number; segments: FittedCostSegment[] }> = [];
   for (let replicate = 0; replicate < replicates; replicate += 1) {
     const sample = Array.from({ length: n }, () => Math.floor(random.next() * n));
-    const sampleCurve = toCurve(fitScaled(xs, ys, sample, breakpoints).coefficients, breakpoints);
+    const sampleCurve = toCurve(fitScaled(rows, ys, sample).coefficients, breakpoints);
     curves.push({
       fixedCost: sampleCurve.fixed * maxCost,
       segments: toSegments(sampleCurve.slopes),
