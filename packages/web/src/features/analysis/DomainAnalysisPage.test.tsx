@@ -64,7 +64,9 @@ describe("DomainAnalysisPage", () => {
         name: "Einwohnerwesen: Anbieter und Konzentration",
       }),
     ).toBeVisible();
-    expect(screen.getByText("Herfindahl-Index (0 bis 1)").closest("div")).toHaveTextContent("0,68");
+    expect(screen.getByText("Herfindahl-Index (0 bis 1)").closest("div")).toHaveTextContent(
+      "0,680",
+    );
     expect(screen.getByText("Effektive Betreiberzahl (1/HHI)").closest("div")).toHaveTextContent(
       "1,5",
     );
@@ -85,7 +87,7 @@ describe("DomainAnalysisPage", () => {
   it("draws the distribution of cost per Einwohner", async () => {
     renderPage();
     await screen.findByRole("heading", { name: "Laufende Kosten je Einwohner und Jahr" });
-    expect(screen.getByText(/Mittelwert 7 €, Variationskoeffizient 0,20/)).toBeVisible();
+    expect(screen.getByText(/Mittelwert 7 €, Variationskoeffizient 0,200/)).toBeVisible();
   });
 
   it("tells readers without access to costs why figures are missing", async () => {

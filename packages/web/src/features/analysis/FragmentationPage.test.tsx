@@ -62,7 +62,7 @@ describe("FragmentationPage", () => {
     await screen.findByRole("heading", { name: "Kennzahlen am 30.06.2024" });
     expect(screen.getByText("Demodaten (synthetisch)")).toBeInTheDocument();
     const index = screen.getByText(/^Fragmentierungsindex NRW/).closest("div");
-    expect(index).toHaveTextContent("0,54");
+    expect(index).toHaveTextContent("0,535");
     expect(screen.getByText("Anteil eigener Betrieb").closest("div")).toHaveTextContent("43 %");
     expect(
       fakeApi.requests.some((request) => request.url.searchParams.get("asOf") === "2024-06-30"),
@@ -76,11 +76,11 @@ describe("FragmentationPage", () => {
     // Sorted by HHI ascending: the most fragmented domain first.
     let rows = within(table).getAllByRole("row").slice(1);
     expect(rows[0]).toHaveTextContent("Finanzwesen");
-    expect(rows[0]).toHaveTextContent("0,25");
+    expect(rows[0]).toHaveTextContent("0,250");
     await user.click(within(table).getByRole("button", { name: /Herfindahl-Index/ }));
     rows = within(table).getAllByRole("row").slice(1);
     expect(rows[0]).toHaveTextContent("Einwohnerwesen");
-    expect(rows[0]).toHaveTextContent("0,68");
+    expect(rows[0]).toHaveTextContent("0,680");
     expect(within(table).getByRole("link", { name: "Einwohnerwesen" })).toHaveAttribute(
       "href",
       "/fragmentierung/einwohnerwesen?stichtag=2024-06-30",
@@ -114,8 +114,10 @@ describe("FragmentationPage", () => {
     const detmold = await screen.findByRole("button", { name: "Detmold: 3 Anbieter" });
     expect(detmold).toHaveAttribute("fill", "#3182bd");
     expect(screen.getByRole("button", { name: "Lemgo: 0 Anbieter" })).toBeInTheDocument();
-    const table = screen.getByRole("table", { name: /meisten Anbietern/ });
+    const table = screen.getByRole("table", { name: "Anbieter je Kommune am 30.06.2024" });
+    // Most providers first; sorting by name puts Detmold before Lemgo either way round.
     expect(within(table).getAllByRole("row")[1]).toHaveTextContent("KRZ, Kreis Lippe, SIT");
+    expect(within(table).getAllByRole("row")[2]).toHaveTextContent("Lemgo");
   });
 
   it("says when nothing is recorded on the Stichtag", async () => {

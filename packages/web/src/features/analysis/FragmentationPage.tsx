@@ -15,6 +15,7 @@ import { dependencyColouring } from "./dependencyColouring.ts";
 import { DomainConcentrationTable } from "./DomainConcentrationTable.tsx";
 import { formatHhi, formatOneDecimal, formatPercent } from "./format.ts";
 import { KeyFigures } from "./KeyFigures.tsx";
+import { KommuneDependencyTable } from "./KommuneDependencyTable.tsx";
 import "./analysis.css";
 
 type Overview = Schemas["FragmentationResponse"];
@@ -101,48 +102,6 @@ function DependencyMap({ overview }: { overview: Overview }) {
       describe={colouring.describe}
       onSelect={(key) => void navigate(`/kommunen/${key}`)}
     />
-  );
-}
-
-function KommuneTable({ overview }: { overview: Overview }) {
-  const rows = [...overview.kommuneDependencies]
-    .sort((a, b) => b.providers - a.providers || a.name.localeCompare(b.name, "de"))
-    .slice(0, 15);
-  return (
-    <div className="kern-table-responsive">
-      <table className="kern-table kern-table--small">
-        <caption className="kern-body kern-body--bold">
-          Die 15 Kommunen mit den meisten Anbietern
-        </caption>
-        <thead>
-          <tr className="kern-table__row">
-            {["Kommune", "Anbieter", "Eigener Betrieb (Bereiche)", "Anbieter (Namen)"].map(
-              (header) => (
-                <th key={header} scope="col" className="kern-table__header">
-                  {header}
-                </th>
-              ),
-            )}
-          </tr>
-        </thead>
-        <tbody className="kern-table__body">
-          {rows.map((row) => (
-            <tr key={row.ags} className="kern-table__row">
-              <th scope="row" className="kern-table__cell">
-                <Link className="kern-link" to={`/kommunen/${row.ags}`}>
-                  {row.name}
-                </Link>
-              </th>
-              <td className="kern-table__cell kern-table__cell--numeric">{row.providers}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">
-                {row.inHouseDomains} von {row.domains}
-              </td>
-              <td className="kern-table__cell">{row.providerNames.join(", ")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 
@@ -234,7 +193,11 @@ export function FragmentationPage() {
               Anbieter je Kommune
             </h2>
             <DependencyMap overview={data} />
-            <KommuneTable overview={data} />
+            <KommuneDependencyTable
+              rows={data.kommuneDependencies}
+              caption={`Anbieter je Kommune am ${formatIsoDate(data.asOf)}`}
+              fileName={`anbieter-je-kommune-${data.asOf}.csv`}
+            />
           </section>
         </>
       ) : null}

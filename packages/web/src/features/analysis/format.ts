@@ -1,15 +1,15 @@
-const twoDecimals = new Intl.NumberFormat("de-DE", {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
+const threeDecimals = new Intl.NumberFormat("de-DE", {
+  minimumFractionDigits: 3,
+  maximumFractionDigits: 3,
 });
 const oneDecimal = new Intl.NumberFormat("de-DE", {
   minimumFractionDigits: 1,
   maximumFractionDigits: 1,
 });
 
-/** HHI on the 0..1 scale with two decimals ("0,68"); "–" without a value. */
+/** HHI (0..1 scale) and similar indices with three decimals ("0,680"); "–" without a value. */
 export function formatHhi(value: number | null | undefined): string {
-  return value === null || value === undefined ? "–" : twoDecimals.format(value);
+  return value === null || value === undefined ? "–" : threeDecimals.format(value);
 }
 
 /** An effective number or a mean with one decimal ("1,5"). */
