@@ -96,6 +96,10 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
     path: "/api/analysis/domains/einwohnerwesen",
     allowed: SIGNED_IN,
   },
+  "GET /api/analysis/providers/:id": {
+    path: "/api/analysis/providers/owl-it",
+    allowed: SIGNED_IN,
+  },
   "GET /api/analysis/cost-curves": { path: "/api/analysis/cost-curves", allowed: SIGNED_IN },
   "GET /api/analysis/cost-curves/:id": {
     path: "/api/analysis/cost-curves/einwohnerwesen",

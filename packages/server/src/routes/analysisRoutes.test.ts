@@ -7,6 +7,7 @@ import {
   herfindahlIndex,
   operatorOf,
   type DomainCostCurve,
+  type ProviderScale,
   type Sourcing,
 } from "@it-atlas/domain";
 import { expectInvalidParameter, expectProblem } from "../testing/expectProblem.ts";
@@ -124,6 +125,35 @@ describe("GET /api/analysis/domains/:id", () => {
     expect(response.statusCode).toBe(200);
     expect(response.body).not.toMatch(/"(runningCost|volume)":\d/);
     expect(response.json<DomainAnalysis>().providers[0]?.share).toBeGreaterThan(0);
+  });
+});
+
+describe("GET /api/analysis/providers/:id", () => {
+  it("answers 404 for an unknown provider", async () => {
+    expectProblem(
+      await server.app.inject({ headers: analyst, url: "/api/analysis/providers/gibt-es-nicht" }),
+      404,
+      "provider_not_found",
+    );
+  });
+
+  it("gives OWL-IT's scale in every domain, matching the domain drill-down", async () => {
+    type Answer = { kommunen: number; items: ProviderScale[] };
+    const answer = await get<Answer>(`/api/analysis/providers/owl-it?asOf=${ASOF}`);
+    expect(answer.items.length).toBeGreaterThan(10);
+    expect(answer.items.every((item) => item.providerId === "owl-it")).toBe(true);
+    expect(answer.kommunen).toBeGreaterThanOrEqual(
+      Math.max(...answer.items.map((item) => item.kommunen)),
+    );
+    const drillDown = await get<DomainAnalysis>(
+      `/api/analysis/domains/einwohnerwesen?asOf=${ASOF}`,
+    );
+    expect(answer.items.find((item) => item.domainId === "einwohnerwesen")).toEqual(
+      drillDown.providers.find((item) => item.providerId === "owl-it"),
+    );
+    const hidden = await get<Answer>(`/api/analysis/providers/owl-it?asOf=${ASOF}`, reader);
+    expect(JSON.stringify(hidden)).not.toMatch(/"(runningCost|volume)":\d/);
+    expect(hidden.items.map((item) => item.share)).toEqual(answer.items.map((item) => item.share));
   });
 });
 

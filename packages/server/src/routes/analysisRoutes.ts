@@ -3,6 +3,9 @@ import {
   DomainCostCurve,
   FragmentationOverview,
   OperatingModel,
+  Provider,
+  ProviderId,
+  ProviderScale,
   ServiceDomain,
   ServiceDomainId,
 } from "@it-atlas/domain";
@@ -80,6 +83,39 @@ export function registerAnalysisRoutes(app: ZodApp, context: AppContext): void {
         ...(await analysis.domain(request.params.id, asOf, request.principal)),
         asOf,
       };
+    },
+  );
+
+  app.get(
+    "/api/analysis/providers/:id",
+    {
+      config: { access: { permission: "landscape:read" } },
+      schema: {
+        tags: ["Konsolidierungsanalyse"],
+        summary:
+          "Größe eines IT-Dienstleisters je Leistungsbereich: Kommunen, Menge, Mengenanteil, laufende Kosten",
+        description: HIDDEN_NOTE,
+        params: z.object({ id: ProviderId }),
+        querystring: AsOfQuery,
+        response: {
+          200: z
+            .object({
+              provider: Provider,
+              asOf: z.string(),
+              /** Kommunen served in any domain. */
+              kommunen: z.number().int(),
+              items: z.array(ProviderScale),
+              confidentialHidden: z.boolean(),
+            })
+            .meta({ id: "ProviderAnalysisResponse" }),
+          400: problemResponses[400],
+          404: problemResponses[404],
+        },
+      },
+    },
+    async (request) => {
+      const asOf = request.query.asOf ?? todayInGermany();
+      return { ...(await analysis.provider(request.params.id, asOf, request.principal)), asOf };
     },
   );
 

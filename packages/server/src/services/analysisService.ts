@@ -1,10 +1,16 @@
-import { findServiceDomain, getLandscapeRevision, type Queryable } from "@it-atlas/db";
+import {
+  findProvider,
+  findServiceDomain,
+  getLandscapeRevision,
+  type Queryable,
+} from "@it-atlas/db";
 import {
   analyseDomain,
   analyseFragmentation,
   costPointsOf,
   fitDomainCostCurves,
   groupByDomain,
+  listProviderScales,
   NotFoundError,
   seesAllConfidential,
   withoutConfidentialDomain,
@@ -15,6 +21,8 @@ import {
   type FragmentationOverview,
   type OperatingModel,
   type Principal,
+  type Provider,
+  type ProviderScale,
   type ServiceDomain,
 } from "@it-atlas/domain";
 import type { LandscapeReader } from "./landscapeService.ts";
@@ -85,6 +93,43 @@ export class AnalysisService {
     return {
       ...(full ? analysis : withoutConfidentialDomain(analysis)),
       domain,
+      confidentialHidden: !full,
+    };
+  }
+
+  /** One provider's scale in every domain it serves as of a day (counts and shares for all, volumes and costs for full viewers). */
+  async provider(
+    id: string,
+    asOf: string,
+    principal: Principal,
+  ): Promise<{
+    provider: Provider;
+    items: ProviderScale[];
+    kommunen: number;
+    confidentialHidden: boolean;
+  }> {
+    const provider = await findProvider(this.db, id);
+    if (!provider)
+      throw new NotFoundError(
+        "provider_not_found",
+        `Es gibt keinen IT-Dienstleister mit der Kennung „${id}“.`,
+      );
+    const result = await this.cached(`provider|${id}|${asOf}`, async () => {
+      const rows = await this.landscape.all({ asOf });
+      return {
+        items: listProviderScales(rows).filter((item) => item.providerId === id),
+        kommunen: new Set(
+          rows.filter((row) => row.provider?.id === id).map((row) => row.organisation.ags),
+        ).size,
+      };
+    });
+    const full = seesAllConfidential(principal);
+    return {
+      provider,
+      kommunen: result.kommunen,
+      items: full
+        ? result.items
+        : result.items.map((item) => ({ ...item, volume: null, runningCost: null })),
       confidentialHidden: !full,
     };
   }

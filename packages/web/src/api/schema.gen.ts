@@ -5900,6 +5900,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analysis/providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Größe eines IT-Dienstleisters je Leistungsbereich: Kommunen, Menge, Mengenanteil, laufende Kosten
+         * @description Wer nicht alle Kosten sehen darf (nur KDN-Analyse und Administration), erhält Anzahlen, Anteile und Herfindahl-Index, aber keine Kosten und keine absoluten Mengen (`confidentialHidden: true`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderAnalysisResponse"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analysis/cost-curves": {
         parameters: {
             query?: never;
@@ -7469,6 +7530,13 @@ export interface components {
             asOf: string;
             confidentialHidden: boolean;
         };
+        ProviderAnalysisResponseInput: {
+            provider: components["schemas"]["ProviderInput"];
+            asOf: string;
+            kommunen: number;
+            items: components["schemas"]["ProviderScaleInput"][];
+            confidentialHidden: boolean;
+        };
         CostCurvesResponseInput: {
             asOf: string;
             items: components["schemas"]["DomainCostCurveInput"][];
@@ -8877,6 +8945,13 @@ export interface components {
             };
             domain: components["schemas"]["ServiceDomain"];
             asOf: string;
+            confidentialHidden: boolean;
+        };
+        ProviderAnalysisResponse: {
+            provider: components["schemas"]["Provider"];
+            asOf: string;
+            kommunen: number;
+            items: components["schemas"]["ProviderScale"][];
             confidentialHidden: boolean;
         };
         CostCurvesResponse: {
