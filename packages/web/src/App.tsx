@@ -35,6 +35,7 @@ import { ReviewPage } from "./features/survey/ReviewPage.tsx";
 import { Layout } from "./layout/Layout.tsx";
 import { CostCurvePage } from "./features/analysis/CostCurvePage.tsx";
 import { DomainAnalysisPage } from "./features/analysis/DomainAnalysisPage.tsx";
+import { ProviderScalePage } from "./features/analysis/ProviderScalePage.tsx";
 import { FragmentationPage } from "./features/analysis/FragmentationPage.tsx";
 
 /** Routes of the web app (German paths, shareable URLs with filters in the query). */
@@ -62,6 +63,7 @@ export function App() {
         <Route path="ozg-umsetzung/regeln" element={<ResponsibilityRulesPage />} />
         <Route path="fragmentierung" element={<FragmentationPage />} />
         <Route path="fragmentierung/kostenkurven" element={<CostCurvePage />} />
+        <Route path="fragmentierung/anbieter/:id" element={<ProviderScalePage />} />
         <Route path="fragmentierung/:id" element={<DomainAnalysisPage />} />
         <Route path="quellen" element={<SourcesPage />} />
         <Route path="import-export" element={<ImportPage />} />

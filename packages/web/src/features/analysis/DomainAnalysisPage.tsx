@@ -115,7 +115,10 @@ function ProviderTable({ data }: { data: Analysis }) {
               <tr key={provider.operatorKey} className="kern-table__row">
                 <th scope="row" className="kern-table__cell">
                   {provider.providerId ? (
-                    <Link className="kern-link" to={`/dienstleister/${provider.providerId}`}>
+                    <Link
+                      className="kern-link"
+                      to={`/fragmentierung/anbieter/${encodeURIComponent(provider.providerId)}?stichtag=${data.asOf}`}
+                    >
                       {provider.name}
                     </Link>
                   ) : (

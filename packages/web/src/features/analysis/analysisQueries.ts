@@ -40,3 +40,16 @@ export function useCostCurve(id: string, asOf: string, basis: CurveBasis) {
       ),
   });
 }
+
+/** One provider's scale in every domain as of a day. */
+export function useProviderAnalysis(id: string, asOf: string) {
+  return useQuery({
+    queryKey: ["analysis", "provider", id, asOf],
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/analysis/providers/{id}", {
+          params: { path: { id }, query: { asOf } },
+        }),
+      ),
+  });
+}
