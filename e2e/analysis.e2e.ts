@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe("Fragmentierung journey", () => {
-  it("an analyst sees how fragmented NRW is, per domain and per Kommune", async () => {
+  it("an analyst sees how fragmented NRW is, per domain, provider and Kommune", async () => {
     await page.goto(`${server.url}/fragmentierung?stichtag=${STICHTAG}`);
     await page.getByRole("heading", { level: 1, name: "Fragmentierung" }).waitFor();
     await page.getByRole("heading", { name: "Kennzahlen am 30.06.2024" }).waitFor();
@@ -49,6 +49,19 @@ describe("Fragmentierung journey", () => {
     await page.getByRole("table", { name: /Größe der Anbieter in Einwohnerwesen/ }).waitFor();
     await page.getByRole("heading", { name: "Laufende Kosten je Einwohner und Jahr" }).waitFor();
     await expectNoAccessibilityViolations(page);
+
+    // Kreis Lippe's Gemeinden are members of OWL-IT: its scale across all domains.
+    await page
+      .getByRole("table", { name: /Größe der Anbieter in Einwohnerwesen/ })
+      .getByRole("link", { name: "OWL-IT" })
+      .click();
+    await page
+      .getByRole("heading", { level: 1, name: "Größe von OWL-IT je Leistungsbereich" })
+      .waitFor();
+    const scale = page.getByRole("table", { name: /OWL-IT je Leistungsbereich am 30.06.2024/ });
+    expect(await scale.getByRole("row").count()).toBeGreaterThan(10);
+    await expectNoAccessibilityViolations(page);
+    await page.goBack();
 
     await page.getByRole("link", { name: "Kostenkurve dieses Bereichs" }).click();
     await page.getByRole("heading", { level: 1, name: "Kostenkurven (Skaleneffekte)" }).waitFor();
