@@ -97,6 +97,13 @@ describe("CostCurvePage", () => {
     // The chart's accessible alternative: the band as a table.
     const band = screen.getByRole("table", { name: "Kurve und Band an ausgewählten Mengen" });
     expect(within(band).getAllByRole("row")).toHaveLength(3);
+    // Average cost = curve ÷ volume: 1,600 € at 200 Einwohner is 8 € each (volume 0 left out).
+    const average = screen.getByRole("table", {
+      name: "Durchschnittskosten je Einwohner an ausgewählten Mengen",
+    });
+    const rows = within(average).getAllByRole("row");
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toHaveTextContent(/200\s*8\s*7,5\s*8,5/);
   });
 
   it("asks for another domain and basis when chosen", async () => {

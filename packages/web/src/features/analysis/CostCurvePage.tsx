@@ -105,6 +105,84 @@ function CurveChart({
   );
 }
 
+/**
+ * The same fit as average cost per unit over volume on a logarithmic volume axis: economies of
+ * scale show as a falling curve, and small Kommunen are not squeezed into the corner.
+ */
+function AverageCostChart({
+  fit,
+  points,
+  unit,
+  unitSingular,
+  name,
+}: {
+  fit: Fit;
+  points: Point[];
+  unit: string;
+  unitSingular: string;
+  name: string;
+}) {
+  const band = useMemo(
+    () =>
+      fit.uncertainty.band
+        .filter((point) => point.volume > 0)
+        .map((point) => ({
+          volume: point.volume,
+          fit: point.fit / point.volume,
+          lower: point.lower / point.volume,
+          upper: point.upper / point.volume,
+        })),
+    [fit],
+  );
+  const option = useMemo(
+    () => ({
+      tooltip: { trigger: "item" },
+      legend: { top: 0 },
+      grid: { left: 80, right: 24, top: 40, bottom: 48 },
+      xAxis: { type: "log", name: `${unit} (logarithmisch)`, nameLocation: "middle", nameGap: 30 },
+      yAxis: { type: "value", name: `€ je ${unitSingular}` },
+      series: [
+        {
+          name: "Kommunen (Kosten je Einheit)",
+          type: "scatter",
+          symbolSize: 5,
+          data: points
+            .filter((point) => point.volume > 0)
+            .map((point) => [point.volume, round(point.cost / point.volume)]),
+          itemStyle: { color: "#56B4E9", opacity: 0.6 },
+        },
+        {
+          name: "Durchschnittskosten der Kurve",
+          type: "line",
+          showSymbol: false,
+          data: band.map((point) => [point.volume, round(point.fit)]),
+          lineStyle: { color: "#D55E00", width: 3 },
+          itemStyle: { color: "#D55E00" },
+        },
+      ],
+    }),
+    [band, points, unit, unitSingular],
+  );
+  return (
+    <Chart
+      title={`Durchschnittskosten je ${unitSingular}: ${name}`}
+      description={`Punkte: laufende Kosten je ${unitSingular} und Jahr je Kommune über der Menge (logarithmische Achse). Linie: Kosten der angepassten Kurve geteilt durch die Menge; sie fällt, wo Skaleneffekte wirken.`}
+      option={option}
+      height={340}
+      table={{
+        caption: `Durchschnittskosten je ${unitSingular} an ausgewählten Mengen`,
+        columns: [`Menge (${unit})`, "Kurve (€)", "Band unten (€)", "Band oben (€)"],
+        rows: band.map((point) => [
+          round(point.volume),
+          round(point.fit),
+          round(point.lower),
+          round(point.upper),
+        ]),
+      }}
+    />
+  );
+}
+
 function SegmentTable({ fit, unit }: { fit: Fit; unit: string }) {
   const level = Math.round(fit.uncertainty.level * 100);
   let from = 0;
@@ -303,6 +381,13 @@ export function CostCurvePage() {
             ]}
           />
           <CurveChart fit={fit} points={data.points} unit={unitPlural} name={data.domain.name} />
+          <AverageCostChart
+            fit={fit}
+            points={data.points}
+            unit={unitPlural}
+            unitSingular={unitSingular}
+            name={data.domain.name}
+          />
           <SegmentTable fit={fit} unit={unitSingular} />
           <p className="kern-body kern-body--small">
             Szenarien übernehmen Fixkosten und Segmente unverändert als Angebot (fixedCost,
