@@ -48,3 +48,4 @@ export * from "./survey/validateAnswers.ts";
 export * from "./strategy/Strategy.ts";
 export * from "./strategy/suggestDecisions.ts";
 export * from "./strategy/checkConsistency.ts";
+export * from "./analysis/index.ts";

@@ -18,6 +18,7 @@ import { registerOidcRoutes } from "./routes/oidcRoutes.ts";
 import { apiNotFound, installErrorHandling } from "./http/errorHandler.ts";
 import { installSecurityHeaders } from "./http/securityHeaders.ts";
 import { registerAccountRoutes } from "./routes/accountRoutes.ts";
+import { registerAnalysisRoutes } from "./routes/analysisRoutes.ts";
 import { registerAuditRoutes } from "./routes/auditRoutes.ts";
 import { registerAuthRoutes } from "./routes/authRoutes.ts";
 import { registerJobRoutes } from "./routes/jobRoutes.ts";
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerImportRoutes(app, context);
   registerSurveyRoutes(app, context);
   registerStrategyRoutes(app, context);
+  registerAnalysisRoutes(app, context);
 
   const webDist = options.webDist && existsSync(options.webDist) ? options.webDist : undefined;
   if (webDist) {

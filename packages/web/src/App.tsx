@@ -33,6 +33,10 @@ import { CampaignListPage, NewCampaignPage } from "./features/survey/CampaignLis
 import { CampaignPage } from "./features/survey/CampaignPage.tsx";
 import { ReviewPage } from "./features/survey/ReviewPage.tsx";
 import { Layout } from "./layout/Layout.tsx";
+import { CostCurvePage } from "./features/analysis/CostCurvePage.tsx";
+import { DomainAnalysisPage } from "./features/analysis/DomainAnalysisPage.tsx";
+import { ProviderScalePage } from "./features/analysis/ProviderScalePage.tsx";
+import { FragmentationPage } from "./features/analysis/FragmentationPage.tsx";
 
 /** Routes of the web app (German paths, shareable URLs with filters in the query). */
 export function App() {
@@ -57,6 +61,10 @@ export function App() {
         <Route path="ozg-umsetzung/austausch" element={<ExchangePage />} />
         <Route path="ozg-umsetzung/import" element={<AdoptionImportPage />} />
         <Route path="ozg-umsetzung/regeln" element={<ResponsibilityRulesPage />} />
+        <Route path="fragmentierung" element={<FragmentationPage />} />
+        <Route path="fragmentierung/kostenkurven" element={<CostCurvePage />} />
+        <Route path="fragmentierung/anbieter/:id" element={<ProviderScalePage />} />
+        <Route path="fragmentierung/:id" element={<DomainAnalysisPage />} />
         <Route path="quellen" element={<SourcesPage />} />
         <Route path="import-export" element={<ImportPage />} />
         <Route path="anmelden" element={<SignInPage />} />

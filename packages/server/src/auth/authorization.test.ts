@@ -88,6 +88,23 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
     path: "/api/landscape/diff?from=2017-12-31&kreis=05766",
     allowed: SIGNED_IN,
   },
+  "GET /api/analysis/fragmentation": {
+    path: "/api/analysis/fragmentation?asOf=2024-06-30",
+    allowed: SIGNED_IN,
+  },
+  "GET /api/analysis/domains/:id": {
+    path: "/api/analysis/domains/einwohnerwesen",
+    allowed: SIGNED_IN,
+  },
+  "GET /api/analysis/providers/:id": {
+    path: "/api/analysis/providers/owl-it",
+    allowed: SIGNED_IN,
+  },
+  "GET /api/analysis/cost-curves": { path: "/api/analysis/cost-curves", allowed: SIGNED_IN },
+  "GET /api/analysis/cost-curves/:id": {
+    path: "/api/analysis/cost-curves/einwohnerwesen",
+    allowed: SIGNED_IN,
+  },
   "GET /api/organisations/:ags/sourcing": {
     path: "/api/organisations/05766020/sourcing",
     allowed: SIGNED_IN,

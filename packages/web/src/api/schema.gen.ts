@@ -5789,6 +5789,291 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analysis/fragmentation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fragmentierung der IT-Landschaft NRW zum Stichtag: je Leistungsbereich Anbieter, Herfindahl-Index, Kosten je Einheit; je Kommune die Zahl ihrer Anbieter
+         * @description Herfindahl-Index auf der Skala 0..1 über Mengenanteile der Betreiber (jeder eigene Betrieb zählt als eigener Betreiber); Fragmentierungsindex = Mittel von 1 − HHI über die Leistungsbereiche. Wer nicht alle Kosten sehen darf (nur KDN-Analyse und Administration), erhält Anzahlen, Anteile und Herfindahl-Index, aber keine Kosten und keine absoluten Mengen (`confidentialHidden: true`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FragmentationResponse"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/domains/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ein Leistungsbereich im Detail: Größe jedes Anbieters, eigener Betrieb, Konzentration, Kosten je Einheit
+         * @description Wer nicht alle Kosten sehen darf (nur KDN-Analyse und Administration), erhält Anzahlen, Anteile und Herfindahl-Index, aber keine Kosten und keine absoluten Mengen (`confidentialHidden: true`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DomainAnalysisResponse"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Größe eines IT-Dienstleisters je Leistungsbereich: Kommunen, Menge, Mengenanteil, laufende Kosten
+         * @description Wer nicht alle Kosten sehen darf (nur KDN-Analyse und Administration), erhält Anzahlen, Anteile und Herfindahl-Index, aber keine Kosten und keine absoluten Mengen (`confidentialHidden: true`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderAnalysisResponse"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/cost-curves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Angepasste Kostenkurven (Fixkosten + fallende Grenzkosten) je Leistungsbereich mit Unsicherheit
+         * @description Konkave stückweise lineare Kurve der laufenden Kosten über der Menge, kleinste Quadrate mit nicht steigenden Steigungen, Bootstrap-Band (docs/cost-model.md). Die Segmente haben die Form der Szenario-Angebote (fixedCost, segments[upTo, costPerUnit]). Wer nicht alle Kosten sehen darf (nur KDN-Analyse und Administration), erhält Anzahlen, Anteile und Herfindahl-Index, aber keine Kosten und keine absoluten Mengen (`confidentialHidden: true`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CostCurvesResponse"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/cost-curves/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kostenkurve eines Leistungsbereichs mit den Datenpunkten (Menge, laufende Kosten)
+         * @description Wer nicht alle Kosten sehen darf (nur KDN-Analyse und Administration), erhält Anzahlen, Anteile und Herfindahl-Index, aber keine Kosten und keine absoluten Mengen (`confidentialHidden: true`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CostCurveResponse"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports": {
         parameters: {
             query?: never;
@@ -6999,6 +7284,119 @@ export interface components {
             updatedBy: string;
             decisions: components["schemas"]["StrategyDecisionInput"][];
         };
+        CostPerUnitDistributionInput: {
+            count: number;
+            min: number;
+            p25: number;
+            median: number;
+            p75: number;
+            max: number;
+            mean: number;
+            coefficientOfVariation: number | null;
+        };
+        ProviderScaleInput: {
+            operatorKey: string;
+            /** @enum {string} */
+            kind: "dienstleister" | "kommune" | "land" | "efa" | "eigenbetrieb";
+            providerId: string | null;
+            name: string;
+            domainId: string;
+            domainName: string;
+            kommunen: number;
+            volume: number | null;
+            share: number | null;
+            runningCost: number | null;
+        };
+        DomainConcentrationInput: {
+            domainId: string;
+            domainName: string;
+            volumeUnit: string | null;
+            kommunen: number;
+            providers: number;
+            products: number;
+            inHouse: number;
+            operators: number;
+            hhi: number | null;
+            effectiveOperators: number | null;
+            volumeCoverage: number;
+            costPerUnit: components["schemas"]["CostPerUnitDistributionInput"] | null;
+            demo: boolean;
+        };
+        DomainAnalysisInput: {
+            concentration: components["schemas"]["DomainConcentrationInput"];
+            providers: components["schemas"]["ProviderScaleInput"][];
+            inHouse: {
+                kommunen: number;
+                volume: number | null;
+                share: number | null;
+                runningCost: number | null;
+            };
+        };
+        KommuneDependencyInput: {
+            ags: string;
+            name: string;
+            kind: string;
+            providers: number;
+            providerNames: string[];
+            inHouseDomains: number;
+            domains: number;
+        };
+        FragmentationIndexInput: {
+            value: number | null;
+            meanEffectiveOperators: number | null;
+            domains: number;
+        };
+        FragmentationOverviewInput: {
+            index: components["schemas"]["FragmentationIndexInput"];
+            kommunen: number;
+            providers: number;
+            inHouseShare: number | null;
+            medianProvidersPerKommune: number | null;
+            domains: components["schemas"]["DomainConcentrationInput"][];
+            kommuneDependencies: components["schemas"]["KommuneDependencyInput"][];
+            demo: boolean;
+        };
+        FittedCostSegmentInput: {
+            upTo: number | null;
+            costPerUnit: number;
+        };
+        CostCurveFitInput: {
+            points: number;
+            fixedCost: number;
+            segments: components["schemas"]["FittedCostSegmentInput"][];
+            breakpoints: number[];
+            residualStandardError: number | null;
+            rSquared: number | null;
+            uncertainty: {
+                /** @constant */
+                method: "bootstrap";
+                replicates: number;
+                seed: number;
+                level: number;
+                band: {
+                    volume: number;
+                    fit: number;
+                    lower: number;
+                    upper: number;
+                }[];
+                fixedCost: {
+                    lower: number;
+                    upper: number;
+                };
+                costPerUnit: {
+                    lower: number;
+                    upper: number;
+                }[];
+            };
+        };
+        DomainCostCurveInput: {
+            domainId: string;
+            domainName: string;
+            volumeUnit: string | null;
+            operatingModels: ("eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst")[];
+            fit: components["schemas"]["CostCurveFitInput"] | null;
+            demo: boolean;
+        };
         ProblemInput: {
             type: string;
             title: string;
@@ -7115,6 +7513,53 @@ export interface components {
                     status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
                 }[];
             }[];
+        };
+        FragmentationResponseInput: {
+            index: components["schemas"]["FragmentationIndexInput"];
+            kommunen: number;
+            providers: number;
+            inHouseShare: number | null;
+            medianProvidersPerKommune: number | null;
+            domains: components["schemas"]["DomainConcentrationInput"][];
+            kommuneDependencies: components["schemas"]["KommuneDependencyInput"][];
+            demo: boolean;
+            asOf: string;
+            confidentialHidden: boolean;
+        };
+        DomainAnalysisResponseInput: {
+            concentration: components["schemas"]["DomainConcentrationInput"];
+            providers: components["schemas"]["ProviderScaleInput"][];
+            inHouse: {
+                kommunen: number;
+                volume: number | null;
+                share: number | null;
+                runningCost: number | null;
+            };
+            domain: components["schemas"]["ServiceDomainInput"];
+            asOf: string;
+            confidentialHidden: boolean;
+        };
+        ProviderAnalysisResponseInput: {
+            provider: components["schemas"]["ProviderInput"];
+            asOf: string;
+            kommunen: number;
+            items: components["schemas"]["ProviderScaleInput"][];
+            confidentialHidden: boolean;
+        };
+        CostCurvesResponseInput: {
+            asOf: string;
+            items: components["schemas"]["DomainCostCurveInput"][];
+            confidentialHidden: boolean;
+        };
+        CostCurveResponseInput: {
+            domain: components["schemas"]["ServiceDomainInput"];
+            asOf: string;
+            curve: components["schemas"]["DomainCostCurveInput"] | null;
+            points: {
+                volume: number;
+                cost: number;
+            }[];
+            confidentialHidden: boolean;
         };
         Source: {
             id: string;
@@ -8265,6 +8710,119 @@ export interface components {
             updatedBy: string;
             decisions: components["schemas"]["StrategyDecision"][];
         };
+        CostPerUnitDistribution: {
+            count: number;
+            min: number;
+            p25: number;
+            median: number;
+            p75: number;
+            max: number;
+            mean: number;
+            coefficientOfVariation: number | null;
+        };
+        ProviderScale: {
+            operatorKey: string;
+            /** @enum {string} */
+            kind: "dienstleister" | "kommune" | "land" | "efa" | "eigenbetrieb";
+            providerId: string | null;
+            name: string;
+            domainId: string;
+            domainName: string;
+            kommunen: number;
+            volume: number | null;
+            share: number | null;
+            runningCost: number | null;
+        };
+        DomainConcentration: {
+            domainId: string;
+            domainName: string;
+            volumeUnit: string | null;
+            kommunen: number;
+            providers: number;
+            products: number;
+            inHouse: number;
+            operators: number;
+            hhi: number | null;
+            effectiveOperators: number | null;
+            volumeCoverage: number;
+            costPerUnit: components["schemas"]["CostPerUnitDistribution"] | null;
+            demo: boolean;
+        };
+        DomainAnalysis: {
+            concentration: components["schemas"]["DomainConcentration"];
+            providers: components["schemas"]["ProviderScale"][];
+            inHouse: {
+                kommunen: number;
+                volume: number | null;
+                share: number | null;
+                runningCost: number | null;
+            };
+        };
+        KommuneDependency: {
+            ags: string;
+            name: string;
+            kind: string;
+            providers: number;
+            providerNames: string[];
+            inHouseDomains: number;
+            domains: number;
+        };
+        FragmentationIndex: {
+            value: number | null;
+            meanEffectiveOperators: number | null;
+            domains: number;
+        };
+        FragmentationOverview: {
+            index: components["schemas"]["FragmentationIndex"];
+            kommunen: number;
+            providers: number;
+            inHouseShare: number | null;
+            medianProvidersPerKommune: number | null;
+            domains: components["schemas"]["DomainConcentration"][];
+            kommuneDependencies: components["schemas"]["KommuneDependency"][];
+            demo: boolean;
+        };
+        FittedCostSegment: {
+            upTo: number | null;
+            costPerUnit: number;
+        };
+        CostCurveFit: {
+            points: number;
+            fixedCost: number;
+            segments: components["schemas"]["FittedCostSegment"][];
+            breakpoints: number[];
+            residualStandardError: number | null;
+            rSquared: number | null;
+            uncertainty: {
+                /** @constant */
+                method: "bootstrap";
+                replicates: number;
+                seed: number;
+                level: number;
+                band: {
+                    volume: number;
+                    fit: number;
+                    lower: number;
+                    upper: number;
+                }[];
+                fixedCost: {
+                    lower: number;
+                    upper: number;
+                };
+                costPerUnit: {
+                    lower: number;
+                    upper: number;
+                }[];
+            };
+        };
+        DomainCostCurve: {
+            domainId: string;
+            domainName: string;
+            volumeUnit: string | null;
+            operatingModels: ("eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst")[];
+            fit: components["schemas"]["CostCurveFit"] | null;
+            demo: boolean;
+        };
         Problem: {
             type: string;
             title: string;
@@ -8381,6 +8939,53 @@ export interface components {
                     status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
                 }[];
             }[];
+        };
+        FragmentationResponse: {
+            index: components["schemas"]["FragmentationIndex"];
+            kommunen: number;
+            providers: number;
+            inHouseShare: number | null;
+            medianProvidersPerKommune: number | null;
+            domains: components["schemas"]["DomainConcentration"][];
+            kommuneDependencies: components["schemas"]["KommuneDependency"][];
+            demo: boolean;
+            asOf: string;
+            confidentialHidden: boolean;
+        };
+        DomainAnalysisResponse: {
+            concentration: components["schemas"]["DomainConcentration"];
+            providers: components["schemas"]["ProviderScale"][];
+            inHouse: {
+                kommunen: number;
+                volume: number | null;
+                share: number | null;
+                runningCost: number | null;
+            };
+            domain: components["schemas"]["ServiceDomain"];
+            asOf: string;
+            confidentialHidden: boolean;
+        };
+        ProviderAnalysisResponse: {
+            provider: components["schemas"]["Provider"];
+            asOf: string;
+            kommunen: number;
+            items: components["schemas"]["ProviderScale"][];
+            confidentialHidden: boolean;
+        };
+        CostCurvesResponse: {
+            asOf: string;
+            items: components["schemas"]["DomainCostCurve"][];
+            confidentialHidden: boolean;
+        };
+        CostCurveResponse: {
+            domain: components["schemas"]["ServiceDomain"];
+            asOf: string;
+            curve: components["schemas"]["DomainCostCurve"] | null;
+            points: {
+                volume: number;
+                cost: number;
+            }[];
+            confidentialHidden: boolean;
         };
     };
     responses: never;

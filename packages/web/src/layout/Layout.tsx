@@ -8,6 +8,7 @@ const NAVIGATION = [
   { to: "/kommunen", label: "Kommunen", end: false },
   { to: "/dienstleister", label: "IT-Dienstleister", end: false },
   { to: "/leistungsbereiche", label: "Leistungsbereiche", end: false },
+  { to: "/fragmentierung", label: "Fragmentierung", end: false },
   { to: "/ozg", label: "OZG-Katalog", end: false },
   { to: "/ozg-umsetzung", label: "OZG-Umsetzung", end: false },
   { to: "/bedarfserhebung", label: "Bedarfserhebung", end: false },

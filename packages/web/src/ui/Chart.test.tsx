@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { Chart } from "./Chart.tsx";
 
@@ -23,5 +23,24 @@ describe("Chart", () => {
     const row = within(table).getByRole("row", { name: /Einwohnerwesen/ });
     expect(row).toHaveTextContent("12");
     expect(row).toHaveTextContent("0,18");
+  });
+
+  it("keeps its German name once ECharts has drawn it", async () => {
+    render(
+      <Chart
+        title="Mengenanteile in Einwohnerwesen"
+        description="Anteil jedes Anbieters."
+        option={{
+          xAxis: { type: "category", data: ["OWL-IT"] },
+          yAxis: {},
+          series: [{ type: "bar", name: "Anteil", data: [80] }],
+        }}
+        table={{ columns: ["Anbieter", "Anteil"], rows: [["OWL-IT", 80]] }}
+      />,
+    );
+    const image = screen.getByRole("img", { name: "Mengenanteile in Einwohnerwesen" });
+    // ECharts sets the container's aria-label when it has drawn; it must not be its English text.
+    await waitFor(() => expect(image.querySelector("svg")).not.toBeNull());
+    expect(image).toHaveAttribute("aria-label", "Mengenanteile in Einwohnerwesen");
   });
 });
