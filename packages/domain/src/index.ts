@@ -48,3 +48,8 @@ export * from "./survey/validateAnswers.ts";
 export * from "./strategy/Strategy.ts";
 export * from "./strategy/suggestDecisions.ts";
 export * from "./strategy/checkConsistency.ts";
+export * from "./organisation/Expert.ts";
+export * from "./kpi/Kpi.ts";
+export * from "./kpi/herfindahlIndex.ts";
+export * from "./kpi/measuresOnTime.ts";
+export * from "./kpi/computeKpis.ts";
