@@ -20,7 +20,7 @@ CREATE TABLE kpi_value (
   population            bigint NOT NULL CHECK (population >= 0),
   providers             integer NOT NULL CHECK (providers >= 0),
   -- 1 − mean Herfindahl index of provider shares per Leistungsbereich; null without sourcing.
-  fragmentation_index   real CHECK (fragmentation_index BETWEEN 0 AND 1),
+  fragmentation_index   double precision CHECK (fragmentation_index BETWEEN 0 AND 1),
   running_cost          numeric(16,2) NOT NULL CHECK (running_cost >= 0),
   investment_cost       numeric(16,2) NOT NULL CHECK (investment_cost >= 0),
   cost_demo             boolean NOT NULL,

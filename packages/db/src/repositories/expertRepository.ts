@@ -32,6 +32,11 @@ export async function findExpert(
   return row;
 }
 
+/** An empty phone number is stored as none. */
+function phoneOf(input: ExpertInput): string | null {
+  return input.phone === null || input.phone.trim() === "" ? null : input.phone;
+}
+
 /** Adds an expert; returns the id. */
 export async function insertExpert(
   tx: Queryable,
@@ -41,7 +46,7 @@ export async function insertExpert(
   const [row] = await tx.query<{ id: number }>(sql`
     INSERT INTO kommune_expert (organisation_key, role, domain_id, name, function, email, phone)
     VALUES (${organisationKey}, ${input.role}, ${input.domainId}, ${input.name}, ${input.function},
-            ${input.email}, ${input.phone})
+            ${input.email}, ${phoneOf(input)})
     RETURNING id`);
   return row?.id ?? 0;
 }
@@ -55,7 +60,7 @@ export async function updateExpert(
 ): Promise<boolean> {
   const rows = await tx.query<{ id: number }>(sql`
     UPDATE kommune_expert SET role = ${input.role}, domain_id = ${input.domainId}, name = ${input.name},
-           function = ${input.function}, email = ${input.email}, phone = ${input.phone}, updated_at = now()
+           function = ${input.function}, email = ${input.email}, phone = ${phoneOf(input)}, updated_at = now()
     WHERE organisation_key = ${organisationKey} AND id = ${id}
     RETURNING id`);
   return rows.length > 0;

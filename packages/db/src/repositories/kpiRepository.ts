@@ -153,3 +153,10 @@ export async function listSurveyCompletionCounts(
     WHERE c.status <> 'draft'
     GROUP BY r.organisation_key`);
 }
+
+/** Whether a job of this kind is waiting or running (so a periodic trigger does not add another). */
+export async function hasOpenJobOfKind(db: Queryable, kind: string): Promise<boolean> {
+  const [row] = await db.query<{ open: boolean }>(sql`
+    SELECT EXISTS (SELECT 1 FROM job WHERE kind = ${kind} AND status IN ('queued','running')) AS open`);
+  return row?.open ?? false;
+}

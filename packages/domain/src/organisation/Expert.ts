@@ -39,8 +39,7 @@ export const ExpertInput = z
       .max(40)
       .regex(/^[+0-9 ()/-]*$/, "darf nur Ziffern, Leerzeichen und + ( ) / - enthalten")
       .nullable()
-      .default(null)
-      .transform((value) => (value === "" ? null : value)),
+      .default(null),
   })
   .superRefine((input, context) => {
     if (input.role === "fachexpertin" && !input.domainId) {
@@ -58,7 +57,7 @@ export const ExpertInput = z
       });
     }
   })
-  .meta({ id: "ExpertInput" });
+  .meta({ id: "ExpertChange" });
 export type ExpertInput = z.infer<typeof ExpertInput>;
 
 /** An entry of the Expertenverzeichnis. */
