@@ -1,4 +1,5 @@
 import { Link, useNavigate, useParams } from "react-router";
+import { ExpertDirectory } from "./ExpertDirectory.tsx";
 import type { Schemas } from "../../api/client.ts";
 import { useBoundaries, useOrganisation } from "../../api/hooks.ts";
 import { FOCUS_FILL, NEUTRAL_FILL } from "../../map/palette.ts";
@@ -206,6 +207,10 @@ export function OrganisationDetailPage() {
           </p>
           <SourcingMatrix ags={data.key} name={data.name} />
         </section>
+      ) : null}
+
+      {data.kind === "gemeinde" || data.kind === "kreis" ? (
+        <ExpertDirectory ags={data.key} name={data.name} />
       ) : null}
 
       {data.children.length > 0 ? (
