@@ -82,7 +82,13 @@ export function Chart({ title, description, option, table, height = 320 }: Chart
           height,
           width: element.clientWidth || 640,
         });
-        chart.setOption({ animation: false, aria: { enabled: true }, ...option });
+        // ECharts' aria module writes its own (English) aria-label on the container; keep the
+        // German title as the accessible name (the table carries the numbers).
+        chart.setOption({
+          animation: false,
+          aria: { enabled: true, label: { description: title } },
+          ...option,
+        });
         if (typeof ResizeObserver !== "undefined") {
           observer = new ResizeObserver(() => chart?.resize({ width: element.clientWidth || 640 }));
           observer.observe(element);
@@ -96,7 +102,7 @@ export function Chart({ title, description, option, table, height = 320 }: Chart
       observer?.disconnect();
       chart?.dispose();
     };
-  }, [option, height]);
+  }, [option, height, title]);
 
   return (
     <figure className="atlas-chart">

@@ -20,7 +20,7 @@ function percent(value: number | null): number | null {
 
 /** The KPI series of one scope as a line chart (in percent) with its data table. */
 export function KpiChart({ name, points }: { name: string; points: readonly Point[] }) {
-  const labels = points.map((point) => formatDateTime(point.takenAt));
+  const labels = points.map((point) => formatDateTime(point.takenAt, { seconds: true }));
   return (
     <Chart
       title={`Kennzahlen über die Zeit – ${name}`}

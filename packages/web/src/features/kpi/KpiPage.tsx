@@ -37,7 +37,7 @@ export function KpiPage() {
       </p>
       <form
         className="atlas-filters"
-        aria-label="Gebiet"
+        aria-label="Gebiet wählen"
         onSubmit={(event) => event.preventDefault()}
       >
         <ScopePicker
