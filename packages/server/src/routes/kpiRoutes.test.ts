@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { JobRunner } from "../jobs/JobRunner.ts";
 import { jobHandlers } from "../jobs/jobHandlers.ts";
 import { schedulePeriodicKpiSnapshot } from "../jobs/kpiSnapshotJob.ts";
+import { currentKpis } from "../services/kpiService.ts";
+import { LandscapeReader } from "../services/landscapeService.ts";
+import { OzgBoard } from "../services/ozgReadinessService.ts";
 import { expectProblem } from "../testing/expectProblem.ts";
 import { authHeaders } from "../testing/signedIn.ts";
 import { useTestApp } from "../testing/testApp.ts";
@@ -90,6 +93,34 @@ describe("KPI snapshots", () => {
       })
     ).json<Series>();
     expect(other.points[0]?.figures).toMatchObject({ costHidden: true, runningCost: null });
+  });
+
+  it("counts the measures a source supplies for the Kreis of their Kommunen", async () => {
+    const values = await currentKpis({
+      db: server.db,
+      landscape: new LandscapeReader(server.db),
+      board: new OzgBoard(server.db),
+      measures: async () => [
+        {
+          id: 1,
+          due: "2000-01-01",
+          status: "laufend",
+          doneAt: null,
+          organisationKeys: ["05766020"],
+        },
+        {
+          id: 2,
+          due: "2999-01-01",
+          status: "geplant",
+          doneAt: null,
+          organisationKeys: ["05766020"],
+        },
+      ],
+    });
+    const lippe = values.find((value) => value.level === "kreis" && value.key === "05766");
+    expect(lippe?.figures).toMatchObject({ measuresTotal: 2, measuresOnTime: 1 });
+    const muenster = values.find((value) => value.level === "kreis" && value.key === "05515000");
+    expect(muenster?.figures).toMatchObject({ measuresTotal: 0, measuresOnTime: 0 });
   });
 
   it("rejects keys outside NRW", async () => {

@@ -57,6 +57,11 @@ export interface KpiSources {
   db: Queryable;
   landscape: LandscapeReader;
   board: OzgBoard;
+  /**
+   * The measures to count (Maßnahmen, issue 9). Until the measures table exists nothing is
+   * passed and "Maßnahmen termingerecht" stays empty; its repository plugs in here.
+   */
+  measures?: () => Promise<readonly MeasureFact[] | undefined>;
 }
 
 /**
@@ -104,7 +109,10 @@ export async function currentKpis(
   now = new Date(),
 ): Promise<KpiValue[]> {
   const asOf = todayInGermany(now);
-  return computeKpis(await loadKpiFacts(sources, asOf), { asOf, measures });
+  return computeKpis(await loadKpiFacts(sources, asOf), {
+    asOf,
+    measures: measures ?? (await sources.measures?.()),
+  });
 }
 
 /** The current figures of one scope (for reports: the same numbers as the snapshots). */

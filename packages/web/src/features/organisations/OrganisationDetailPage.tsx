@@ -174,6 +174,10 @@ export function OrganisationDetailPage() {
             IT-Strategie von {data.name}
           </Link>{" "}
           (Zielbild je Leistungsbereich: vor Ort, IT-Dienstleister, interkommunal, Land oder EfA)
+          {" · "}
+          <a className="kern-link" href={`/api/reports/kommunen/${data.key}`}>
+            Kommunenprofil als PDF
+          </a>
         </p>
       ) : null}
 
