@@ -79,6 +79,29 @@ describe("Expertenverzeichnis", () => {
     );
   });
 
+  it("changes an entry in the same form", async () => {
+    const user = userEvent.setup();
+    api.respond({ method: "PUT", path: `/api/organisations/${AGS}/experts/7`, body: EXPERT });
+    renderWithProviders(<ExpertDirectory ags={AGS} name="Detmold" />);
+    await user.click(await screen.findByRole("button", { name: "Ändern (Max Beispiel)" }));
+    const form = screen.getByRole("form", { name: "Eintrag Max Beispiel ändern" });
+    const field = within(form).getByLabelText("Funktion");
+    expect(field).toHaveValue("Leitung IT");
+    await user.clear(field);
+    await user.type(field, "CIO");
+    await user.click(within(form).getByRole("button", { name: "Änderung speichern" }));
+    await waitFor(() =>
+      expect(api.requests.find((request) => request.method === "PUT")?.body).toMatchObject({
+        role: "it_leitung",
+        function: "CIO",
+        email: "it@example.org",
+      }),
+    );
+    expect(
+      await screen.findByRole("form", { name: "Eintrag für Detmold hinzufügen" }),
+    ).toBeVisible();
+  });
+
   it("is not shown to other Kommunen", () => {
     answerSession(
       buildUser({ roles: [buildRole("kommune_bearbeiter", { organisationKey: "05766044" })] }),

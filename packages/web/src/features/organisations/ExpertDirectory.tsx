@@ -8,7 +8,14 @@ import { useId, useState, type FormEvent } from "react";
 import { useDomains } from "../../api/hooks.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePrincipal } from "../auth/usePrincipal.ts";
-import { useAddExpert, useDeleteExpert, useExperts, type ExpertChange } from "./expertQueries.ts";
+import {
+  useAddExpert,
+  useDeleteExpert,
+  useExperts,
+  useUpdateExpert,
+  type Expert,
+  type ExpertChange,
+} from "./expertQueries.ts";
 
 type Role = ExpertChange["role"];
 const ROLES = Object.entries(expertRoleLabel) as Array<[Role, string]>;
@@ -57,9 +64,32 @@ const EMPTY = {
   phone: "",
 };
 
-function ExpertForm({ ags, name }: { ags: string; name: string }) {
-  const [form, setForm] = useState(EMPTY);
+function toForm(expert: Expert): typeof EMPTY {
+  return {
+    role: expert.role,
+    domainId: expert.domainId ?? "",
+    name: expert.name,
+    function: expert.function,
+    email: expert.email,
+    phone: expert.phone ?? "",
+  };
+}
+
+function ExpertForm({
+  ags,
+  name,
+  editing,
+  onDone,
+}: {
+  ags: string;
+  name: string;
+  editing: Expert | null;
+  onDone: () => void;
+}) {
+  const [form, setForm] = useState(editing ? toForm(editing) : EMPTY);
   const add = useAddExpert(ags);
+  const update = useUpdateExpert(ags);
+  const save = editing ? update : add;
   const domains = useDomains();
   const roleId = useId();
   const domainId = useId();
@@ -68,25 +98,30 @@ function ExpertForm({ ags, name }: { ags: string; name: string }) {
     setForm((current) => ({ ...current, [field]: value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate(
-      {
-        role: form.role,
-        domainId: form.role === "fachexpertin" ? form.domainId || null : null,
-        name: form.name,
-        function: form.function,
-        email: form.email,
-        phone: form.phone || null,
-      },
-      { onSuccess: () => setForm(EMPTY) },
-    );
+    const body: ExpertChange = {
+      role: form.role,
+      domainId: form.role === "fachexpertin" ? form.domainId || null : null,
+      name: form.name,
+      function: form.function,
+      email: form.email,
+      phone: form.phone || null,
+    };
+    const done = () => {
+      setForm(EMPTY);
+      onDone();
+    };
+    if (editing) update.mutate({ id: editing.id, body }, { onSuccess: done });
+    else add.mutate(body, { onSuccess: done });
   };
   return (
     <form
       className="atlas-expert-form"
-      aria-label={`Eintrag für ${name} hinzufügen`}
+      aria-label={editing ? `Eintrag ${editing.name} ändern` : `Eintrag für ${name} hinzufügen`}
       onSubmit={submit}
     >
-      <h3 className="kern-heading-small">Eintrag hinzufügen</h3>
+      <h3 className="kern-heading-small">
+        {editing ? `Eintrag ${editing.name} ändern` : "Eintrag hinzufügen"}
+      </h3>
       <div className="kern-form-input">
         <label className="kern-label" htmlFor={roleId}>
           Rolle
@@ -140,11 +175,16 @@ function ExpertForm({ ags, name }: { ags: string; name: string }) {
         onChange={set("phone")}
       />
       <p className="kern-body">
-        <button type="submit" className="kern-btn kern-btn--primary" disabled={add.isPending}>
-          <span className="kern-label">Hinzufügen</span>
-        </button>
+        <button type="submit" className="kern-btn kern-btn--primary" disabled={save.isPending}>
+          <span className="kern-label">{editing ? "Änderung speichern" : "Hinzufügen"}</span>
+        </button>{" "}
+        {editing ? (
+          <button type="button" className="kern-btn kern-btn--secondary" onClick={onDone}>
+            <span className="kern-label">Abbrechen</span>
+          </button>
+        ) : null}
       </p>
-      {add.isError ? <ErrorState error={add.error} title="Eintrag nicht gespeichert" /> : null}
+      {save.isError ? <ErrorState error={save.error} title="Eintrag nicht gespeichert" /> : null}
     </form>
   );
 }
@@ -160,6 +200,7 @@ export function ExpertDirectory({ ags, name }: { ags: string; name: string }) {
   const experts = useExperts(ags, maySee);
   const remove = useDeleteExpert(ags);
   const [message, setMessage] = useState("");
+  const [editing, setEditing] = useState<Expert | null>(null);
   if (!maySee) return null;
   const items = experts.data?.items ?? [];
   return (
@@ -212,6 +253,13 @@ export function ExpertDirectory({ ags, name }: { ags: string; name: string }) {
                     <button
                       type="button"
                       className="kern-btn kern-btn--secondary kern-btn--small"
+                      onClick={() => setEditing(expert)}
+                    >
+                      <span className="kern-label">Ändern ({expert.name})</span>
+                    </button>{" "}
+                    <button
+                      type="button"
+                      className="kern-btn kern-btn--secondary kern-btn--small"
                       disabled={remove.isPending}
                       onClick={() =>
                         remove.mutate(expert.id, {
@@ -232,7 +280,15 @@ export function ExpertDirectory({ ags, name }: { ags: string; name: string }) {
         {message}
       </div>
       {remove.isError ? <ErrorState error={remove.error} title="Löschen fehlgeschlagen" /> : null}
-      {mayEdit ? <ExpertForm ags={ags} name={name} /> : null}
+      {mayEdit ? (
+        <ExpertForm
+          key={editing?.id ?? "neu"}
+          ags={ags}
+          name={name}
+          editing={editing}
+          onDone={() => setEditing(null)}
+        />
+      ) : null}
     </section>
   );
 }

@@ -38,3 +38,17 @@ export function useDeleteExpert(ags: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["experts", ags] }),
   });
 }
+
+export function useUpdateExpert(ags: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, body }: { id: number; body: ExpertChange }) =>
+      unwrap(
+        await api.PUT("/api/organisations/{ags}/experts/{id}", {
+          params: { path: { ags, id } },
+          body,
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["experts", ags] }),
+  });
+}
