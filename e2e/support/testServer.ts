@@ -23,6 +23,8 @@ export async function startTestServer(): Promise<TestServer> {
       HOST: "127.0.0.1",
       ATLAS_DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
+      // Snapshots only when a test takes them (no periodic one at start).
+      ATLAS_KPI_INTERVAL_DAYS: "0",
       ATLAS_ADMIN_EMAIL: E2E_ADMIN.email,
       ATLAS_ADMIN_PASSWORD: E2E_ADMIN.password,
       ATLAS_WEB_DIST: fileURLToPath(new URL("../../packages/web/dist/", import.meta.url)),

@@ -32,3 +32,5 @@ export * from "./seed/seedOzgAdoption.ts";
 export * from "./repositories/surveyRepository.ts";
 export * from "./repositories/strategyRepository.ts";
 export * from "./repositories/oidcFlowRepository.ts";
+export * from "./repositories/kpiRepository.ts";
+export * from "./repositories/expertRepository.ts";

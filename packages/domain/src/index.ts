@@ -49,3 +49,8 @@ export * from "./strategy/Strategy.ts";
 export * from "./strategy/suggestDecisions.ts";
 export * from "./strategy/checkConsistency.ts";
 export * from "./analysis/index.ts";
+export * from "./organisation/Expert.ts";
+export * from "./kpi/Kpi.ts";
+export * from "./kpi/supplierFragmentation.ts";
+export * from "./kpi/measuresOnTime.ts";
+export * from "./kpi/computeKpis.ts";

@@ -37,6 +37,9 @@ import { registerProviderRoutes } from "./routes/providerRoutes.ts";
 import { registerSystemRoutes } from "./routes/systemRoutes.ts";
 import { registerStrategyRoutes } from "./routes/strategyRoutes.ts";
 import { registerSurveyRoutes } from "./routes/surveyRoutes.ts";
+import { registerKpiRoutes } from "./routes/kpiRoutes.ts";
+import { registerExpertRoutes } from "./routes/expertRoutes.ts";
+import { registerReportRoutes } from "./routes/reportRoutes.ts";
 
 /** Version of the public API (also in the OpenAPI document). */
 export const API_VERSION = "0.1.0";
@@ -119,6 +122,9 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerSurveyRoutes(app, context);
   registerStrategyRoutes(app, context);
   registerAnalysisRoutes(app, context);
+  registerKpiRoutes(app, context);
+  registerExpertRoutes(app, context);
+  registerReportRoutes(app, context);
 
   const webDist = options.webDist && existsSync(options.webDist) ? options.webDist : undefined;
   if (webDist) {

@@ -23,6 +23,12 @@ const Environment = z.object({
   ATLAS_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   ATLAS_OIDC_REDIRECT_URI: z.url().optional(),
   ATLAS_OIDC_LABEL: z.string().min(1).max(80).default("Mit Single Sign-on anmelden"),
+  ATLAS_KPI_INTERVAL_DAYS: z.coerce
+    .number({ message: "muss eine Zahl von Tagen sein" })
+    .int("muss eine ganze Zahl sein")
+    .min(0, "darf nicht negativ sein (0 schaltet die regelmäßige Erfassung ab)")
+    .max(3650)
+    .default(30),
   ATLAS_OIDC_AUTO_CREATE: z.enum(["0", "1"], { message: "muss 0 oder 1 sein" }).default("0"),
 });
 
@@ -42,6 +48,8 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   /** OpenID Connect sign-in, when ATLAS_OIDC_ISSUER and ATLAS_OIDC_CLIENT_ID are set. */
   oidc: OidcSettings | undefined;
+  /** Days between periodic KPI snapshots (checked at start); 0 = off. */
+  kpiIntervalDays: number;
 }
 
 /** Reads and checks the environment; names the bad variable in German when it is wrong. */
@@ -66,6 +74,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Server
     initialAdmin: { email: env.ATLAS_ADMIN_EMAIL, password: env.ATLAS_ADMIN_PASSWORD },
     trustProxy: env.ATLAS_TRUST_PROXY === "1",
     publicUrl: env.ATLAS_PUBLIC_URL,
+    kpiIntervalDays: env.ATLAS_KPI_INTERVAL_DAYS,
     oidc:
       env.ATLAS_OIDC_ISSUER && env.ATLAS_OIDC_CLIENT_ID
         ? {

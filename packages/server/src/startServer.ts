@@ -11,6 +11,7 @@ import type { ZodApp } from "./http/types.ts";
 import { ensureInitialAdministrator } from "./services/accountService.ts";
 import { jobHandlers } from "./jobs/jobHandlers.ts";
 import { JobRunner } from "./jobs/JobRunner.ts";
+import { schedulePeriodicKpiSnapshot } from "./jobs/kpiSnapshotJob.ts";
 
 /** A running server and how to stop it. */
 export interface RunningServer {
@@ -51,6 +52,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       "Datenbank bereit (Migrationen und Referenzdaten)",
     );
     const jobs = new JobRunner(db, jobHandlers(db), { log: app.log, concurrency: 1 });
+    const kpiJob = await schedulePeriodicKpiSnapshot(db, config.kpiIntervalDays);
+    if (kpiJob !== undefined)
+      app.log.info({ job: kpiJob }, "Regelmäßige Kennzahlen-Erfassung eingeplant");
     jobs.start();
     const url = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;

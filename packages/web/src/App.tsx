@@ -1,4 +1,6 @@
 import { Route, Routes } from "react-router";
+import { KpiPage } from "./features/kpi/KpiPage.tsx";
+import { ReportsPage } from "./features/reports/ReportsPage.tsx";
 import { NotFoundPage } from "./features/NotFoundPage.tsx";
 import { ApiTokensPage } from "./features/account/ApiTokensPage.tsx";
 import { AuditLogPage } from "./features/administration/AuditLogPage.tsx";
@@ -81,6 +83,8 @@ export function App() {
         <Route path="erhebung" element={<TokenAnswerPage />} />
         <Route path="kommunen/:ags/strategie" element={<StrategyEditorPage />} />
         <Route path="strategien/vor-ort" element={<VorOrtOverviewPage />} />
+        <Route path="kennzahlen" element={<KpiPage />} />
+        <Route path="berichte" element={<ReportsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

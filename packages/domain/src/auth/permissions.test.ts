@@ -52,6 +52,22 @@ describe("can", () => {
   });
 });
 
+describe("Kennzahlen and Expertenverzeichnis", () => {
+  it("lets KDN analysts and administrators take KPI snapshots, nobody else", () => {
+    expect(can(analyst, "kpi:snapshot")).toBe(true);
+    expect(can(admin, "kpi:snapshot")).toBe(true);
+    expect(can(detmold, "kpi:snapshot")).toBe(false);
+    expect(can(reader, "kpi:snapshot")).toBe(false);
+  });
+
+  it("lets a Kommune-Bearbeiter edit only its own Kommune's experts", () => {
+    expect(can(detmold, "experts:edit", { organisationKey: "05766020" })).toBe(true);
+    expect(can(detmold, "experts:edit", { organisationKey: "05766044" })).toBe(false);
+    expect(can(analyst, "experts:edit", { organisationKey: "05766020" })).toBe(false);
+    expect(can(admin, "experts:edit", { organisationKey: "05766044" })).toBe(true);
+  });
+});
+
 describe("OZG adoption and service exchange", () => {
   it("lets a Kommune-Bearbeiter change only its own Kommune's adoption status", () => {
     expect(can(detmold, "adoption:edit", { organisationKey: "05766020" })).toBe(true);

@@ -22,7 +22,9 @@ export type Permission =
   | "adoption:import"
   | "ozg:configure"
   | "exchange:interest"
-  | "exchange:agreement";
+  | "exchange:agreement"
+  | "kpi:snapshot"
+  | "experts:edit";
 
 /** Scope of a check: the Kommune or provider a permission is asked for. */
 export interface PermissionTarget {
@@ -75,6 +77,12 @@ export function can(
         hasRole(principal, "administrator") ||
         hasScopedRole(principal, "kommune_bearbeiter", target)
       );
+    case "experts:edit":
+      // A Kommune's Expertenverzeichnis: its editors and administrators.
+      return (
+        hasRole(principal, "administrator") ||
+        hasScopedRole(principal, "kommune_bearbeiter", target)
+      );
     case "adoption:import":
       // Every row of the file is checked with "adoption:edit" for its Kommune.
       return hasRole(principal, "administrator", "kommune_bearbeiter");
@@ -93,6 +101,7 @@ export function can(
     case "reorganisation:preview":
     case "scenario:run":
     case "campaign:manage":
+    case "kpi:snapshot":
       return hasRole(principal, "administrator", "kdn_analyst");
     case "reorganisation:apply":
     case "ozg:configure":

@@ -317,6 +317,39 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
     path: "/api/imports/templates/sourcing",
     allowed: SIGNED_IN,
   },
+  // Kennzahlen: figures for everyone signed in (costs redacted per viewer); snapshots by KDN.
+  "GET /api/kpi/current": { path: "/api/kpi/current?level=kreis", allowed: SIGNED_IN },
+  "GET /api/kpi/snapshots": {
+    path: "/api/kpi/snapshots?level=kreis&key=05766",
+    allowed: SIGNED_IN,
+  },
+  "POST /api/kpi/snapshots": { path: "/api/kpi/snapshots", allowed: ["analyst", "admin"] },
+  // Expertenverzeichnis: personal data, seen by the Kommune itself, KDN and administrators.
+  "GET /api/organisations/:ags/experts": {
+    path: "/api/organisations/05766020/experts",
+    allowed: ["kommune_detmold", "analyst", "admin"],
+  },
+  "POST /api/organisations/:ags/experts": {
+    path: "/api/organisations/05766020/experts",
+    allowed: ["kommune_detmold", "admin"],
+  },
+  "PUT /api/organisations/:ags/experts/:id": {
+    path: "/api/organisations/05766020/experts/999999",
+    allowed: ["kommune_detmold", "admin"],
+  },
+  "DELETE /api/organisations/:ags/experts/:id": {
+    path: "/api/organisations/05766020/experts/999999",
+    allowed: ["kommune_detmold", "admin"],
+  },
+  "GET /api/reports/landscape": {
+    path: "/api/reports/landscape?level=kreis&key=05766",
+    allowed: SIGNED_IN,
+  },
+  "GET /api/reports/kommunen/:ags": { path: "/api/reports/kommunen/05766020", allowed: SIGNED_IN },
+  "GET /api/reports/progress": {
+    path: "/api/reports/progress?level=kreis&key=05766",
+    allowed: SIGNED_IN,
+  },
   // Anyone signed in may check a file; rows are written only for Kommunen the user may edit.
   "POST /api/imports": { path: "/api/imports?fileName=a.csv", allowed: SIGNED_IN },
   "POST /api/imports/:id/commit": { path: "/api/imports/999999/commit", allowed: SIGNED_IN },
@@ -453,6 +486,24 @@ describe("confidentiality", () => {
     for (const group of summary.byProvider) if (group.count < 3) expect(group.cost).toBeNull();
   });
 });
+
+const EXPERT = {
+  role: "it_leitung",
+  name: "Max Beispiel",
+  function: "IT-Leitung",
+  email: "it@example.org",
+};
+
+/** An expert of Detmold created through the API (its audit record comes before the count). */
+async function createExpert(): Promise<number> {
+  const created = await server.app.inject({
+    method: "POST",
+    url: "/api/organisations/05766020/experts",
+    headers: headers.get("admin"),
+    payload: EXPERT,
+  });
+  return created.json<{ id: number }>().id;
+}
 
 describe("audit trail", () => {
   /** A valid request per write route; a write route without one fails the test. */
@@ -803,6 +854,28 @@ describe("audit trail", () => {
         entityType: "strategy",
       };
     },
+    "POST /api/kpi/snapshots": async () => ({
+      method: "POST",
+      url: "/api/kpi/snapshots",
+      entityType: "kpi_snapshot",
+    }),
+    "POST /api/organisations/:ags/experts": async () => ({
+      method: "POST",
+      url: "/api/organisations/05766020/experts",
+      payload: EXPERT,
+      entityType: "kommune_expert",
+    }),
+    "PUT /api/organisations/:ags/experts/:id": async () => ({
+      method: "PUT",
+      url: `/api/organisations/05766020/experts/${await createExpert()}`,
+      payload: { ...EXPERT, function: "Geändert" },
+      entityType: "kommune_expert",
+    }),
+    "DELETE /api/organisations/:ags/experts/:id": async () => ({
+      method: "DELETE",
+      url: `/api/organisations/05766020/experts/${await createExpert()}`,
+      entityType: "kommune_expert",
+    }),
     "POST /api/auth/login": async () => ({
       method: "POST",
       url: "/api/auth/login",

@@ -37,3 +37,37 @@ describe("renderTextPdf", () => {
     expect(toWinAnsiLiteral("a(b)\\c")).toBe("a\\(b\\)\\\\c");
   });
 });
+
+describe("renderTextPdf blocks", () => {
+  it("sets tables as extractable text and draws maps as filled paths", () => {
+    const pdf = renderTextPdf(
+      "Bericht",
+      [
+        { kind: "table", columns: ["Kennzahl", "Wert"], rows: [["Einwohner", "348.030"]] },
+        {
+          kind: "map",
+          height: 100,
+          shapes: [
+            {
+              rings: [
+                [
+                  [8.5, 51.8],
+                  [9.2, 51.8],
+                  [9.2, 52.1],
+                  [8.5, 51.8],
+                ],
+              ],
+              highlight: true,
+            },
+          ],
+        },
+      ],
+      { subject: "Test" },
+    );
+    const text = pdf.toString("latin1");
+    expect(extractPdfText(pdf)).toBe("Kennzahl\nWert\nEinwohner\n348.030");
+    expect(text).toMatch(/0\.72 g [\d. ]+ m [\d. ]+ l [\d. ]+ l [\d. ]+ l h B/);
+    expect(text).toContain("/Lang (de-DE)");
+    expect(text).toContain("/Subject (Test)");
+  });
+});

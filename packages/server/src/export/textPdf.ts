@@ -62,34 +62,163 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-/** Renders lines to a PDF document. */
-export function renderTextPdf(title: string, lines: readonly PdfLine[]): Buffer {
-  const pages: string[][] = [[]];
-  let y = PAGE_HEIGHT - MARGIN;
-  for (const line of lines) {
-    const style = STYLES[line.style ?? "body"];
-    for (const part of wrap(line.text, style.wrap)) {
-      if (y - style.leading < MARGIN) {
-        pages.push([]);
-        y = PAGE_HEIGHT - MARGIN;
-      }
-      y -= style.leading;
-      pages
-        .at(-1)
-        ?.push(
-          `BT /${style.font} ${style.size} Tf ${MARGIN} ${y} Td (${toWinAnsiLiteral(part)}) Tj ET`,
-        );
+/** A table: a bold header row and rows of cells; columns share the width by `widths`. */
+export interface PdfTable {
+  kind: "table";
+  columns: readonly string[];
+  rows: ReadonlyArray<readonly string[]>;
+  /** Relative column widths (default: equal). */
+  widths?: readonly number[];
+}
+
+/** A polygon of a map: rings of [longitude, latitude]; highlighted ones are filled darker. */
+export interface PdfMapShape {
+  rings: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+  highlight?: boolean;
+}
+
+/** A simple vector map (outlines of areas), scaled into the text width. */
+export interface PdfMap {
+  kind: "map";
+  shapes: readonly PdfMapShape[];
+  height: number;
+}
+
+/** One block of the document. */
+export type PdfBlock = PdfLine | PdfTable | PdfMap;
+
+/** Document metadata (PDF/UA asks for title shown and language set). */
+export interface PdfOptions {
+  /** BCP 47 language of the document (default de-DE). */
+  language?: string;
+  subject?: string;
+}
+
+const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+const TABLE = { size: 9, leading: 12 } as const;
+
+class PageWriter {
+  readonly pages: string[][] = [[]];
+  y = PAGE_HEIGHT - MARGIN;
+
+  /** Makes room for `height` points, starting a new page when needed. */
+  need(height: number): void {
+    if (this.y - height < MARGIN) {
+      this.pages.push([]);
+      this.y = PAGE_HEIGHT - MARGIN;
     }
   }
+
+  add(command: string): void {
+    this.pages.at(-1)?.push(command);
+  }
+
+  text(x: number, y: number, font: string, size: number, text: string): void {
+    this.add(
+      `BT /${font} ${size} Tf ${x.toFixed(1)} ${y.toFixed(1)} Td (${toWinAnsiLiteral(text)}) Tj ET`,
+    );
+  }
+}
+
+function writeLine(writer: PageWriter, line: PdfLine): void {
+  const style = STYLES[line.style ?? "body"];
+  for (const part of wrap(line.text, style.wrap)) {
+    writer.need(style.leading);
+    writer.y -= style.leading;
+    writer.text(MARGIN, writer.y, style.font, style.size, part);
+  }
+}
+
+function writeTable(writer: PageWriter, table: PdfTable): void {
+  const weights = table.widths ?? table.columns.map(() => 1);
+  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
+  const widths = weights.map((weight) => (weight / totalWeight) * TEXT_WIDTH);
+  // Helvetica averages about half the font size per character.
+  const chars = widths.map((width) => Math.max(4, Math.floor((width - 6) / (TABLE.size * 0.5))));
+  const row = (cells: readonly string[], font: string) => {
+    const wrapped = cells.map((cell, index) => wrap(cell, chars[index] ?? 10));
+    const lines = Math.max(1, ...wrapped.map((parts) => parts.length));
+    writer.need(lines * TABLE.leading + 3);
+    let x = MARGIN;
+    wrapped.forEach((parts, index) => {
+      parts.forEach((part, lineIndex) => {
+        if (part.length > 0)
+          writer.text(x, writer.y - (lineIndex + 1) * TABLE.leading, font, TABLE.size, part);
+      });
+      x += widths[index] ?? 0;
+    });
+    writer.y -= lines * TABLE.leading + 3;
+  };
+  writer.need(TABLE.leading * 2 + 6);
+  row(table.columns, "F2");
+  writer.add(
+    `0.5 w ${MARGIN} ${(writer.y + 1).toFixed(1)} m ${MARGIN + TEXT_WIDTH} ${(writer.y + 1).toFixed(1)} l S`,
+  );
+  for (const cells of table.rows) row(cells, "F1");
+  writer.y -= 4;
+}
+
+function writeMap(writer: PageWriter, map: PdfMap): void {
+  const points = map.shapes.flatMap((shape) => shape.rings.flat());
+  if (points.length === 0) return;
+  const longitudes = points.map((point) => point[0]);
+  const latitudes = points.map((point) => point[1]);
+  const [west, east] = [Math.min(...longitudes), Math.max(...longitudes)];
+  const [south, north] = [Math.min(...latitudes), Math.max(...latitudes)];
+  // Equirectangular with the cosine of the mean latitude: good enough at the scale of NRW.
+  const xScale = Math.cos((((south + north) / 2) * Math.PI) / 180);
+  const spanX = Math.max((east - west) * xScale, 1e-9);
+  const spanY = Math.max(north - south, 1e-9);
+  const scale = Math.min(TEXT_WIDTH / spanX, map.height / spanY);
+  writer.need(map.height + 8);
+  const top = writer.y - 4;
+  const left = MARGIN + (TEXT_WIDTH - spanX * scale) / 2;
+  const project = ([longitude, latitude]: readonly [number, number]) =>
+    `${(left + (longitude - west) * xScale * scale).toFixed(1)} ${(top - (north - latitude) * scale).toFixed(1)}`;
+  writer.add("q 0.4 w 0.25 G");
+  for (const shape of map.shapes) {
+    const path = shape.rings
+      .filter((ring) => ring.length > 2)
+      .map(
+        (ring) =>
+          `${ring.map((point, index) => `${project(point)} ${index === 0 ? "m" : "l"}`).join(" ")} h`,
+      )
+      .join(" ");
+    if (path.length > 0) writer.add(`${shape.highlight ? "0.72" : "0.93"} g ${path} B`);
+  }
+  writer.add("Q");
+  writer.y -= map.height + 8;
+}
+
+/** Renders lines, tables and maps to a PDF document (title shown, language set). */
+export function renderTextPdf(
+  title: string,
+  blocks: readonly PdfBlock[],
+  options: PdfOptions = {},
+): Buffer {
+  const writer = new PageWriter();
+  for (const block of blocks) {
+    if ("kind" in block) {
+      if (block.kind === "table") writeTable(writer, block);
+      else writeMap(writer, block);
+    } else {
+      writeLine(writer, block);
+    }
+  }
+  const pages = writer.pages;
   // Objects: 1 catalog, 2 pages, 3 Helvetica, 4 Helvetica-Bold, 5 info, then page + content pairs.
   const objects: string[] = [];
   const pageIds = pages.map((_page, index) => 6 + index * 2);
-  objects[1] = "<< /Type /Catalog /Pages 2 0 R >>";
+  objects[1] =
+    `<< /Type /Catalog /Pages 2 0 R /Lang (${toWinAnsiLiteral(options.language ?? "de-DE")}) ` +
+    "/ViewerPreferences << /DisplayDocTitle true >> >>";
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`;
   objects[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
   objects[4] =
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>";
-  objects[5] = `<< /Title (${toWinAnsiLiteral(title)}) /Producer (IT-Atlas NRW) >>`;
+  objects[5] =
+    `<< /Title (${toWinAnsiLiteral(title)}) /Producer (IT-Atlas NRW)` +
+    `${options.subject ? ` /Subject (${toWinAnsiLiteral(options.subject)})` : ""} >>`;
   pages.forEach((commands, index) => {
     const pageId = 6 + index * 2;
     const content = commands.join("\n");

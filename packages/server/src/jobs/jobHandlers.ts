@@ -1,5 +1,6 @@
 import type { Database } from "@it-atlas/db";
 import { importJobHandler } from "./importJob.ts";
+import { kpiSnapshotJobHandler } from "./kpiSnapshotJob.ts";
 import type { JobHandler } from "./JobRunner.ts";
 
 /**
@@ -7,5 +8,5 @@ import type { JobHandler } from "./JobRunner.ts";
  * here; the runner polls only for registered kinds.
  */
 export function jobHandlers(db: Database): JobHandler[] {
-  return [importJobHandler(db)];
+  return [importJobHandler(db), kpiSnapshotJobHandler(db)];
 }

@@ -6074,6 +6074,517 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/kpi/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aktuelle Kennzahlen aller Gebiete einer Ebene (NRW, Regierungsbezirke, Kreise, Kommunen) – dieselbe Berechnung wie die Erfassung */
+        get: {
+            parameters: {
+                query: {
+                    level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
+                                key: string;
+                                name: string;
+                                figures: components["schemas"]["KpiFiguresView"];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kpi/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Zeitreihe der erfassten Kennzahlen eines Gebiets (älteste zuerst) */
+        get: {
+            parameters: {
+                query: {
+                    level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
+                    key: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
+                            key: string;
+                            name: string | null;
+                            points: {
+                                snapshotId: number;
+                                takenAt: string;
+                                /** @enum {string} */
+                                trigger: "periodic" | "on_demand";
+                                figures: components["schemas"]["KpiFiguresView"];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Kennzahlen jetzt erfassen (alle Gebiete; dauert unter einer Sekunde, daher ohne Hintergrundauftrag) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            scopes: number;
+                        };
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{ags}/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Expertenverzeichnis einer Kommune (nur für die Kommune, KDN und Administration) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            purpose: string;
+                            items: components["schemas"]["Expert"][];
+                        };
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Eintrag im Expertenverzeichnis anlegen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExpertChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expert"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{ags}/experts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Eintrag im Expertenverzeichnis ändern */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ags: string;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExpertChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expert"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Eintrag im Expertenverzeichnis löschen (die Daten werden vollständig entfernt) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ags: string;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/landscape": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Landschaftsbericht (PDF) für NRW, einen Regierungsbezirk oder einen Kreis: Karte, Kennzahlen, Fragmentierung, OZG-Stand, Bezug je Leistungsbereich, Quellen */
+        get: {
+            parameters: {
+                query: {
+                    level: "nrw" | "regierungsbezirk" | "kreis";
+                    key?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF-Dokument */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/kommunen/{ags}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kommunenprofil (PDF): Merkmale, OZG-Stand, Bezug je Leistungsbereich, Quellen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF-Dokument */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fortschrittsbericht des Veränderungsprozesses (PDF): Kennzahlen über die Zeit */
+        get: {
+            parameters: {
+                query: {
+                    level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
+                    key: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF-Dokument */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports": {
         parameters: {
             query?: never;
@@ -7397,6 +7908,64 @@ export interface components {
             fit: components["schemas"]["CostCurveFitInput"] | null;
             demo: boolean;
         };
+        ExpertChangeInput: {
+            /** @enum {string} */
+            role: "fachexpertin" | "organisationsexpertin" | "digitalisierungsexpertin" | "it_leitung";
+            /** @default null */
+            domainId: string | null;
+            name: string;
+            function: string;
+            /** Format: email */
+            email: string;
+            /** @default null */
+            phone: string | null;
+        };
+        ExpertInput: {
+            id: number;
+            organisationKey: string;
+            /** @enum {string} */
+            role: "fachexpertin" | "organisationsexpertin" | "digitalisierungsexpertin" | "it_leitung";
+            domainId: string | null;
+            domainName: string | null;
+            name: string;
+            function: string;
+            email: string;
+            phone: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        KpiFiguresInput: {
+            kommunen: number;
+            population: number;
+            providers: number;
+            fragmentationIndex: number | null;
+            runningCost: number;
+            investmentCost: number;
+            costDemo: boolean;
+            ozgResponsible: number;
+            ozgOnline: number;
+            ozgCoverage: number | null;
+            surveyResponses: number;
+            surveyCompleted: number;
+            surveyCompletion: number | null;
+            measuresTotal: number | null;
+            measuresOnTime: number | null;
+            measuresOnTimeShare: number | null;
+        };
+        KpiValueInput: {
+            /** @enum {string} */
+            level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
+            key: string;
+            name: string;
+            figures: components["schemas"]["KpiFiguresInput"];
+        };
+        KpiPointInput: {
+            snapshotId: number;
+            takenAt: string;
+            /** @enum {string} */
+            trigger: "periodic" | "on_demand";
+            figures: components["schemas"]["KpiFiguresInput"];
+        };
         ProblemInput: {
             type: string;
             title: string;
@@ -7513,6 +8082,25 @@ export interface components {
                     status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
                 }[];
             }[];
+        };
+        KpiFiguresViewInput: {
+            kommunen: number;
+            population: number;
+            providers: number;
+            fragmentationIndex: number | null;
+            runningCost: number | null;
+            investmentCost: number | null;
+            costDemo: boolean;
+            ozgResponsible: number;
+            ozgOnline: number;
+            ozgCoverage: number | null;
+            surveyResponses: number;
+            surveyCompleted: number;
+            surveyCompletion: number | null;
+            measuresTotal: number | null;
+            measuresOnTime: number | null;
+            measuresOnTimeShare: number | null;
+            costHidden: boolean;
         };
         FragmentationResponseInput: {
             index: components["schemas"]["FragmentationIndexInput"];
@@ -8823,6 +9411,64 @@ export interface components {
             fit: components["schemas"]["CostCurveFit"] | null;
             demo: boolean;
         };
+        ExpertChange: {
+            /** @enum {string} */
+            role: "fachexpertin" | "organisationsexpertin" | "digitalisierungsexpertin" | "it_leitung";
+            /** @default null */
+            domainId: string | null;
+            name: string;
+            function: string;
+            /** Format: email */
+            email: string;
+            /** @default null */
+            phone: string | null;
+        };
+        Expert: {
+            id: number;
+            organisationKey: string;
+            /** @enum {string} */
+            role: "fachexpertin" | "organisationsexpertin" | "digitalisierungsexpertin" | "it_leitung";
+            domainId: string | null;
+            domainName: string | null;
+            name: string;
+            function: string;
+            email: string;
+            phone: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        KpiFigures: {
+            kommunen: number;
+            population: number;
+            providers: number;
+            fragmentationIndex: number | null;
+            runningCost: number;
+            investmentCost: number;
+            costDemo: boolean;
+            ozgResponsible: number;
+            ozgOnline: number;
+            ozgCoverage: number | null;
+            surveyResponses: number;
+            surveyCompleted: number;
+            surveyCompletion: number | null;
+            measuresTotal: number | null;
+            measuresOnTime: number | null;
+            measuresOnTimeShare: number | null;
+        };
+        KpiValue: {
+            /** @enum {string} */
+            level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
+            key: string;
+            name: string;
+            figures: components["schemas"]["KpiFigures"];
+        };
+        KpiPoint: {
+            snapshotId: number;
+            takenAt: string;
+            /** @enum {string} */
+            trigger: "periodic" | "on_demand";
+            figures: components["schemas"]["KpiFigures"];
+        };
         Problem: {
             type: string;
             title: string;
@@ -8939,6 +9585,25 @@ export interface components {
                     status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
                 }[];
             }[];
+        };
+        KpiFiguresView: {
+            kommunen: number;
+            population: number;
+            providers: number;
+            fragmentationIndex: number | null;
+            runningCost: number | null;
+            investmentCost: number | null;
+            costDemo: boolean;
+            ozgResponsible: number;
+            ozgOnline: number;
+            ozgCoverage: number | null;
+            surveyResponses: number;
+            surveyCompleted: number;
+            surveyCompletion: number | null;
+            measuresTotal: number | null;
+            measuresOnTime: number | null;
+            measuresOnTimeShare: number | null;
+            costHidden: boolean;
         };
         FragmentationResponse: {
             index: components["schemas"]["FragmentationIndex"];

@@ -12,6 +12,8 @@ const NAVIGATION = [
   { to: "/ozg", label: "OZG-Katalog", end: false },
   { to: "/ozg-umsetzung", label: "OZG-Umsetzung", end: false },
   { to: "/bedarfserhebung", label: "Bedarfserhebung", end: false },
+  { to: "/kennzahlen", label: "Kennzahlen", end: false },
+  { to: "/berichte", label: "Berichte", end: false },
   { to: "/import-export", label: "Import/Export", end: false },
 ];
 

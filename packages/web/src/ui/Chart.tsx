@@ -82,7 +82,8 @@ export function Chart({ title, description, option, table, height = 320 }: Chart
           height,
           width: element.clientWidth || 640,
         });
-        // ECharts writes its own (English) aria-label on the container: keep the German title.
+        // ECharts' aria module writes its own (English) aria-label on the container; keep the
+        // German title as the accessible name (the table carries the numbers).
         chart.setOption({
           animation: false,
           aria: { enabled: true, label: { description: title } },

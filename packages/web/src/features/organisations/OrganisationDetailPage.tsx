@@ -1,4 +1,5 @@
 import { Link, useNavigate, useParams } from "react-router";
+import { ExpertDirectory } from "./ExpertDirectory.tsx";
 import type { Schemas } from "../../api/client.ts";
 import { useBoundaries, useOrganisation } from "../../api/hooks.ts";
 import { FOCUS_FILL, NEUTRAL_FILL } from "../../map/palette.ts";
@@ -173,6 +174,10 @@ export function OrganisationDetailPage() {
             IT-Strategie von {data.name}
           </Link>{" "}
           (Zielbild je Leistungsbereich: vor Ort, IT-Dienstleister, interkommunal, Land oder EfA)
+          {" · "}
+          <a className="kern-link" href={`/api/reports/kommunen/${data.key}`}>
+            Kommunenprofil als PDF
+          </a>
         </p>
       ) : null}
 
@@ -206,6 +211,10 @@ export function OrganisationDetailPage() {
           </p>
           <SourcingMatrix ags={data.key} name={data.name} />
         </section>
+      ) : null}
+
+      {data.kind === "gemeinde" || data.kind === "kreis" ? (
+        <ExpertDirectory ags={data.key} name={data.name} />
       ) : null}
 
       {data.children.length > 0 ? (

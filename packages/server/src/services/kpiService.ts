@@ -1,0 +1,185 @@
+import {
+  appendAudit,
+  insertKpiSnapshot,
+  listSurveyCompletionCounts,
+  type AuditEntry,
+  type Database,
+  type Queryable,
+} from "@it-atlas/db";
+import {
+  computeKpis,
+  MIN_AGGREGATE_GROUP,
+  seesAllConfidential,
+  canSeeConfidential,
+  type KpiFigures,
+  type KpiKommuneFacts,
+  type KpiLevel,
+  type KpiSourcingFact,
+  type KpiTrigger,
+  type KpiValue,
+  type MeasureFact,
+  type Principal,
+  type Sourcing,
+} from "@it-atlas/domain";
+import type { LandscapeReader } from "./landscapeService.ts";
+import { todayInGermany } from "./landscapeService.ts";
+import type { OzgBoard } from "./ozgReadinessService.ts";
+
+/** Who supplies a domain to a Kommune, for the fragmentation index. */
+export function supplierOf(sourcing: Sourcing): string {
+  if (sourcing.provider) return sourcing.provider.id;
+  switch (sourcing.operatingModel) {
+    case "eigenbetrieb":
+      return `eigen:${sourcing.organisation.ags}`;
+    case "andere_kommune":
+      return `kommune:${sourcing.partner?.ags ?? sourcing.organisation.ags}`;
+    case "land":
+      return "land";
+    default:
+      return sourcing.operatingModel;
+  }
+}
+
+function toSourcingFact(sourcing: Sourcing): KpiSourcingFact {
+  return {
+    domainId: sourcing.domain.id,
+    supplier: supplierOf(sourcing),
+    providerId: sourcing.provider?.id ?? null,
+    volume: sourcing.volume,
+    runningCost: sourcing.runningCost,
+    investmentCost: sourcing.investmentCost,
+    demo: sourcing.demo,
+  };
+}
+
+/** Sources of the facts a KPI computation reads. */
+export interface KpiSources {
+  db: Queryable;
+  landscape: LandscapeReader;
+  board: OzgBoard;
+  /**
+   * The measures to count (Maßnahmen, issue 9). Until the measures table exists nothing is
+   * passed and "Maßnahmen termingerecht" stays empty; its repository plugs in here.
+   */
+  measures?: () => Promise<readonly MeasureFact[] | undefined>;
+}
+
+/**
+ * The facts of every Kommune as of a day: landscape (sourcing, cost, volume), OZG coverage from
+ * the same board as /api/ozg/readiness, and survey completion.
+ */
+export async function loadKpiFacts(sources: KpiSources, asOf: string): Promise<KpiKommuneFacts[]> {
+  const [board, sourcing, survey] = await Promise.all([
+    sources.board.state(),
+    sources.landscape.all({ asOf }),
+    listSurveyCompletionCounts(sources.db),
+  ]);
+  const sourcingByKommune = new Map<string, KpiSourcingFact[]>();
+  for (const entry of sourcing) {
+    const list = sourcingByKommune.get(entry.organisation.ags) ?? [];
+    list.push(toSourcingFact(entry));
+    sourcingByKommune.set(entry.organisation.ags, list);
+  }
+  const surveyByKommune = new Map(survey.map((row) => [row.organisationKey, row]));
+  return board.kommunen.map(({ kommune, population, coverage }) => ({
+    key: kommune.key,
+    name: kommune.name,
+    kind: kommune.kind === "kreis" ? "kreis" : "gemeinde",
+    kreisKey: kommune.kreisKey,
+    kreisName: kommune.kreisName,
+    regierungsbezirkKey: kommune.regierungsbezirkKey,
+    regierungsbezirkName: kommune.regierungsbezirkName,
+    population,
+    sourcing: sourcingByKommune.get(kommune.key) ?? [],
+    ozg: { responsible: coverage.responsible, online: coverage.online },
+    survey: {
+      responses: surveyByKommune.get(kommune.key)?.responses ?? 0,
+      completed: surveyByKommune.get(kommune.key)?.completed ?? 0,
+    },
+  }));
+}
+
+/**
+ * The Kennzahlen of every scope now. Measures are counted once their table exists (issue 9,
+ * Maßnahmen); until then `measures` is undefined and the figures stay empty.
+ */
+export async function currentKpis(
+  sources: KpiSources,
+  measures?: readonly MeasureFact[],
+  now = new Date(),
+): Promise<KpiValue[]> {
+  const asOf = todayInGermany(now);
+  return computeKpis(await loadKpiFacts(sources, asOf), {
+    asOf,
+    measures: measures ?? (await sources.measures?.()),
+  });
+}
+
+/** The current figures of one scope (for reports: the same numbers as the snapshots). */
+export async function currentKpiValue(
+  sources: KpiSources,
+  level: KpiLevel,
+  key: string,
+): Promise<KpiValue | undefined> {
+  return (await currentKpis(sources)).find((value) => value.level === level && value.key === key);
+}
+
+/** Computes and stores a snapshot of every scope with an audit entry; returns id and count. */
+export async function takeKpiSnapshot(
+  db: Database,
+  sources: Omit<KpiSources, "db">,
+  trigger: KpiTrigger,
+  actor: Omit<AuditEntry, "action" | "entityType" | "entityId" | "before" | "after">,
+): Promise<{ id: number; scopes: number }> {
+  const values = await currentKpis({ ...sources, db });
+  return db.transaction(async (tx) => {
+    const id = await insertKpiSnapshot(tx, { trigger, takenBy: actor.actorLabel, values });
+    await appendAudit(tx, {
+      ...actor,
+      action: "create",
+      entityType: "kpi_snapshot",
+      entityId: String(id),
+      before: null,
+      after: { trigger, scopes: values.length },
+    });
+    return { id, scopes: values.length };
+  });
+}
+
+/**
+ * Whether the principal may see the cost figures of a scope: KDN and administrators always, a
+ * Kommune its own, everyone signed in aggregates of at least MIN_AGGREGATE_GROUP Kommunen (the
+ * same rule as the domain summaries).
+ */
+export function maySeeKpiCosts(
+  principal: Principal,
+  level: KpiLevel,
+  key: string,
+  figures: KpiFigures,
+): boolean {
+  if (seesAllConfidential(principal)) return true;
+  if (
+    level === "kommune" &&
+    canSeeConfidential(principal, { organisationKey: key, providerId: null })
+  )
+    return true;
+  return level !== "kommune" && figures.kommunen >= MIN_AGGREGATE_GROUP;
+}
+
+/** Figures as a viewer sees them: costs are null when hidden. */
+export type KpiFiguresView = Omit<KpiFigures, "runningCost" | "investmentCost"> & {
+  runningCost: number | null;
+  investmentCost: number | null;
+  costHidden: boolean;
+};
+
+/** The figures with costs removed where the principal may not see them. */
+export function redactKpiFigures(
+  principal: Principal,
+  level: KpiLevel,
+  key: string,
+  figures: KpiFigures,
+): KpiFiguresView {
+  if (maySeeKpiCosts(principal, level, key, figures)) return { ...figures, costHidden: false };
+  return { ...figures, runningCost: null, investmentCost: null, costHidden: true };
+}
