@@ -97,13 +97,15 @@ describe("CostCurvePage", () => {
     // The chart's accessible alternative: the band as a table.
     const band = screen.getByRole("table", { name: "Kurve und Band an ausgewählten Mengen" });
     expect(within(band).getAllByRole("row")).toHaveLength(3);
-    // Average cost = curve ÷ volume: 1,600 € at 200 Einwohner is 8 € each (volume 0 left out).
+    // Average cost = curve ÷ volume on a log grid from 50 to 200 Einwohner: at 200 the curve
+    // costs 1,000 + 5 × 100 + 1 × 100 = 1,600 €, i.e. 8 € each; at 50 it is 1,250 € = 25 € each.
     const average = screen.getByRole("table", {
       name: "Durchschnittskosten je Einwohner an ausgewählten Mengen",
     });
     const rows = within(average).getAllByRole("row");
-    expect(rows).toHaveLength(2);
-    expect(rows[1]).toHaveTextContent(/200\s*8\s*7,5\s*8,5/);
+    expect(rows).toHaveLength(32);
+    expect(rows[1]).toHaveTextContent(/^50\s*25$/);
+    expect(rows.at(-1)).toHaveTextContent(/^200\s*8$/);
   });
 
   it("asks for another domain and basis when chosen", async () => {

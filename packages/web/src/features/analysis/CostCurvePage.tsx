@@ -2,6 +2,7 @@ import { useId, useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { Schemas } from "../../api/client.ts";
 import { useDomains } from "../../api/hooks.ts";
+import { evaluateCostCurve } from "@it-atlas/domain";
 import { Chart } from "../../ui/Chart.tsx";
 import { formatDecimal, formatInteger, formatIsoDate, formatNumber } from "../../ui/format.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
@@ -26,6 +27,11 @@ const BASIS_LABEL: Record<CurveBasis, string> = {
 
 const DEFAULT_DOMAIN = "einwohnerwesen";
 
+/** Axis labels in German number format (ECharts formats them in English). */
+function formatAxis(value: number): string {
+  return formatNumber(value);
+}
+
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
@@ -47,8 +53,14 @@ function CurveChart({
       tooltip: { trigger: "item" },
       legend: { top: 0 },
       grid: { left: 80, right: 24, top: 40, bottom: 48 },
-      xAxis: { type: "value", name: unit, nameLocation: "middle", nameGap: 30 },
-      yAxis: { type: "value", name: "€ je Jahr" },
+      xAxis: {
+        type: "value",
+        name: unit,
+        nameLocation: "middle",
+        nameGap: 30,
+        axisLabel: { formatter: formatAxis },
+      },
+      yAxis: { type: "value", name: "€ je Jahr", axisLabel: { formatter: formatAxis } },
       series: [
         {
           name: "Kommunen (Menge, laufende Kosten)",
@@ -122,25 +134,32 @@ function AverageCostChart({
   unitSingular: string;
   name: string;
 }) {
-  const band = useMemo(
-    () =>
-      fit.uncertainty.band
-        .filter((point) => point.volume > 0)
-        .map((point) => ({
-          volume: point.volume,
-          fit: point.fit / point.volume,
-          lower: point.lower / point.volume,
-          upper: point.upper / point.volume,
-        })),
-    [fit],
-  );
+  // A logarithmic grid from the smallest to the largest observed volume (the band's grid is
+  // linear and would leave the small Kommunen without a curve).
+  const curve = useMemo(() => {
+    const volumes = points.map((point) => point.volume).filter((volume) => volume > 0);
+    if (volumes.length === 0) return [];
+    const low = Math.log10(Math.min(...volumes));
+    const high = Math.log10(Math.max(...volumes));
+    const steps = 30;
+    return Array.from({ length: steps + 1 }, (_, index) => {
+      const volume = 10 ** (low + ((high - low) * index) / steps);
+      return { volume, average: evaluateCostCurve(fit, volume) / volume };
+    });
+  }, [fit, points]);
   const option = useMemo(
     () => ({
       tooltip: { trigger: "item" },
       legend: { top: 0 },
       grid: { left: 80, right: 24, top: 40, bottom: 48 },
-      xAxis: { type: "log", name: `${unit} (logarithmisch)`, nameLocation: "middle", nameGap: 30 },
-      yAxis: { type: "value", name: `€ je ${unitSingular}` },
+      xAxis: {
+        type: "log",
+        name: `${unit} (logarithmisch)`,
+        nameLocation: "middle",
+        nameGap: 30,
+        axisLabel: { formatter: formatAxis },
+      },
+      yAxis: { type: "value", name: `€ je ${unitSingular}`, axisLabel: { formatter: formatAxis } },
       series: [
         {
           name: "Kommunen (Kosten je Einheit)",
@@ -155,13 +174,13 @@ function AverageCostChart({
           name: "Durchschnittskosten der Kurve",
           type: "line",
           showSymbol: false,
-          data: band.map((point) => [point.volume, round(point.fit)]),
+          data: curve.map((point) => [point.volume, round(point.average)]),
           lineStyle: { color: "#D55E00", width: 3 },
           itemStyle: { color: "#D55E00" },
         },
       ],
     }),
-    [band, points, unit, unitSingular],
+    [curve, points, unit, unitSingular],
   );
   return (
     <Chart
@@ -171,13 +190,8 @@ function AverageCostChart({
       height={340}
       table={{
         caption: `Durchschnittskosten je ${unitSingular} an ausgewählten Mengen`,
-        columns: [`Menge (${unit})`, "Kurve (€)", "Band unten (€)", "Band oben (€)"],
-        rows: band.map((point) => [
-          round(point.volume),
-          round(point.fit),
-          round(point.lower),
-          round(point.upper),
-        ]),
+        columns: [`Menge (${unit})`, `Kurve (€ je ${unitSingular})`],
+        rows: curve.map((point) => [round(point.volume), round(point.average)]),
       }}
     />
   );
