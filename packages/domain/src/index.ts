@@ -48,3 +48,8 @@ export * from "./survey/validateAnswers.ts";
 export * from "./strategy/Strategy.ts";
 export * from "./strategy/suggestDecisions.ts";
 export * from "./strategy/checkConsistency.ts";
+export * from "./change/Measure.ts";
+export * from "./change/Governance.ts";
+export * from "./change/measuresFromMigrations.ts";
+export * from "./change/schedule.ts";
+export * from "./change/mentions.ts";

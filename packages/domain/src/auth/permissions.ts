@@ -22,7 +22,11 @@ export type Permission =
   | "adoption:import"
   | "ozg:configure"
   | "exchange:interest"
-  | "exchange:agreement";
+  | "exchange:agreement"
+  | "measures:edit"
+  | "governance:record"
+  | "comments:write"
+  | "notifications:own";
 
 /** Scope of a check: the Kommune or provider a permission is asked for. */
 export interface PermissionTarget {
@@ -63,6 +67,8 @@ export function can(
       return true;
     case "landscape:read":
     case "tokens:own":
+    case "comments:write":
+    case "notifications:own":
       return principal.kind === "user";
     case "sourcing:edit":
       return (
@@ -93,6 +99,9 @@ export function can(
     case "reorganisation:preview":
     case "scenario:run":
     case "campaign:manage":
+    case "measures:edit":
+    case "governance:record":
+      // The change process is steered by KDN (Lenkungskreis, Verbandsversammlung).
       return hasRole(principal, "administrator", "kdn_analyst");
     case "reorganisation:apply":
     case "ozg:configure":
