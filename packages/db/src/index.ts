@@ -32,3 +32,6 @@ export * from "./seed/seedOzgAdoption.ts";
 export * from "./repositories/surveyRepository.ts";
 export * from "./repositories/strategyRepository.ts";
 export * from "./repositories/oidcFlowRepository.ts";
+export * from "./repositories/measureRepository.ts";
+export * from "./repositories/governanceRepository.ts";
+export * from "./repositories/commentRepository.ts";

@@ -35,6 +35,8 @@ import { registerProviderRoutes } from "./routes/providerRoutes.ts";
 import { registerSystemRoutes } from "./routes/systemRoutes.ts";
 import { registerStrategyRoutes } from "./routes/strategyRoutes.ts";
 import { registerSurveyRoutes } from "./routes/surveyRoutes.ts";
+import { registerMeasureRoutes } from "./routes/measureRoutes.ts";
+import { registerCommentRoutes, registerGovernanceRoutes } from "./routes/governanceRoutes.ts";
 
 /** Version of the public API (also in the OpenAPI document). */
 export const API_VERSION = "0.1.0";
@@ -115,6 +117,9 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerImportRoutes(app, context);
   registerSurveyRoutes(app, context);
   registerStrategyRoutes(app, context);
+  registerMeasureRoutes(app, context);
+  registerGovernanceRoutes(app, context);
+  registerCommentRoutes(app, context);
 
   const webDist = options.webDist && existsSync(options.webDist) ? options.webDist : undefined;
   if (webDist) {

@@ -41,7 +41,7 @@ export const GovernanceBodyInput = z
     kind: GovernanceBodyKind,
     description: z.string().max(2000).nullable().default(null),
   })
-  .meta({ id: "GovernanceBodyInput" });
+  .meta({ id: "GovernanceBodyWrite" });
 export type GovernanceBodyInput = z.infer<typeof GovernanceBodyInput>;
 
 /** A Beschluss of a body. */
@@ -72,7 +72,7 @@ export const GovernanceDecisionInput = z
     measureIds: z.array(z.number().int().positive()).max(500).default([]),
     scenarioIds: z.array(ScenarioRefId).max(50).default([]),
   })
-  .meta({ id: "GovernanceDecisionInput" });
+  .meta({ id: "GovernanceDecisionWrite" });
 export type GovernanceDecisionInput = z.infer<typeof GovernanceDecisionInput>;
 
 /** What a comment is about. */
@@ -99,7 +99,7 @@ export const ChangeCommentInput = z
     targetId: z.string().min(1).max(100),
     body: z.string().trim().min(1, "darf nicht leer sein").max(5000),
   })
-  .meta({ id: "ChangeCommentInput" });
+  .meta({ id: "ChangeCommentWrite" });
 export type ChangeCommentInput = z.infer<typeof ChangeCommentInput>;
 
 /** An in-app notification of the signed-in account. */

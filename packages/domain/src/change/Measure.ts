@@ -62,7 +62,7 @@ export const MilestoneInput = z
     dueDate: IsoDate,
     done: z.boolean().default(false),
   })
-  .meta({ id: "MeasureMilestoneInput" });
+  .meta({ id: "MeasureMilestoneWrite" });
 export type MilestoneInput = z.infer<typeof MilestoneInput>;
 
 /** A measure as entered (create and update). */
@@ -101,7 +101,7 @@ export const MeasureInput = z
       });
     }
   })
-  .meta({ id: "MeasureInput" });
+  .meta({ id: "MeasureWrite" });
 export type MeasureInput = z.infer<typeof MeasureInput>;
 
 /** A named reference (Kommune, domain, provider, account). */
@@ -127,9 +127,7 @@ export const Measure = z
     strategyId: z.number().int().nullable(),
     strategyDomainId: z.string().nullable(),
     owner: z.object({ id: z.number().int(), name: z.string() }).nullable(),
-    team: z.array(
-      z.object({ userId: z.number().int(), name: z.string(), expertRole: ExpertRole }),
-    ),
+    team: z.array(z.object({ userId: z.number().int(), name: z.string(), expertRole: ExpertRole })),
     startDate: z.string().nullable(),
     dueDate: z.string().nullable(),
     status: MeasureStatus,
@@ -164,7 +162,10 @@ export type PlannedMigrationInput = z.infer<typeof PlannedMigrationInput>;
 export const MeasuresFromMigrationsInput = z
   .object({
     scenarioId: ScenarioRefId,
-    migrations: z.array(PlannedMigrationInput).min(1, "braucht mindestens eine Migration").max(5000),
+    migrations: z
+      .array(PlannedMigrationInput)
+      .min(1, "braucht mindestens eine Migration")
+      .max(5000),
     maxMigrationsPerYear: z.number().int().min(1).max(5000).default(50),
     startYear: z.number().int().min(2020).max(2060),
   })

@@ -20,12 +20,18 @@ describe("parseMentions", () => {
 
   it("finds every mentioned address of generated comments", () => {
     const local = fc.stringMatching(/^[a-z][a-z0-9.]{0,10}[a-z0-9]$/);
-    const address = fc.tuple(local, fc.constantFrom("kdn.de", "kreis-lippe.de")).map(([l, d]) => `${l}@${d}`);
+    const address = fc
+      .tuple(local, fc.constantFrom("kdn.de", "kreis-lippe.de"))
+      .map(([l, d]) => `${l}@${d}`);
     fc.assert(
-      fc.property(fc.array(address, { maxLength: 5 }), fc.array(fc.constantFrom("Hallo", "bitte", "danke"), { maxLength: 5 }), (addresses, words) => {
-        const text = [...words, ...addresses.map((a) => `@${a}`)].join(" ");
-        expect(parseMentions(text).emails.sort()).toEqual([...new Set(addresses)].sort());
-      }),
+      fc.property(
+        fc.array(address, { maxLength: 5 }),
+        fc.array(fc.constantFrom("Hallo", "bitte", "danke"), { maxLength: 5 }),
+        (addresses, words) => {
+          const text = [...words, ...addresses.map((a) => `@${a}`)].join(" ");
+          expect(parseMentions(text).emails.sort()).toEqual([...new Set(addresses)].sort());
+        },
+      ),
     );
   });
 });

@@ -116,7 +116,8 @@ describe("schedule analysis", () => {
     fc.assert(
       fc.property(dagArbitrary, (items) => {
         const path = criticalPath(items);
-        for (const each of items) expect(path.days).toBeGreaterThanOrEqual(measureDurationDays(each));
+        for (const each of items)
+          expect(path.days).toBeGreaterThanOrEqual(measureDurationDays(each));
         const byId = new Map(items.map((each) => [each.id, each]));
         const sum = path.ids.reduce((total, id) => total + measureDurationDays(byId.get(id)!), 0);
         expect(sum).toBe(path.days);

@@ -25,7 +25,10 @@ export interface ScheduleAnalysis {
 const DAY = 86_400_000;
 
 function toDay(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY;
+  return (
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) /
+    DAY
+  );
 }
 
 /** Duration in days, both ends included; 0 when a date is missing. */
