@@ -32,6 +32,11 @@ import { KommuneAnswerPage, TokenAnswerPage } from "./features/survey/AnswerPage
 import { CampaignListPage, NewCampaignPage } from "./features/survey/CampaignListPage.tsx";
 import { CampaignPage } from "./features/survey/CampaignPage.tsx";
 import { ReviewPage } from "./features/survey/ReviewPage.tsx";
+import { GovernancePage } from "./features/change/GovernancePage.tsx";
+import { MeasureDetailPage } from "./features/change/MeasureDetailPage.tsx";
+import { MeasureListPage } from "./features/change/MeasureListPage.tsx";
+import { MeasureNewPage } from "./features/change/MeasureNewPage.tsx";
+import { RoadmapPage } from "./features/change/RoadmapPage.tsx";
 import { Layout } from "./layout/Layout.tsx";
 
 /** Routes of the web app (German paths, shareable URLs with filters in the query). */
@@ -73,6 +78,11 @@ export function App() {
         <Route path="erhebung" element={<TokenAnswerPage />} />
         <Route path="kommunen/:ags/strategie" element={<StrategyEditorPage />} />
         <Route path="strategien/vor-ort" element={<VorOrtOverviewPage />} />
+        <Route path="massnahmen" element={<MeasureListPage />} />
+        <Route path="massnahmen/neu" element={<MeasureNewPage />} />
+        <Route path="massnahmen/:id" element={<MeasureDetailPage />} />
+        <Route path="roadmap" element={<RoadmapPage />} />
+        <Route path="gremien" element={<GovernancePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
 import { AccountNavigation } from "../features/auth/AccountNavigation.tsx";
+import { NotificationBell } from "../features/change/NotificationBell.tsx";
 
 const NAVIGATION = [
   { to: "/", label: "Start", end: true },
@@ -11,6 +12,9 @@ const NAVIGATION = [
   { to: "/ozg", label: "OZG-Katalog", end: false },
   { to: "/ozg-umsetzung", label: "OZG-Umsetzung", end: false },
   { to: "/bedarfserhebung", label: "Bedarfserhebung", end: false },
+  { to: "/massnahmen", label: "Maßnahmen", end: false },
+  { to: "/roadmap", label: "Roadmap", end: false },
+  { to: "/gremien", label: "Gremien & Beschlüsse", end: false },
   { to: "/import-export", label: "Import/Export", end: false },
 ];
 
@@ -61,6 +65,7 @@ export function Layout() {
               ))}
             </ul>
           </nav>
+          <NotificationBell />
           <AccountNavigation />
         </div>
       </header>
