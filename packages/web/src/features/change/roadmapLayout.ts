@@ -60,10 +60,10 @@ export function roadmapLayout(
   criticalPath: readonly number[],
 ): RoadmapLayout {
   const dated = measures.filter((measure) => measure.startDate && measure.dueDate);
-  const firstYear = Math.min(
-    ...dated.map((measure) => Number(measure.startDate?.slice(0, 4))),
-    new Date().getUTCFullYear(),
-  );
+  const firstYear =
+    dated.length > 0
+      ? Math.min(...dated.map((measure) => Number(measure.startDate?.slice(0, 4))))
+      : new Date().getUTCFullYear();
   const lastYear = Math.max(
     ...dated.map((measure) => Number(measure.dueDate?.slice(0, 4))),
     firstYear,
