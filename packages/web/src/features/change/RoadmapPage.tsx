@@ -1,5 +1,5 @@
-import { useSearchParams } from "react-router";
-import { Link } from "react-router";
+import { useState } from "react";
+import { Link, useSearchParams } from "react-router";
 import { useDomains, useProviders, useRegions } from "../../api/hooks.ts";
 import { SelectField } from "../../ui/Field.tsx";
 import { formatInteger, formatIsoDate } from "../../ui/format.ts";
@@ -22,7 +22,10 @@ export function RoadmapPage() {
   usePageTitle("Roadmap");
   const [params, setParams] = useSearchParams();
   const grouping = GROUPINGS.find((value) => value === params.get("gruppe")) ?? "domain";
-  const view = params.get("ansicht") === "tabelle" ? "tabelle" : "zeitleiste";
+  // Local state answers the radio at once; the URL (updated in a transition) keeps it shareable.
+  const [view, setView] = useState<"zeitleiste" | "tabelle">(
+    params.get("ansicht") === "tabelle" ? "tabelle" : "zeitleiste",
+  );
   const query = {
     domain: params.get("domain") || undefined,
     provider: params.get("provider") || undefined,
@@ -131,7 +134,10 @@ export function RoadmapPage() {
                   type="radio"
                   name="ansicht"
                   checked={view === value}
-                  onChange={() => set("ansicht", value === "zeitleiste" ? undefined : value)}
+                  onChange={() => {
+                    setView(value);
+                    set("ansicht", value === "zeitleiste" ? undefined : value);
+                  }}
                 />
                 <label className="kern-label" htmlFor={`ansicht-${value}`}>
                   {label}
