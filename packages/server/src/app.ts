@@ -24,6 +24,7 @@ import { registerJobRoutes } from "./routes/jobRoutes.ts";
 import { registerExportRoutes } from "./routes/exportRoutes.ts";
 import { registerImportRoutes } from "./routes/importRoutes.ts";
 import type { ZodApp } from "./http/types.ts";
+import type { MentionMailer } from "./mail/MentionMailer.ts";
 import { registerGeoRoutes } from "./routes/geoRoutes.ts";
 import { registerLandscapeRoutes } from "./routes/landscapeRoutes.ts";
 import { registerSourcingRoutes } from "./routes/sourcingRoutes.ts";
@@ -48,6 +49,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Public base URL for invitation and reset links (default: from the request). */
   publicUrl?: string | undefined;
+  /** Sends @mention e-mails when SMTP is configured (in-app notifications always). */
+  mailer?: MentionMailer | undefined;
   /** OpenID Connect provider for single sign-on, if configured. */
   oidc?: OidcSettings | undefined;
   /** Folder of the built web app; served at `/` when it exists. */
@@ -99,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     publicUrl: options.publicUrl,
     forgetPrincipals: auth.forget,
     oidc: options.oidc ? new OidcClient(options.oidc) : undefined,
+    mailer: options.mailer,
   };
   registerSystemRoutes(app, context);
   registerOrganisationRoutes(app, context);

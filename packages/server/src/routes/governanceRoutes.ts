@@ -230,6 +230,20 @@ export function registerCommentRoutes(app: ZodApp, context: AppContext): void {
         });
         return { comment, mentioned: posted.mentioned };
       });
+      // After the commit: the in-app notification is the record; a mail server that is down
+      // must not undo the comment.
+      if (context.mailer && result.mentioned.length > 0) {
+        try {
+          await context.mailer.sendMentions(result.mentioned, {
+            authorName: user.name,
+            label: target.label,
+            link: target.link,
+            body: request.body.body,
+          });
+        } catch (error) {
+          request.log.warn({ err: error }, "Erwähnungs-E-Mail nicht versandt");
+        }
+      }
       return reply.status(201).send({
         comment: result.comment,
         mentioned: result.mentioned.map((person) => ({ id: person.id, name: person.name })),

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { expectInvalidParameter, expectProblem } from "../testing/expectProblem.ts";
 import { authHeaders } from "../testing/signedIn.ts";
 import { useTestApp } from "../testing/testApp.ts";
+import { buildApp } from "../app.ts";
 
 const server = useTestApp();
 let analyst: { authorization: string };
@@ -283,5 +284,46 @@ describe("governance, comments and notifications", () => {
       404,
       "comment_target_not_found",
     );
+  });
+});
+
+describe("mention e-mail", () => {
+  it("mails the mentioned person when SMTP is configured, and keeps the comment when mail fails", async () => {
+    const sent: Array<{ to: string[]; label: string }> = [];
+    let failing = false;
+    const app = await buildApp({
+      db: server.db,
+      mailer: {
+        sendMentions(recipients, mention) {
+          if (failing) return Promise.reject(new Error("SMTP nicht erreichbar"));
+          sent.push({ to: recipients.map((person) => person.email), label: mention.label });
+          return Promise.resolve();
+        },
+      },
+    });
+    try {
+      const colleague = await authHeaders(server.db, "leser");
+      const colleagueUser = await me(colleague);
+      const comment = (body: string) =>
+        app.inject({
+          method: "POST",
+          url: "/api/comments",
+          headers: reader,
+          payload: { targetType: "scenario", targetId: "mail-szenario", body },
+        });
+      expect((await comment(`@${colleagueUser.email} siehe Szenario`)).statusCode).toBe(201);
+      expect(sent).toEqual([{ to: [colleagueUser.email], label: "Szenario mail-szenario" }]);
+      expect((await comment("ohne Erwähnung")).statusCode).toBe(201);
+      expect(sent).toHaveLength(1);
+      failing = true;
+      expect((await comment(`@${colleagueUser.email} nochmal`)).statusCode).toBe(201);
+      const listed = await app.inject({
+        url: "/api/comments?targetType=scenario&targetId=mail-szenario",
+        headers: reader,
+      });
+      expect(listed.json<{ items: unknown[] }>().items).toHaveLength(3);
+    } finally {
+      await app.close();
+    }
   });
 });
