@@ -147,6 +147,18 @@ export function RoadmapPage() {
           </div>
         </fieldset>
       </form>
+      {query.scenario ? (
+        <p className="kern-body">
+          Nur Maßnahmen aus Szenario „{query.scenario}“.{" "}
+          <button
+            type="button"
+            className="kern-btn kern-btn--tertiary"
+            onClick={() => set("scenario", undefined)}
+          >
+            <span className="kern-label">Alle Szenarien zeigen</span>
+          </button>
+        </p>
+      ) : null}
       {roadmap.isPending ? <LoadingState label="Roadmap wird geladen …" /> : null}
       {roadmap.isError ? (
         <ErrorState error={roadmap.error} onRetry={() => void roadmap.refetch()} />

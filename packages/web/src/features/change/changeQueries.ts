@@ -86,6 +86,19 @@ export function useCreateMeasure() {
   });
 }
 
+/** Input of "create measures from a scenario's migrations". */
+export type MeasuresFromMigrationsInput = Schemas["MeasuresFromMigrationsInput"];
+
+/** Creates one measure per migration wave of a scenario (the scenario page calls this). */
+export function useMeasuresFromMigrations() {
+  const invalidate = useInvalidateMeasures();
+  return useMutation({
+    mutationFn: async (body: MeasuresFromMigrationsInput) =>
+      unwrap(await api.POST("/api/measures/from-migrations", { body })),
+    onSuccess: invalidate,
+  });
+}
+
 /** Changes a measure. */
 export function useUpdateMeasure(id: number) {
   const invalidate = useInvalidateMeasures();
