@@ -527,10 +527,13 @@ export async function listDomainAndProviderNames(
   };
 }
 
-/** Accounts that may be named as owner or team member (active or invited). */
+/**
+ * Accounts that may be named as owner or team member (active or invited): id and display name
+ * only, so that every signed-in person does not learn everyone's e-mail address.
+ */
 export async function listAssignableUsers(
   db: Queryable,
-): Promise<Array<{ id: number; name: string; email: string }>> {
-  return db.query<{ id: number; name: string; email: string }>(sql`
-    SELECT id, display_name AS name, email FROM app_user WHERE status <> 'deactivated' ORDER BY display_name, id`);
+): Promise<Array<{ id: number; name: string }>> {
+  return db.query<{ id: number; name: string }>(sql`
+    SELECT id, display_name AS name FROM app_user WHERE status <> 'deactivated' ORDER BY display_name, id`);
 }

@@ -145,10 +145,11 @@ export function registerMeasureRoutes(app: ZodApp, context: AppContext): void {
       config: READ,
       schema: {
         tags: TAGS,
-        summary: "Konten, die Verantwortliche, Teammitglieder oder @erwähnt sein können",
+        summary:
+          "Konten (Kennung und Anzeigename), die Verantwortliche, Teammitglieder oder mit @[Anzeigename] erwähnt sein können",
         response: {
           200: z.object({
-            items: z.array(z.object({ id: z.number().int(), name: z.string(), email: z.string() })),
+            items: z.array(z.object({ id: z.number().int(), name: z.string() })),
           }),
         },
       },

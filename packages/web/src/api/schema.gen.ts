@@ -5978,7 +5978,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Konten, die Verantwortliche, Teammitglieder oder @erwähnt sein können */
+        /** Konten (Kennung und Anzeigename), die Verantwortliche, Teammitglieder oder mit @[Anzeigename] erwähnt sein können */
         get: {
             parameters: {
                 query?: never;
@@ -5998,7 +5998,6 @@ export interface paths {
                             items: {
                                 id: number;
                                 name: string;
-                                email: string;
                             }[];
                         };
                     };

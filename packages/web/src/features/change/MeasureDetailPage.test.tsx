@@ -39,7 +39,7 @@ beforeEach(() => {
   api.respond({ path: "/api/providers", body: { total: 0, items: [] } });
   api.respond({
     path: "/api/measures/assignable-users",
-    body: { items: [{ id: 11, name: "Ben Kaya", email: "ben@kdn.example.org" }] },
+    body: { items: [{ id: 11, name: "Ben Kaya" }] },
   });
 });
 
