@@ -238,6 +238,17 @@ export async function listMeasures(
   return { items: await hydrate(db, rows, filter.today), total: counted[0]?.total ?? 0 };
 }
 
+/** Several measures by id, in the order of `ids` (unknown ids are left out). */
+export async function listMeasuresByIds(
+  db: Queryable,
+  ids: readonly number[],
+  today: string,
+): Promise<Measure[]> {
+  const rows = await db.query<MeasureRow>(sql`${SELECT_MEASURE} WHERE m.id = ANY(${[...ids]})`);
+  const byId = new Map((await hydrate(db, rows, today)).map((measure) => [measure.id, measure]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** One measure, or undefined. */
 export async function findMeasure(
   db: Queryable,
@@ -318,11 +329,18 @@ async function assertReferences(tx: Queryable, input: MeasureInput): Promise<voi
   }
 }
 
-async function writeScope(tx: Queryable, id: number, input: MeasureInput): Promise<void> {
-  await tx.query(sql`DELETE FROM measure_kommune WHERE measure_id = ${id}`);
-  await tx.query(sql`DELETE FROM measure_domain WHERE measure_id = ${id}`);
-  await tx.query(sql`DELETE FROM measure_provider WHERE measure_id = ${id}`);
-  await tx.query(sql`DELETE FROM measure_team_member WHERE measure_id = ${id}`);
+async function writeScope(
+  tx: Queryable,
+  id: number,
+  input: MeasureInput,
+  replace: boolean,
+): Promise<void> {
+  if (replace) {
+    await tx.query(sql`DELETE FROM measure_kommune WHERE measure_id = ${id}`);
+    await tx.query(sql`DELETE FROM measure_domain WHERE measure_id = ${id}`);
+    await tx.query(sql`DELETE FROM measure_provider WHERE measure_id = ${id}`);
+    await tx.query(sql`DELETE FROM measure_team_member WHERE measure_id = ${id}`);
+  }
   const unique = <T>(values: readonly T[]) => [...new Set(values)];
   await insertRows(
     tx,
@@ -368,7 +386,7 @@ export async function createMeasure(
             ${input.status}, ${input.wave}, ${input.oneOffCost}, ${actorLabel}, ${actorLabel})
     RETURNING id`);
   if (!row) throw new Error("Maßnahme nicht angelegt");
-  await writeScope(tx, row.id, input);
+  await writeScope(tx, row.id, input, false);
   return row.id;
 }
 
@@ -391,7 +409,7 @@ export async function updateMeasure(
   if (updated.length === 0) {
     throw new NotFoundError("measure_not_found", `Es gibt keine Maßnahme ${id}.`);
   }
-  await writeScope(tx, id, input);
+  await writeScope(tx, id, input, true);
 }
 
 /** Deletes a measure (its milestones, scope and dependencies go with it). */

@@ -5,8 +5,8 @@ import {
   findCommentStrategy,
   findMeasure,
   findMentionedUsers,
-  getMeasure,
   listDomainAndProviderNames,
+  listMeasuresByIds,
   setMeasureDependencies,
   type Queryable,
 } from "@it-atlas/db";
@@ -72,8 +72,7 @@ export async function createMeasuresFromMigrations(
       await setMeasureDependencies(tx, id, [previous]);
     }
   }
-  const today = todayInGermany();
-  return Promise.all(ids.map((id) => getMeasure(tx, id, today)));
+  return listMeasuresByIds(tx, ids, todayInGermany());
 }
 
 /** Tells a measure's new owner (unless they assigned it to themselves). */
