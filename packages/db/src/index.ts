@@ -34,3 +34,6 @@ export * from "./repositories/strategyRepository.ts";
 export * from "./repositories/oidcFlowRepository.ts";
 export * from "./repositories/kpiRepository.ts";
 export * from "./repositories/expertRepository.ts";
+export * from "./repositories/measureRepository.ts";
+export * from "./repositories/governanceRepository.ts";
+export * from "./repositories/commentRepository.ts";

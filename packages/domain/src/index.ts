@@ -54,3 +54,8 @@ export * from "./kpi/Kpi.ts";
 export * from "./kpi/supplierFragmentation.ts";
 export * from "./kpi/measuresOnTime.ts";
 export * from "./kpi/computeKpis.ts";
+export * from "./change/Measure.ts";
+export * from "./change/Governance.ts";
+export * from "./change/measuresFromMigrations.ts";
+export * from "./change/schedule.ts";
+export * from "./change/mentions.ts";

@@ -25,6 +25,7 @@ import { registerJobRoutes } from "./routes/jobRoutes.ts";
 import { registerExportRoutes } from "./routes/exportRoutes.ts";
 import { registerImportRoutes } from "./routes/importRoutes.ts";
 import type { ZodApp } from "./http/types.ts";
+import type { MentionMailer } from "./mail/MentionMailer.ts";
 import { registerGeoRoutes } from "./routes/geoRoutes.ts";
 import { registerLandscapeRoutes } from "./routes/landscapeRoutes.ts";
 import { registerSourcingRoutes } from "./routes/sourcingRoutes.ts";
@@ -40,6 +41,8 @@ import { registerSurveyRoutes } from "./routes/surveyRoutes.ts";
 import { registerKpiRoutes } from "./routes/kpiRoutes.ts";
 import { registerExpertRoutes } from "./routes/expertRoutes.ts";
 import { registerReportRoutes } from "./routes/reportRoutes.ts";
+import { registerMeasureRoutes } from "./routes/measureRoutes.ts";
+import { registerCommentRoutes, registerGovernanceRoutes } from "./routes/governanceRoutes.ts";
 
 /** Version of the public API (also in the OpenAPI document). */
 export const API_VERSION = "0.1.0";
@@ -51,6 +54,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Public base URL for invitation and reset links (default: from the request). */
   publicUrl?: string | undefined;
+  /** Sends @mention e-mails when SMTP is configured (in-app notifications always). */
+  mailer?: MentionMailer | undefined;
   /** OpenID Connect provider for single sign-on, if configured. */
   oidc?: OidcSettings | undefined;
   /** Folder of the built web app; served at `/` when it exists. */
@@ -103,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     publicUrl: options.publicUrl,
     forgetPrincipals: auth.forget,
     oidc: options.oidc ? new OidcClient(options.oidc) : undefined,
+    mailer: options.mailer,
   };
   registerSystemRoutes(app, context);
   registerOrganisationRoutes(app, context);
@@ -125,6 +131,9 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerKpiRoutes(app, context);
   registerExpertRoutes(app, context);
   registerReportRoutes(app, context);
+  registerMeasureRoutes(app, context);
+  registerGovernanceRoutes(app, context);
+  registerCommentRoutes(app, context);
 
   const webDist = options.webDist && existsSync(options.webDist) ? options.webDist : undefined;
   if (webDist) {

@@ -18,6 +18,11 @@ const Environment = z.object({
   ATLAS_ADMIN_PASSWORD: z.string().min(12, "muss mindestens 12 Zeichen lang sein").optional(),
   ATLAS_TRUST_PROXY: z.enum(["0", "1"], { message: "muss 0 oder 1 sein" }).default("0"),
   ATLAS_PUBLIC_URL: z.url("muss eine URL sein, z. B. https://it-atlas.example.de").optional(),
+  ATLAS_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "muss mit smtp:// oder smtps:// beginnen")
+    .optional(),
+  ATLAS_MAIL_FROM: z.string().min(3).default("IT-Atlas NRW <no-reply@localhost>"),
   ATLAS_OIDC_ISSUER: z.url("muss die Aussteller-URL des Identitätsdienstes sein").optional(),
   ATLAS_OIDC_CLIENT_ID: z.string().min(1).optional(),
   ATLAS_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -46,6 +51,8 @@ export interface ServerConfig {
   initialAdmin: { email: string | undefined; password: string | undefined };
   trustProxy: boolean;
   publicUrl: string | undefined;
+  /** E-mail for @mentions, when ATLAS_SMTP_URL is set (sender: ATLAS_MAIL_FROM). */
+  smtp: { url: string; from: string } | undefined;
   /** OpenID Connect sign-in, when ATLAS_OIDC_ISSUER and ATLAS_OIDC_CLIENT_ID are set. */
   oidc: OidcSettings | undefined;
   /** Days between periodic KPI snapshots (checked at start); 0 = off. */
@@ -75,6 +82,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Server
     trustProxy: env.ATLAS_TRUST_PROXY === "1",
     publicUrl: env.ATLAS_PUBLIC_URL,
     kpiIntervalDays: env.ATLAS_KPI_INTERVAL_DAYS,
+    smtp: env.ATLAS_SMTP_URL ? { url: env.ATLAS_SMTP_URL, from: env.ATLAS_MAIL_FROM } : undefined,
     oidc:
       env.ATLAS_OIDC_ISSUER && env.ATLAS_OIDC_CLIENT_ID
         ? {

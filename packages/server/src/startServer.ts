@@ -1,3 +1,4 @@
+import { SmtpMentionMailer } from "./mail/MentionMailer.ts";
 import {
   migrate,
   openDatabase,
@@ -38,6 +39,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       trustProxy: config.trustProxy,
       publicUrl: config.publicUrl,
       oidc: config.oidc,
+      mailer: config.smtp ? new SmtpMentionMailer(config.smtp, config.publicUrl) : undefined,
     });
     const applied = await migrate(db);
     const seed = await seedReferenceData(db);

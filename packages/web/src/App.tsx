@@ -34,6 +34,11 @@ import { KommuneAnswerPage, TokenAnswerPage } from "./features/survey/AnswerPage
 import { CampaignListPage, NewCampaignPage } from "./features/survey/CampaignListPage.tsx";
 import { CampaignPage } from "./features/survey/CampaignPage.tsx";
 import { ReviewPage } from "./features/survey/ReviewPage.tsx";
+import { GovernancePage } from "./features/change/GovernancePage.tsx";
+import { MeasureDetailPage } from "./features/change/MeasureDetailPage.tsx";
+import { MeasureListPage } from "./features/change/MeasureListPage.tsx";
+import { MeasureNewPage } from "./features/change/MeasureNewPage.tsx";
+import { RoadmapPage } from "./features/change/RoadmapPage.tsx";
 import { Layout } from "./layout/Layout.tsx";
 import { CostCurvePage } from "./features/analysis/CostCurvePage.tsx";
 import { DomainAnalysisPage } from "./features/analysis/DomainAnalysisPage.tsx";
@@ -85,6 +90,11 @@ export function App() {
         <Route path="strategien/vor-ort" element={<VorOrtOverviewPage />} />
         <Route path="kennzahlen" element={<KpiPage />} />
         <Route path="berichte" element={<ReportsPage />} />
+        <Route path="massnahmen" element={<MeasureListPage />} />
+        <Route path="massnahmen/neu" element={<MeasureNewPage />} />
+        <Route path="massnahmen/:id" element={<MeasureDetailPage />} />
+        <Route path="roadmap" element={<RoadmapPage />} />
+        <Route path="gremien" element={<GovernancePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

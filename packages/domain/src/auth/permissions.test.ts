@@ -33,6 +33,15 @@ describe("can", () => {
     ["an analyst does not apply them", analyst, "reorganisation:apply", false],
     ["an administrator manages users", admin, "users:manage", true],
     ["an analyst does not manage users", analyst, "users:manage", false],
+    ["an analyst edits measures", analyst, "measures:edit", true],
+    ["a Kommune-Bearbeiter does not edit measures", detmold, "measures:edit", false],
+    ["a Leser does not edit measures", reader, "measures:edit", false],
+    ["an analyst records decisions of a Gremium", analyst, "governance:record", true],
+    ["a provider editor does not record decisions", owlIt, "governance:record", false],
+    ["a Leser comments", reader, "comments:write", true],
+    ["anonymous does not comment", ANONYMOUS, "comments:write", false],
+    ["a Leser reads its notifications", reader, "notifications:own", true],
+    ["anonymous has no notifications", ANONYMOUS, "notifications:own", false],
   ])("%s", (_name, principal, permission, expected) => {
     expect(can(principal, permission)).toBe(expected);
   });

@@ -24,7 +24,11 @@ export type Permission =
   | "exchange:interest"
   | "exchange:agreement"
   | "kpi:snapshot"
-  | "experts:edit";
+  | "experts:edit"
+  | "measures:edit"
+  | "governance:record"
+  | "comments:write"
+  | "notifications:own";
 
 /** Scope of a check: the Kommune or provider a permission is asked for. */
 export interface PermissionTarget {
@@ -65,6 +69,8 @@ export function can(
       return true;
     case "landscape:read":
     case "tokens:own":
+    case "comments:write":
+    case "notifications:own":
       return principal.kind === "user";
     case "sourcing:edit":
       return (
@@ -102,6 +108,9 @@ export function can(
     case "scenario:run":
     case "campaign:manage":
     case "kpi:snapshot":
+    case "measures:edit":
+    case "governance:record":
+      // The change process is steered by KDN (Lenkungskreis, Verbandsversammlung).
       return hasRole(principal, "administrator", "kdn_analyst");
     case "reorganisation:apply":
     case "ozg:configure":

@@ -1,6 +1,7 @@
 import type { Sourcing } from "@it-atlas/domain";
 import {
   createCampaign,
+  createNotifications,
   createSurveyToken,
   enqueueJob,
   findResponse,
@@ -353,6 +354,54 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
   // Anyone signed in may check a file; rows are written only for Kommunen the user may edit.
   "POST /api/imports": { path: "/api/imports?fileName=a.csv", allowed: SIGNED_IN },
   "POST /api/imports/:id/commit": { path: "/api/imports/999999/commit", allowed: SIGNED_IN },
+  // Veränderungsprozess: everyone signed in reads and comments; KDN steers measures and decisions.
+  "GET /api/measures": { path: "/api/measures", allowed: SIGNED_IN },
+  "GET /api/measures/roadmap": { path: "/api/measures/roadmap", allowed: SIGNED_IN },
+  "GET /api/measures/assignable-users": {
+    path: "/api/measures/assignable-users",
+    allowed: SIGNED_IN,
+  },
+  "GET /api/measures/:id": { path: "/api/measures/999999", allowed: SIGNED_IN },
+  "POST /api/measures": { path: "/api/measures", allowed: ["analyst", "admin"] },
+  "POST /api/measures/from-migrations": {
+    path: "/api/measures/from-migrations",
+    allowed: ["analyst", "admin"],
+  },
+  "PUT /api/measures/:id": { path: "/api/measures/999999", allowed: ["analyst", "admin"] },
+  "DELETE /api/measures/:id": { path: "/api/measures/999999", allowed: ["analyst", "admin"] },
+  "PUT /api/measures/:id/dependencies": {
+    path: "/api/measures/999999/dependencies",
+    allowed: ["analyst", "admin"],
+  },
+  "POST /api/measures/:id/milestones": {
+    path: "/api/measures/999999/milestones",
+    allowed: ["analyst", "admin"],
+  },
+  "PUT /api/measures/:id/milestones/:milestoneId": {
+    path: "/api/measures/999999/milestones/1",
+    allowed: ["analyst", "admin"],
+  },
+  "DELETE /api/measures/:id/milestones/:milestoneId": {
+    path: "/api/measures/999999/milestones/1",
+    allowed: ["analyst", "admin"],
+  },
+  "GET /api/governance/bodies": { path: "/api/governance/bodies", allowed: SIGNED_IN },
+  "POST /api/governance/bodies": {
+    path: "/api/governance/bodies",
+    allowed: ["analyst", "admin"],
+  },
+  "GET /api/governance/decisions": { path: "/api/governance/decisions", allowed: SIGNED_IN },
+  "POST /api/governance/decisions": {
+    path: "/api/governance/decisions",
+    allowed: ["analyst", "admin"],
+  },
+  "GET /api/comments": {
+    path: "/api/comments?targetType=scenario&targetId=matrix",
+    allowed: SIGNED_IN,
+  },
+  "POST /api/comments": { path: "/api/comments", allowed: SIGNED_IN },
+  "GET /api/notifications": { path: "/api/notifications", allowed: SIGNED_IN },
+  "POST /api/notifications/read": { path: "/api/notifications/read", allowed: SIGNED_IN },
 };
 
 const headers = new Map<Caller, Record<string, string>>();
@@ -506,6 +555,29 @@ async function createExpert(): Promise<number> {
 }
 
 describe("audit trail", () => {
+  /** A measure created by the administrator (its own audit record is written before counting). */
+  async function adminMeasure(): Promise<number> {
+    const response = await server.app.inject({
+      method: "POST",
+      url: "/api/measures",
+      headers: headers.get("admin"),
+      payload: { title: `Maßnahme ${Date.now()}` },
+    });
+    return response.json<{ id: number }>().id;
+  }
+
+  /** A measure with one milestone: [measure id, milestone id]. */
+  async function adminMilestone(): Promise<[number, number]> {
+    const id = await adminMeasure();
+    const response = await server.app.inject({
+      method: "POST",
+      url: `/api/measures/${id}/milestones`,
+      headers: headers.get("admin"),
+      payload: { title: "Meilenstein", dueDate: "2027-06-30" },
+    });
+    return [id, response.json<{ id: number }>().id];
+  }
+
   /** A valid request per write route; a write route without one fails the test. */
   const WRITES: Record<
     string,
@@ -876,6 +948,109 @@ describe("audit trail", () => {
       url: `/api/organisations/05766020/experts/${await createExpert()}`,
       entityType: "kommune_expert",
     }),
+    "POST /api/measures": async () => ({
+      method: "POST",
+      url: "/api/measures",
+      payload: { title: "Audit-Maßnahme", kommuneKeys: ["05766020"] },
+      entityType: "measure",
+    }),
+    "POST /api/measures/from-migrations": async () => ({
+      method: "POST",
+      url: "/api/measures/from-migrations",
+      payload: {
+        scenarioId: "audit-szenario",
+        startYear: 2027,
+        migrations: [
+          {
+            kommuneId: "05766020",
+            domainId: "einwohnerwesen",
+            fromProviderId: "owl-it",
+            toProviderId: "regio-it",
+            oneOffCost: 1000,
+          },
+        ],
+      },
+      entityType: "measure",
+    }),
+    "PUT /api/measures/:id": async () => ({
+      method: "PUT",
+      url: `/api/measures/${await adminMeasure()}`,
+      payload: { title: "Geändert", status: "in_arbeit" },
+      entityType: "measure",
+    }),
+    "DELETE /api/measures/:id": async () => ({
+      method: "DELETE",
+      url: `/api/measures/${await adminMeasure()}`,
+      entityType: "measure",
+    }),
+    "PUT /api/measures/:id/dependencies": async () => ({
+      method: "PUT",
+      url: `/api/measures/${await adminMeasure()}/dependencies`,
+      payload: { dependsOn: [await adminMeasure()] },
+      entityType: "measure",
+    }),
+    "POST /api/measures/:id/milestones": async () => ({
+      method: "POST",
+      url: `/api/measures/${await adminMeasure()}/milestones`,
+      payload: { title: "Meilenstein", dueDate: "2027-06-30" },
+      entityType: "measure_milestone",
+    }),
+    "PUT /api/measures/:id/milestones/:milestoneId": async () => {
+      const [id, milestoneId] = await adminMilestone();
+      return {
+        method: "PUT",
+        url: `/api/measures/${id}/milestones/${milestoneId}`,
+        payload: { title: "Meilenstein", dueDate: "2027-06-30", done: true },
+        entityType: "measure_milestone",
+      };
+    },
+    "DELETE /api/measures/:id/milestones/:milestoneId": async () => {
+      const [id, milestoneId] = await adminMilestone();
+      return {
+        method: "DELETE",
+        url: `/api/measures/${id}/milestones/${milestoneId}`,
+        entityType: "measure_milestone",
+      };
+    },
+    "POST /api/governance/bodies": async () => ({
+      method: "POST",
+      url: "/api/governance/bodies",
+      payload: { name: `Audit-Gremium ${Date.now()}`, kind: "sonstiges" },
+      entityType: "governance_body",
+    }),
+    "POST /api/governance/decisions": async () => {
+      const [body] = await server.db.query<{ id: number }>(
+        sql`SELECT id FROM governance_body ORDER BY id LIMIT 1`,
+      );
+      return {
+        method: "POST",
+        url: "/api/governance/decisions",
+        payload: { bodyId: body?.id, decidedOn: "2027-03-01", title: "Audit-Beschluss" },
+        entityType: "governance_decision",
+      };
+    },
+    "POST /api/comments": async () => ({
+      method: "POST",
+      url: "/api/comments",
+      payload: { targetType: "scenario", targetId: "audit-szenario", body: "Audit-Kommentar" },
+      entityType: "change_comment",
+    }),
+    "POST /api/notifications/read": async () => {
+      const me = await server.app.inject({
+        url: "/api/auth/session",
+        headers: headers.get("admin"),
+      });
+      const userId = me.json<{ user: { id: number } }>().user.id;
+      await server.db.transaction((tx) =>
+        createNotifications(tx, [{ userId, kind: "mention", title: "Test", link: "/" }]),
+      );
+      return {
+        method: "POST",
+        url: "/api/notifications/read",
+        payload: {},
+        entityType: "notification",
+      };
+    },
     "POST /api/auth/login": async () => ({
       method: "POST",
       url: "/api/auth/login",

@@ -9,6 +9,7 @@ import type {
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { OidcClient } from "../auth/oidc.ts";
 import type { OzgBoard } from "../services/ozgReadinessService.ts";
+import type { MentionMailer } from "../mail/MentionMailer.ts";
 import type { LandscapeReader } from "../services/landscapeService.ts";
 
 /** Fastify instance typed with the zod type provider. */
@@ -34,4 +35,6 @@ export interface AppContext {
   forgetPrincipals(userId?: number): void;
   /** OpenID Connect client, when single sign-on is configured. */
   oidc: OidcClient | undefined;
+  /** E-mail for @mentions, when SMTP is configured (ATLAS_SMTP_URL). */
+  mailer?: MentionMailer | undefined;
 }

@@ -6585,6 +6585,1104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Maßnahmen mit Filtern, Sortierung und Seiten (Flags: überfällig, blockiert) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "geplant" | "in_arbeit" | "blockiert" | "erledigt" | "verworfen";
+                    domain?: string;
+                    provider?: string;
+                    kreis?: string;
+                    kommune?: string;
+                    scenario?: string;
+                    owner?: number;
+                    q?: string;
+                    overdue?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "title" | "startDate" | "dueDate" | "status" | "wave";
+                    direction?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Measure"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Maßnahme anlegen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeasureWriteInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Measure"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures/roadmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Roadmap: alle passenden Maßnahmen mit Abhängigkeiten und dem kritischen Pfad (längste Kette nach Dauer) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "geplant" | "in_arbeit" | "blockiert" | "erledigt" | "verworfen";
+                    domain?: string;
+                    provider?: string;
+                    kreis?: string;
+                    kommune?: string;
+                    scenario?: string;
+                    owner?: number;
+                    q?: string;
+                    overdue?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            items: components["schemas"]["Measure"][];
+                            criticalPath: number[];
+                            criticalPathDays: number;
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures/assignable-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Konten (Kennung und Anzeigename), die Verantwortliche, Teammitglieder oder mit @[Anzeigename] erwähnt sein können */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eine Maßnahme mit Umfang, Team, Abhängigkeiten und Meilensteinen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Measure"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Maßnahme ändern (Felder, Umfang, Team, Status) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeasureWriteInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Measure"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Maßnahme löschen (mit Meilensteinen und Abhängigkeiten) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures/from-migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Maßnahmen aus den Migrationen eines Szenarios anlegen: je Migrationswelle eine, gruppiert nach Ziel-Dienstleister und Leistungsbereich */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeasuresFromMigrationsInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Measure"][];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures/{id}/dependencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Abhängigkeiten setzen (Maßnahmen, die vorher fertig sein müssen); Kreise werden mit 409 abgelehnt */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dependsOn: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Measure"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Meilenstein hinzufügen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeasureMilestoneWriteInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeasureMilestone"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures/{id}/milestones/{milestoneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Meilenstein ändern (z. B. als erreicht markieren) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    milestoneId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeasureMilestoneWriteInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeasureMilestone"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Meilenstein löschen */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    milestoneId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gremien (z. B. Verbandsversammlung, Lenkungskreis) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["GovernanceBody"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Gremium anlegen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GovernanceBodyWriteInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GovernanceBody"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Beschlüsse, neueste zuerst (Filter: Gremium, Maßnahme, Szenario) */
+        get: {
+            parameters: {
+                query?: {
+                    body?: number;
+                    measure?: number;
+                    scenario?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["GovernanceDecision"][];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Beschluss eines Gremiums erfassen (Datum, Dokument, betroffene Maßnahmen und Szenarien) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GovernanceDecisionWriteInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GovernanceDecision"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kommentare zu einer Maßnahme, Strategie oder einem Szenario */
+        get: {
+            parameters: {
+                query: {
+                    targetType: "measure" | "strategy" | "scenario";
+                    targetId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ChangeComment"][];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Kommentar schreiben; @vorname.name@beispiel.de oder @[Anzeigename] benachrichtigt die Person */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangeCommentWriteInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            comment: components["schemas"]["ChangeComment"];
+                            mentioned: {
+                                id: number;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meine Benachrichtigungen (neueste 50) und die Zahl der ungelesenen */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AppNotification"][];
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Meine Benachrichtigungen als gelesen markieren (bestimmte oder alle) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports": {
         parameters: {
             query?: never;
@@ -7965,6 +9063,188 @@ export interface components {
             /** @enum {string} */
             trigger: "periodic" | "on_demand";
             figures: components["schemas"]["KpiFiguresInput"];
+        };
+        MeasureTeamMemberInput: {
+            userId: number;
+            /** @enum {string} */
+            expertRole: "fachexpertin" | "organisationsexpertin" | "digitalisierungsexpertin" | "it_leitung";
+        };
+        MeasureMilestoneInput: {
+            id: number;
+            measureId: number;
+            title: string;
+            dueDate: string;
+            done: boolean;
+        };
+        MeasureMilestoneWriteInput: {
+            title: string;
+            dueDate: string;
+            /** @default false */
+            done: boolean;
+        };
+        MeasureWriteInput: {
+            title: string;
+            /** @default null */
+            description: string | null;
+            /** @default [] */
+            kommuneKeys: string[];
+            /** @default [] */
+            domainIds: string[];
+            /** @default [] */
+            providerIds: string[];
+            /** @default null */
+            scenarioId: string | null;
+            /** @default null */
+            strategyId: number | null;
+            /** @default null */
+            strategyDomainId: string | null;
+            /** @default null */
+            ownerUserId: number | null;
+            /** @default [] */
+            team: components["schemas"]["MeasureTeamMemberInput"][];
+            /** @default null */
+            startDate: string | null;
+            /** @default null */
+            dueDate: string | null;
+            /**
+             * @default geplant
+             * @enum {string}
+             */
+            status: "geplant" | "in_arbeit" | "blockiert" | "erledigt" | "verworfen";
+            /** @default null */
+            wave: number | null;
+            /** @default null */
+            oneOffCost: number | null;
+        };
+        MeasureInput: {
+            id: number;
+            title: string;
+            description: string | null;
+            kommunen: {
+                key: string;
+                name: string;
+                kreisKey: string | null;
+                kreisName: string | null;
+            }[];
+            domains: {
+                id: string;
+                name: string;
+            }[];
+            providers: {
+                id: string;
+                name: string;
+            }[];
+            scenarioId: string | null;
+            strategyId: number | null;
+            strategyDomainId: string | null;
+            owner: {
+                id: number;
+                name: string;
+            } | null;
+            team: {
+                userId: number;
+                name: string;
+                /** @enum {string} */
+                expertRole: "fachexpertin" | "organisationsexpertin" | "digitalisierungsexpertin" | "it_leitung";
+            }[];
+            startDate: string | null;
+            dueDate: string | null;
+            /** @enum {string} */
+            status: "geplant" | "in_arbeit" | "blockiert" | "erledigt" | "verworfen";
+            wave: number | null;
+            oneOffCost: number | null;
+            dependsOn: {
+                id: number;
+                title: string;
+                /** @enum {string} */
+                status: "geplant" | "in_arbeit" | "blockiert" | "erledigt" | "verworfen";
+            }[];
+            milestones: components["schemas"]["MeasureMilestoneInput"][];
+            overdue: boolean;
+            blocked: boolean;
+            updatedAt: string;
+            updatedBy: string;
+        };
+        PlannedMigrationInputInput: {
+            kommuneId: string;
+            domainId: string;
+            fromProviderId: string | null;
+            toProviderId: string | null;
+            oneOffCost: number;
+        };
+        MeasuresFromMigrationsInputInput: {
+            scenarioId: string;
+            migrations: components["schemas"]["PlannedMigrationInputInput"][];
+            /** @default 50 */
+            maxMigrationsPerYear: number;
+            startYear: number;
+        };
+        GovernanceBodyInput: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            kind: "verbandsversammlung" | "lenkungskreis" | "rat" | "kreistag" | "sonstiges";
+            description: string | null;
+            decisionCount: number;
+        };
+        GovernanceBodyWriteInput: {
+            name: string;
+            /** @enum {string} */
+            kind: "verbandsversammlung" | "lenkungskreis" | "rat" | "kreistag" | "sonstiges";
+            /** @default null */
+            description: string | null;
+        };
+        GovernanceDecisionInput: {
+            id: number;
+            bodyId: number;
+            bodyName: string;
+            decidedOn: string;
+            title: string;
+            text: string | null;
+            documentReference: string | null;
+            measures: {
+                id: number;
+                title: string;
+            }[];
+            scenarioIds: string[];
+            createdBy: string;
+        };
+        GovernanceDecisionWriteInput: {
+            bodyId: number;
+            decidedOn: string;
+            title: string;
+            /** @default null */
+            text: string | null;
+            /** @default null */
+            documentReference: string | null;
+            /** @default [] */
+            measureIds: number[];
+            /** @default [] */
+            scenarioIds: string[];
+        };
+        ChangeCommentInput: {
+            id: number;
+            /** @enum {string} */
+            targetType: "measure" | "strategy" | "scenario";
+            targetId: string;
+            authorName: string;
+            body: string;
+            createdAt: string;
+        };
+        ChangeCommentWriteInput: {
+            /** @enum {string} */
+            targetType: "measure" | "strategy" | "scenario";
+            targetId: string;
+            body: string;
+        };
+        AppNotificationInput: {
+            id: number;
+            /** @enum {string} */
+            kind: "mention" | "assignment";
+            title: string;
+            link: string;
+            createdAt: string;
+            read: boolean;
         };
         ProblemInput: {
             type: string;
@@ -9468,6 +10748,188 @@ export interface components {
             /** @enum {string} */
             trigger: "periodic" | "on_demand";
             figures: components["schemas"]["KpiFigures"];
+        };
+        MeasureTeamMember: {
+            userId: number;
+            /** @enum {string} */
+            expertRole: "fachexpertin" | "organisationsexpertin" | "digitalisierungsexpertin" | "it_leitung";
+        };
+        MeasureMilestone: {
+            id: number;
+            measureId: number;
+            title: string;
+            dueDate: string;
+            done: boolean;
+        };
+        MeasureMilestoneWrite: {
+            title: string;
+            dueDate: string;
+            /** @default false */
+            done: boolean;
+        };
+        MeasureWrite: {
+            title: string;
+            /** @default null */
+            description: string | null;
+            /** @default [] */
+            kommuneKeys: string[];
+            /** @default [] */
+            domainIds: string[];
+            /** @default [] */
+            providerIds: string[];
+            /** @default null */
+            scenarioId: string | null;
+            /** @default null */
+            strategyId: number | null;
+            /** @default null */
+            strategyDomainId: string | null;
+            /** @default null */
+            ownerUserId: number | null;
+            /** @default [] */
+            team: components["schemas"]["MeasureTeamMember"][];
+            /** @default null */
+            startDate: string | null;
+            /** @default null */
+            dueDate: string | null;
+            /**
+             * @default geplant
+             * @enum {string}
+             */
+            status: "geplant" | "in_arbeit" | "blockiert" | "erledigt" | "verworfen";
+            /** @default null */
+            wave: number | null;
+            /** @default null */
+            oneOffCost: number | null;
+        };
+        Measure: {
+            id: number;
+            title: string;
+            description: string | null;
+            kommunen: {
+                key: string;
+                name: string;
+                kreisKey: string | null;
+                kreisName: string | null;
+            }[];
+            domains: {
+                id: string;
+                name: string;
+            }[];
+            providers: {
+                id: string;
+                name: string;
+            }[];
+            scenarioId: string | null;
+            strategyId: number | null;
+            strategyDomainId: string | null;
+            owner: {
+                id: number;
+                name: string;
+            } | null;
+            team: {
+                userId: number;
+                name: string;
+                /** @enum {string} */
+                expertRole: "fachexpertin" | "organisationsexpertin" | "digitalisierungsexpertin" | "it_leitung";
+            }[];
+            startDate: string | null;
+            dueDate: string | null;
+            /** @enum {string} */
+            status: "geplant" | "in_arbeit" | "blockiert" | "erledigt" | "verworfen";
+            wave: number | null;
+            oneOffCost: number | null;
+            dependsOn: {
+                id: number;
+                title: string;
+                /** @enum {string} */
+                status: "geplant" | "in_arbeit" | "blockiert" | "erledigt" | "verworfen";
+            }[];
+            milestones: components["schemas"]["MeasureMilestone"][];
+            overdue: boolean;
+            blocked: boolean;
+            updatedAt: string;
+            updatedBy: string;
+        };
+        PlannedMigrationInput: {
+            kommuneId: string;
+            domainId: string;
+            fromProviderId: string | null;
+            toProviderId: string | null;
+            oneOffCost: number;
+        };
+        MeasuresFromMigrationsInput: {
+            scenarioId: string;
+            migrations: components["schemas"]["PlannedMigrationInput"][];
+            /** @default 50 */
+            maxMigrationsPerYear: number;
+            startYear: number;
+        };
+        GovernanceBody: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            kind: "verbandsversammlung" | "lenkungskreis" | "rat" | "kreistag" | "sonstiges";
+            description: string | null;
+            decisionCount: number;
+        };
+        GovernanceBodyWrite: {
+            name: string;
+            /** @enum {string} */
+            kind: "verbandsversammlung" | "lenkungskreis" | "rat" | "kreistag" | "sonstiges";
+            /** @default null */
+            description: string | null;
+        };
+        GovernanceDecision: {
+            id: number;
+            bodyId: number;
+            bodyName: string;
+            decidedOn: string;
+            title: string;
+            text: string | null;
+            documentReference: string | null;
+            measures: {
+                id: number;
+                title: string;
+            }[];
+            scenarioIds: string[];
+            createdBy: string;
+        };
+        GovernanceDecisionWrite: {
+            bodyId: number;
+            decidedOn: string;
+            title: string;
+            /** @default null */
+            text: string | null;
+            /** @default null */
+            documentReference: string | null;
+            /** @default [] */
+            measureIds: number[];
+            /** @default [] */
+            scenarioIds: string[];
+        };
+        ChangeComment: {
+            id: number;
+            /** @enum {string} */
+            targetType: "measure" | "strategy" | "scenario";
+            targetId: string;
+            authorName: string;
+            body: string;
+            createdAt: string;
+        };
+        ChangeCommentWrite: {
+            /** @enum {string} */
+            targetType: "measure" | "strategy" | "scenario";
+            targetId: string;
+            body: string;
+        };
+        AppNotification: {
+            id: number;
+            /** @enum {string} */
+            kind: "mention" | "assignment";
+            title: string;
+            link: string;
+            createdAt: string;
+            read: boolean;
         };
         Problem: {
             type: string;

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
 import { AccountNavigation } from "../features/auth/AccountNavigation.tsx";
+import { NotificationBell } from "../features/change/NotificationBell.tsx";
 
 const NAVIGATION = [
   { to: "/", label: "Start", end: true },
@@ -14,6 +15,9 @@ const NAVIGATION = [
   { to: "/bedarfserhebung", label: "Bedarfserhebung", end: false },
   { to: "/kennzahlen", label: "Kennzahlen", end: false },
   { to: "/berichte", label: "Berichte", end: false },
+  { to: "/massnahmen", label: "Maßnahmen", end: false },
+  { to: "/roadmap", label: "Roadmap", end: false },
+  { to: "/gremien", label: "Gremien & Beschlüsse", end: false },
   { to: "/import-export", label: "Import/Export", end: false },
 ];
 
@@ -64,6 +68,7 @@ export function Layout() {
               ))}
             </ul>
           </nav>
+          <NotificationBell />
           <AccountNavigation />
         </div>
       </header>
