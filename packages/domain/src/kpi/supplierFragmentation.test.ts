@@ -23,14 +23,13 @@ describe("supplierFragmentation", () => {
     ).toBeCloseTo(0.16, 10);
   });
 
-  it("counts Kommunen instead of volume in a domain where a volume is unknown", () => {
-    // Two suppliers with one Kommune each: 0.5² + 0.5² = 0.5, although the volumes differ.
+  it("leaves out rows without volume, like the fragmentation analysis", () => {
     expect(
       supplierFragmentation([
         { domainId: "a", supplier: "p1", volume: 900 },
         { domainId: "a", supplier: "p2", volume: null },
       ]),
-    ).toBeCloseTo(0.5, 10);
+    ).toBe(0);
   });
 
   it("is null without sourcing", () => {

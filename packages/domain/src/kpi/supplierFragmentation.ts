@@ -1,40 +1,29 @@
 import { herfindahlIndex } from "../analysis/concentration.ts";
 import { fragmentationIndex } from "../analysis/fragmentation.ts";
 
-/** One sourcing for the fragmentation index: who supplies which domain, with what volume. */
+/** One sourcing for the fragmentation index: who operates which domain, with what volume. */
 export interface SupplierShare {
   domainId: string;
-  /** Provider id, or a stand-in for own operation, another Kommune, the Land or EfA. */
+  /** Operator key as in the fragmentation analysis (`operatorOf(sourcing).key`). */
   supplier: string;
-  /** Volume in the domain's unit; null when unknown. */
+  /** Volume in the domain's unit; null when unknown (then not counted, as in the analysis). */
   volume: number | null;
 }
 
 /**
- * The fragmentation index of the consolidation analysis (1 − mean Herfindahl index over the
- * Leistungsbereiche, see `analysis/fragmentation.ts`) for the sourcing of one Gebiet. A domain
- * where some volume is unknown is weighted by Kommunen instead of volume, so that units are
- * never mixed. Null without sourcing.
+ * The fragmentation index of the consolidation analysis (mean of 1 − Herfindahl index over the
+ * Leistungsbereiche, see `analysis/fragmentation.ts`) for the sourcing of one Gebiet, with the
+ * same rules: operators by `operatorOf`, volume shares, rows without volume left out. For NRW
+ * it is the index shown on /fragmentierung. Null without volumes.
  */
 export function supplierFragmentation(sourcing: readonly SupplierShare[]): number | null {
-  const byDomain = new Map<string, SupplierShare[]>();
+  const byDomain = new Map<string, Map<string, number>>();
   for (const entry of sourcing) {
-    const list = byDomain.get(entry.domainId) ?? [];
-    list.push(entry);
-    byDomain.set(entry.domainId, list);
+    if (entry.volume === null || entry.volume <= 0) continue;
+    const volumes = byDomain.get(entry.domainId) ?? new Map<string, number>();
+    volumes.set(entry.supplier, (volumes.get(entry.supplier) ?? 0) + entry.volume);
+    byDomain.set(entry.domainId, volumes);
   }
-  const indices: Array<number | null> = [];
-  for (const entries of byDomain.values()) {
-    const byVolume = entries.every((entry) => entry.volume !== null && entry.volume > 0);
-    const weights = new Map<string, number>();
-    for (const entry of entries) {
-      weights.set(
-        entry.supplier,
-        (weights.get(entry.supplier) ?? 0) + (byVolume ? (entry.volume ?? 0) : 1),
-      );
-    }
-    indices.push(herfindahlIndex([...weights.values()]));
-  }
-  const { value } = fragmentationIndex(indices);
-  return value === null ? null : Math.max(0, Math.min(1, value));
+  const hhis = [...byDomain.values()].map((volumes) => herfindahlIndex([...volumes.values()]));
+  return fragmentationIndex(hhis).value;
 }

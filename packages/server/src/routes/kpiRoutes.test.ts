@@ -123,6 +123,17 @@ describe("KPI snapshots", () => {
     expect(muenster?.figures).toMatchObject({ measuresTotal: 0, measuresOnTime: 0 });
   });
 
+  it("gives NRW the fragmentation index of the consolidation analysis", async () => {
+    const analysis = (
+      await server.app.inject({ url: "/api/analysis/fragmentation", headers: analyst })
+    ).json<{ index: { value: number | null } }>();
+    const nrw = (
+      await server.app.inject({ url: "/api/kpi/current?level=nrw", headers: analyst })
+    ).json<{ items: Array<{ figures: { fragmentationIndex: number | null } }> }>().items[0];
+    expect(analysis.index.value).toEqual(expect.any(Number));
+    expect(nrw?.figures.fragmentationIndex).toBeCloseTo(analysis.index.value ?? -1, 10);
+  });
+
   it("rejects keys outside NRW", async () => {
     const response = await server.app.inject({
       url: "/api/kpi/snapshots?level=kreis&key=09162",

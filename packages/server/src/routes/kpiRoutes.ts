@@ -5,7 +5,6 @@ import { auditActor } from "../auth/authPlugin.ts";
 import { problemResponses } from "../http/Problem.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 import { currentKpis, redactKpiFigures, takeKpiSnapshot } from "../services/kpiService.ts";
-import { OzgBoard } from "../services/ozgReadinessService.ts";
 
 const TAGS = ["Kennzahlen"];
 
@@ -26,7 +25,7 @@ const Scope = z.object({
  * demand, and the series of one scope for the chart.
  */
 export function registerKpiRoutes(app: ZodApp, context: AppContext): void {
-  const board = new OzgBoard(context.db);
+  const board = context.ozg;
   const sources = { db: context.db, landscape: context.landscape, board };
 
   app.get(

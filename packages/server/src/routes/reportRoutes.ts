@@ -3,7 +3,6 @@ import { z } from "zod";
 import { kommuneProfilePdf, landscapeReportPdf, progressReportPdf } from "../export/reportPdfs.ts";
 import { problemResponses } from "../http/Problem.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
-import { OzgBoard } from "../services/ozgReadinessService.ts";
 import {
   kommuneProfileData,
   landscapeReportData,
@@ -25,7 +24,7 @@ const pdfResponse = {
  * for a Kreis and about a second for NRW, so they are answered directly, not as jobs.
  */
 export function registerReportRoutes(app: ZodApp, context: AppContext): void {
-  const sources = { db: context.db, landscape: context.landscape, board: new OzgBoard(context.db) };
+  const sources = { db: context.db, landscape: context.landscape, board: context.ozg };
 
   app.get(
     "/api/reports/landscape",

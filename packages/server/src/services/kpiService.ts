@@ -8,6 +8,7 @@ import {
 } from "@it-atlas/db";
 import {
   computeKpis,
+  operatorOf,
   MIN_AGGREGATE_GROUP,
   seesAllConfidential,
   canSeeConfidential,
@@ -25,25 +26,10 @@ import type { LandscapeReader } from "./landscapeService.ts";
 import { todayInGermany } from "./landscapeService.ts";
 import type { OzgBoard } from "./ozgReadinessService.ts";
 
-/** Who supplies a domain to a Kommune, for the fragmentation index. */
-export function supplierOf(sourcing: Sourcing): string {
-  if (sourcing.provider) return sourcing.provider.id;
-  switch (sourcing.operatingModel) {
-    case "eigenbetrieb":
-      return `eigen:${sourcing.organisation.ags}`;
-    case "andere_kommune":
-      return `kommune:${sourcing.partner?.ags ?? sourcing.organisation.ags}`;
-    case "land":
-      return "land";
-    default:
-      return sourcing.operatingModel;
-  }
-}
-
 function toSourcingFact(sourcing: Sourcing): KpiSourcingFact {
   return {
     domainId: sourcing.domain.id,
-    supplier: supplierOf(sourcing),
+    supplier: operatorOf(sourcing).key,
     providerId: sourcing.provider?.id ?? null,
     volume: sourcing.volume,
     runningCost: sourcing.runningCost,
