@@ -32,3 +32,4 @@ export * from "./seed/seedOzgAdoption.ts";
 export * from "./repositories/surveyRepository.ts";
 export * from "./repositories/strategyRepository.ts";
 export * from "./repositories/oidcFlowRepository.ts";
+export * from "./repositories/scenarioRepository.ts";

@@ -48,3 +48,8 @@ export * from "./survey/validateAnswers.ts";
 export * from "./strategy/Strategy.ts";
 export * from "./strategy/suggestDecisions.ts";
 export * from "./strategy/checkConsistency.ts";
+export * from "./scenario/ScenarioDefinition.ts";
+export * from "./scenario/ScenarioModel.ts";
+export * from "./scenario/ScenarioResult.ts";
+export * from "./scenario/Scenario.ts";
+export * from "./scenario/buildScenarioInput.ts";
