@@ -53,3 +53,7 @@ export * from "./scenario/ScenarioModel.ts";
 export * from "./scenario/ScenarioResult.ts";
 export * from "./scenario/Scenario.ts";
 export * from "./scenario/buildScenarioInput.ts";
+export * from "./scenario/costScenarioPlan.ts";
+export * from "./scenario/toResultPlan.ts";
+export * from "./scenario/compareScenarios.ts";
+export * from "./scenario/redactScenario.ts";
