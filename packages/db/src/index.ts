@@ -33,3 +33,4 @@ export * from "./repositories/surveyRepository.ts";
 export * from "./repositories/strategyRepository.ts";
 export * from "./repositories/oidcFlowRepository.ts";
 export * from "./repositories/scenarioRepository.ts";
+export * from "./repositories/scenarioFactsRepository.ts";

@@ -1,6 +1,7 @@
-import type { Sourcing } from "@it-atlas/domain";
+import { specialisationPreset, type Sourcing } from "@it-atlas/domain";
 import {
   createCampaign,
+  createScenario,
   createSurveyToken,
   enqueueJob,
   findResponse,
@@ -60,6 +61,23 @@ const ROLES: Record<Exclude<Caller, "anonymous">, TestRole> = {
   admin: "administrator",
 };
 const SIGNED_IN: Caller[] = CALLERS.filter((caller) => caller !== "anonymous");
+const SCENARIO_WRITERS: Caller[] = ["analyst", "admin"];
+
+/** A stored scenario (no audit record), for write samples. */
+async function storedScenario(): Promise<number> {
+  return server.db.transaction((tx) =>
+    createScenario(
+      tx,
+      {
+        name: "Probe",
+        description: null,
+        definition: specialisationPreset("2026-01-01"),
+        assignments: [],
+      },
+      "test",
+    ),
+  );
+}
 
 /**
  * Who may call each route. A route without an entry fails the test: adding a route means
@@ -303,6 +321,36 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
   // Anyone signed in may check a file; rows are written only for Kommunen the user may edit.
   "POST /api/imports": { path: "/api/imports?fileName=a.csv", allowed: SIGNED_IN },
   "POST /api/imports/:id/commit": { path: "/api/imports/999999/commit", allowed: SIGNED_IN },
+  // Scenarios: everyone signed in reads (costs redacted), KDN analysts and admins write and run.
+  "GET /api/scenarios": { path: "/api/scenarios", allowed: SIGNED_IN },
+  "POST /api/scenarios": { path: "/api/scenarios", allowed: SCENARIO_WRITERS },
+  "GET /api/scenarios/compare": { path: "/api/scenarios/compare?ids=999999", allowed: SIGNED_IN },
+  "GET /api/scenarios/compare/xlsx": {
+    path: "/api/scenarios/compare/xlsx?ids=999999",
+    allowed: SIGNED_IN,
+  },
+  "GET /api/scenarios/compare/pdf": {
+    path: "/api/scenarios/compare/pdf?ids=999999",
+    allowed: SIGNED_IN,
+  },
+  "GET /api/scenarios/:id": { path: "/api/scenarios/999999", allowed: SIGNED_IN },
+  "PUT /api/scenarios/:id": { path: "/api/scenarios/999999", allowed: SCENARIO_WRITERS },
+  "DELETE /api/scenarios/:id": { path: "/api/scenarios/999999", allowed: SCENARIO_WRITERS },
+  "PUT /api/scenarios/:id/target": {
+    path: "/api/scenarios/999999/target",
+    allowed: SCENARIO_WRITERS,
+  },
+  "POST /api/scenarios/:id/run": { path: "/api/scenarios/999999/run", allowed: SCENARIO_WRITERS },
+  "POST /api/scenarios/:id/pareto": {
+    path: "/api/scenarios/999999/pareto",
+    allowed: SCENARIO_WRITERS,
+  },
+  "GET /api/scenarios/:id/results": { path: "/api/scenarios/999999/results", allowed: SIGNED_IN },
+  "GET /api/scenarios/:id/results/latest": {
+    path: "/api/scenarios/999999/results/latest",
+    allowed: SIGNED_IN,
+  },
+  "GET /api/scenarios/:id/pareto": { path: "/api/scenarios/999999/pareto", allowed: SIGNED_IN },
 };
 
 const headers = new Map<Caller, Record<string, string>>();
@@ -786,6 +834,39 @@ describe("audit trail", () => {
         entityType: "strategy",
       };
     },
+    "POST /api/scenarios": async () => ({
+      method: "POST",
+      url: "/api/scenarios",
+      payload: { name: "Neu", definition: specialisationPreset("2026-01-01") },
+      entityType: "scenario",
+    }),
+    "PUT /api/scenarios/:id": async () => ({
+      method: "PUT",
+      url: `/api/scenarios/${await storedScenario()}`,
+      payload: { name: "Geändert", definition: specialisationPreset("2025-01-01") },
+      entityType: "scenario",
+    }),
+    "DELETE /api/scenarios/:id": async () => ({
+      method: "DELETE",
+      url: `/api/scenarios/${await storedScenario()}`,
+      entityType: "scenario",
+    }),
+    "PUT /api/scenarios/:id/target": async () => ({
+      method: "PUT",
+      url: `/api/scenarios/${await storedScenario()}/target`,
+      payload: { isTarget: true },
+      entityType: "scenario",
+    }),
+    "POST /api/scenarios/:id/run": async () => ({
+      method: "POST",
+      url: `/api/scenarios/${await storedScenario()}/run`,
+      entityType: "scenario",
+    }),
+    "POST /api/scenarios/:id/pareto": async () => ({
+      method: "POST",
+      url: `/api/scenarios/${await storedScenario()}/pareto`,
+      entityType: "scenario",
+    }),
     "POST /api/auth/login": async () => ({
       method: "POST",
       url: "/api/auth/login",

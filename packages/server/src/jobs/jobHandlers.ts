@@ -1,11 +1,12 @@
 import type { Database } from "@it-atlas/db";
 import { importJobHandler } from "./importJob.ts";
 import type { JobHandler } from "./JobRunner.ts";
+import { scenarioParetoJobHandler, scenarioSolveJobHandler } from "./scenarioJobs.ts";
 
 /**
  * The job kinds this server runs (imports, optimisations). Each feature adds its handler
  * here; the runner polls only for registered kinds.
  */
 export function jobHandlers(db: Database): JobHandler[] {
-  return [importJobHandler(db)];
+  return [importJobHandler(db), scenarioSolveJobHandler(db), scenarioParetoJobHandler(db)];
 }
