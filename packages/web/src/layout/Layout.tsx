@@ -11,6 +11,7 @@ const NAVIGATION = [
   { to: "/ozg", label: "OZG-Katalog", end: false },
   { to: "/ozg-umsetzung", label: "OZG-Umsetzung", end: false },
   { to: "/bedarfserhebung", label: "Bedarfserhebung", end: false },
+  { to: "/szenarien", label: "Szenarien", end: false },
   { to: "/import-export", label: "Import/Export", end: false },
 ];
 
