@@ -13,8 +13,9 @@ import { validOn } from "./sourcingRepository.ts";
 export async function loadLandscapeFacts(db: Queryable, asOf: string): Promise<LandscapeFacts> {
   const [kommunen, domains, providers, sourcing, offers, memberships, decisions] =
     await Promise.all([
-      db.query<{ key: string; name: string }>(
-        sql`SELECT key, name FROM organisation WHERE kind IN ('gemeinde','kreis') ORDER BY key`,
+      db.query<{ key: string; name: string; kreisKey: string | null }>(
+        sql`SELECT key, name, kreis_key AS "kreisKey" FROM organisation
+            WHERE kind IN ('gemeinde','kreis') ORDER BY key`,
       ),
       db.query<{ id: string; name: string; volumeUnit: string | null }>(
         sql`SELECT id, name, volume_unit AS "volumeUnit" FROM service_domain

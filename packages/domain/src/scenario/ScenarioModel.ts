@@ -52,7 +52,8 @@ export interface ScenarioModelDemand {
 
 /** Facts of the landscape as of the base date that a scenario is built from. */
 export interface LandscapeFacts {
-  kommunen: Array<{ key: string; name: string }>;
+  /** Gemeinden and Kreise; `kreisKey` is the Kreis a Gemeinde belongs to (null for others). */
+  kommunen: Array<{ key: string; name: string; kreisKey?: string | null }>;
   domains: Array<{ id: string; name: string; volumeUnit: string | null }>;
   providers: Array<{ id: string; name: string }>;
   /** Sourcing rows valid on the base date. */

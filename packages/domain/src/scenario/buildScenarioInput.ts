@@ -41,7 +41,18 @@ export function buildScenarioInput(
   }
   const inDomain = new Set(domainIds.filter((id) => knownDomains.has(id)));
   const kommuneNames = new Map(facts.kommunen.map((kommune) => [kommune.key, kommune.name]));
-  const inKommunen = scope.kommuneKeys === "all" ? undefined : new Set(scope.kommuneKeys);
+  // A listed Kreis key brings the Kreis and its kreisangehörige Gemeinden into scope.
+  const listed = scope.kommuneKeys === "all" ? undefined : new Set(scope.kommuneKeys);
+  const inKommunen = listed
+    ? new Set(
+        facts.kommunen
+          .filter(
+            (kommune) =>
+              listed.has(kommune.key) || (kommune.kreisKey != null && listed.has(kommune.kreisKey)),
+          )
+          .map((kommune) => kommune.key),
+      )
+    : undefined;
   const providerNames = new Map(facts.providers.map((provider) => [provider.id, provider.name]));
 
   // Demands from today's sourcing.

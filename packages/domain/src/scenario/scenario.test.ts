@@ -123,6 +123,15 @@ describe("buildScenarioInput", () => {
     expect(notes.join(" ")).toMatch(/Kopplungen/);
   });
 
+  it("takes a Kreis key as the Kreis with its Gemeinden", () => {
+    const definition = buildScenarioDefinition();
+    const { input } = buildScenarioInput(buildLandscapeFacts(), {
+      ...definition,
+      scope: { domainIds: "all", kommuneKeys: ["05000"] },
+    });
+    expect(input.kommunen.map((kommune) => kommune.id)).toEqual([ALTSTADT, NEUDORF]);
+  });
+
   it("leaves other operating models and rows without volume out, and says so", () => {
     const facts = buildLandscapeFacts();
     facts.sourcing.push({

@@ -10,9 +10,9 @@ import type { LandscapeFacts } from "./ScenarioModel.ts";
 export function buildLandscapeFacts(overrides: Partial<LandscapeFacts> = {}): LandscapeFacts {
   return {
     kommunen: [
-      { key: "05000001", name: "Altstadt" },
-      { key: "05000002", name: "Neudorf" },
-      { key: "05000003", name: "Burg" },
+      { key: "05000001", name: "Altstadt", kreisKey: "05000" },
+      { key: "05000002", name: "Neudorf", kreisKey: "05000" },
+      { key: "05000003", name: "Burg", kreisKey: null },
     ],
     domains: [
       { id: "einwohnerwesen", name: "Einwohnerwesen", volumeUnit: "einwohner" },

@@ -304,7 +304,7 @@ function MapDiff({ comparison }: { comparison: Comparison }) {
           <NrwMap
             boundaries={boundaries.data}
             title={`Anbieterwechsel in „${column.name}“`}
-            summary={`${formatInteger(changing)} Kommunen wechselt in „${column.name}“ in mindestens einem Leistungsbereich den Anbieter; die Tabelle unten nennt sie alle.`}
+            summary={`${formatInteger(changing)} ${changing === 1 ? "Kommune wechselt" : "Kommunen wechseln"} in „${column.name}“ in mindestens einem Leistungsbereich den Anbieter; die Tabelle unten nennt sie alle.`}
             fill={(key) => {
               const entry = status.get(key);
               if (!entry) return NEUTRAL_FILL;

@@ -219,7 +219,7 @@ function ScenarioForm({
           ) : null}
           <Input
             label="Kommunen (Schlüssel)"
-            hint="Leer lassen für alle Kommunen; sonst AGS oder Kreisschlüssel mit Komma getrennt."
+            hint="Leer lassen für alle Kommunen; sonst AGS oder Kreisschlüssel (mit seinen Gemeinden) mit Komma getrennt."
             value={state.kommuneKeys}
             onChange={(value) => set("kommuneKeys", value)}
           />
