@@ -1,7 +1,7 @@
 import { providerPolicyLabel, scenarioModeLabel, type ProviderPolicy } from "@it-atlas/domain";
 import { useId, useState, type ReactNode } from "react";
 import { useNavigate, useParams } from "react-router";
-import { useDomains } from "../../api/hooks.ts";
+import { useDomains, useProviders } from "../../api/hooks.ts";
 import { ErrorState, LoadingState, errorMessage } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import {
@@ -118,6 +118,14 @@ function ScenarioForm({
         : current[key].filter((other) => other !== domainId),
     }));
   const leafDomains = (domains.data?.items ?? []).filter((domain) => !domain.isGroup);
+  const providers = useProviders();
+  const setAssignment = (index: number, patch: Partial<ScenarioFormState["assignments"][number]>) =>
+    setState((current) => ({
+      ...current,
+      assignments: current.assignments.map((entry, position) =>
+        position === index ? { ...entry, ...patch } : entry,
+      ),
+    }));
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -319,6 +327,85 @@ function ScenarioForm({
             </div>
           </div>
         </fieldset>
+        {state.mode === "manual" ? (
+          <fieldset className="kern-fieldset">
+            <legend className="kern-label">Zuordnungen von Hand</legend>
+            <p className="kern-body">
+              Nicht genannte Kommunen und Leistungsbereiche behalten ihren heutigen Anbieter.
+            </p>
+            {state.assignments.map((entry, index) => (
+              <div key={index} role="group" aria-label={`Zuordnung ${index + 1}`}>
+                <Input
+                  label={`Kommune (AGS) – Zuordnung ${index + 1}`}
+                  value={entry.kommuneKey}
+                  onChange={(value) => setAssignment(index, { kommuneKey: value })}
+                />
+                <div className="kern-form-input">
+                  <label className="kern-label" htmlFor={`assignment-domain-${index}`}>
+                    Leistungsbereich – Zuordnung {index + 1}
+                  </label>
+                  <select
+                    id={`assignment-domain-${index}`}
+                    className="kern-form-input__select"
+                    value={entry.domainId}
+                    onChange={(event) => setAssignment(index, { domainId: event.target.value })}
+                  >
+                    {leafDomains.map((domain) => (
+                      <option key={domain.id} value={domain.id}>
+                        {domain.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="kern-form-input">
+                  <label className="kern-label" htmlFor={`assignment-provider-${index}`}>
+                    Anbieter – Zuordnung {index + 1}
+                  </label>
+                  <select
+                    id={`assignment-provider-${index}`}
+                    className="kern-form-input__select"
+                    value={entry.providerId}
+                    onChange={(event) => setAssignment(index, { providerId: event.target.value })}
+                  >
+                    <option value="">eigener Betrieb</option>
+                    {(providers.data?.items ?? []).map((provider) => (
+                      <option key={provider.id} value={provider.id}>
+                        {provider.shortName}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button
+                  type="button"
+                  className="kern-btn kern-btn--tertiary"
+                  onClick={() =>
+                    setState((current) => ({
+                      ...current,
+                      assignments: current.assignments.filter((_, position) => position !== index),
+                    }))
+                  }
+                >
+                  <span className="kern-label">Zuordnung {index + 1} entfernen</span>
+                </button>
+              </div>
+            ))}
+            <button
+              type="button"
+              className="kern-btn kern-btn--secondary"
+              onClick={() =>
+                setState((current) => ({
+                  ...current,
+                  assignments: [
+                    ...current.assignments,
+                    { kommuneKey: "", domainId: leafDomains[0]?.id ?? "", providerId: "" },
+                  ],
+                }))
+              }
+            >
+              <span className="kern-label">Zuordnung hinzufügen</span>
+            </button>
+          </fieldset>
+        ) : null}
         <button type="submit" className="kern-btn kern-btn--primary" disabled={save.isPending}>
           <span className="kern-label">Speichern</span>
         </button>

@@ -1,5 +1,5 @@
 import { specialisationPreset } from "@it-atlas/domain";
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -92,6 +92,31 @@ describe("Szenarien", () => {
     expect(body.definition.constraints.providerCounts).toEqual([
       { domainId: "einwohnerwesen", min: 0, max: 3 },
       { domainId: "personenstandswesen", min: 0, max: 3 },
+    ]);
+  });
+
+  it("saves hand-made assignments of a scenario made by hand", async () => {
+    api.respond({
+      path: "/api/providers",
+      body: { total: 1, items: [{ id: "owl-it", shortName: "OWL-IT" }] },
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<ScenarioFormPage />, { route: "/szenarien/neu" });
+    await user.type(screen.getByLabelText("Name"), "Detmold von Hand");
+    await user.selectOptions(screen.getByLabelText("Art des Szenarios"), "manual");
+    await screen.findByLabelText("Einwohnerwesen gekoppelt");
+    await user.click(screen.getByRole("button", { name: "Zuordnung hinzufügen" }));
+    await user.type(screen.getByLabelText("Kommune (AGS) – Zuordnung 1"), "05766020");
+    await screen.findByRole("option", { name: "OWL-IT" });
+    await user.selectOptions(screen.getByLabelText("Anbieter – Zuordnung 1"), "owl-it");
+    api.respond({ method: "POST", path: "/api/scenarios", status: 201, body: stored });
+    await user.click(screen.getByRole("button", { name: "Speichern" }));
+    await waitFor(() =>
+      expect(api.requests.some((request) => request.method === "POST")).toBe(true),
+    );
+    const post = api.requests.find((request) => request.method === "POST");
+    expect((post?.body as { assignments: unknown }).assignments).toEqual([
+      { kommuneKey: "05766020", domainId: "einwohnerwesen", providerId: "owl-it" },
     ]);
   });
 

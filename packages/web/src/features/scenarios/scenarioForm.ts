@@ -32,6 +32,8 @@ export interface ScenarioFormState {
   coupled: string[];
   /** Most providers per chosen domain, statewide; empty = no limit. */
   maxProviders: string;
+  /** Hand-made assignments (mode "manual"); providerId "" = eigener Betrieb. */
+  assignments: Array<{ kommuneKey: string; domainId: string; providerId: string }>;
   /** Parts of the definition the form does not edit (kept as they are). */
   base: ScenarioDefinition;
 }
@@ -64,13 +66,21 @@ export function toFormState(
     maxMigrationsTotal: text(constraints.maxMigrationsTotal),
     coupled: constraints.couplings[0]?.domainIds ?? [],
     maxProviders: text(constraints.providerCounts[0]?.max ?? null),
+    assignments: [],
     base: definition,
   };
 }
 
 /** Form state of a stored scenario. */
 export function scenarioFormState(scenario: Scenario): ScenarioFormState {
-  return toFormState(scenario.definition, scenario.name, scenario.description ?? "");
+  return {
+    ...toFormState(scenario.definition, scenario.name, scenario.description ?? ""),
+    assignments: scenario.assignments.map((entry) => ({
+      kommuneKey: entry.kommuneKey,
+      domainId: entry.domainId,
+      providerId: entry.providerId ?? "",
+    })),
+  };
 }
 
 /** Empty form (whole landscape, usual cost parameters). */
@@ -140,7 +150,14 @@ export function toSaveInput(
     name: state.name,
     description: state.description.trim() === "" ? null : state.description,
     definition,
-    assignments: [],
+    assignments:
+      state.mode === "manual"
+        ? state.assignments.map((entry) => ({
+            kommuneKey: entry.kommuneKey.trim(),
+            domainId: entry.domainId,
+            providerId: entry.providerId === "" ? null : entry.providerId,
+          }))
+        : [],
   });
   if (parsed.success) return { ok: true, input: parsed.data };
   return {
