@@ -297,3 +297,37 @@ export async function findLatestScenarioPareto(
     createdAt: row.created_at,
   };
 }
+
+/** Keys of hand-made assignments that name no Kommune, Leistungsbereich or provider (German). */
+export async function listUnknownAssignmentReferences(
+  db: Queryable,
+  assignments: readonly ScenarioAssignment[],
+): Promise<string[]> {
+  if (assignments.length === 0) return [];
+  const kommunen = [...new Set(assignments.map((entry) => entry.kommuneKey))];
+  const domains = [...new Set(assignments.map((entry) => entry.domainId))];
+  const providers = [
+    ...new Set(assignments.flatMap((entry) => (entry.providerId ? [entry.providerId] : []))),
+  ];
+  const [knownKommunen, knownDomains, knownProviders] = await Promise.all([
+    db.query<{ key: string }>(
+      sql`SELECT key FROM organisation WHERE key = ANY(${kommunen}) AND kind IN ('gemeinde','kreis')`,
+    ),
+    db.query<{ id: string }>(
+      sql`SELECT id FROM service_domain WHERE id = ANY(${domains}) AND NOT is_group`,
+    ),
+    db.query<{ id: string }>(sql`SELECT id FROM provider WHERE id = ANY(${providers})`),
+  ]);
+  const has = (rows: ReadonlyArray<{ key?: string; id?: string }>) =>
+    new Set(rows.map((row) => row.key ?? row.id));
+  const kommuneSet = has(knownKommunen);
+  const domainSet = has(knownDomains);
+  const providerSet = has(knownProviders);
+  return [
+    ...kommunen.filter((key) => !kommuneSet.has(key)).map((key) => `Unbekannte Kommune „${key}“.`),
+    ...domains
+      .filter((id) => !domainSet.has(id))
+      .map((id) => `Unbekannter Leistungsbereich „${id}“.`),
+    ...providers.filter((id) => !providerSet.has(id)).map((id) => `Unbekannter Anbieter „${id}“.`),
+  ];
+}

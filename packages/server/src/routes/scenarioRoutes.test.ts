@@ -176,6 +176,28 @@ describe("/api/scenarios", () => {
     expect(list.items[0]?.latestResult?.status).toBe("optimal");
   });
 
+  it("refuses hand-made assignments that name an unknown Kommune (400, no write)", async () => {
+    const response = await server.app.inject({
+      method: "POST",
+      url: "/api/scenarios",
+      headers: analyst,
+      payload: {
+        name: "Von Hand",
+        definition: { ...(await lippePreset()), mode: "manual" },
+        assignments: [{ kommuneKey: "05999999", domainId: "einwohnerwesen", providerId: null }],
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ code: string; detail: string }>()).toMatchObject({
+      code: "scenario_assignment_unknown",
+      detail: "Unbekannte Kommune „05999999“.",
+    });
+    const list = (await server.app.inject({ url: "/api/scenarios", headers: analyst })).json<{
+      items: Scenario[];
+    }>();
+    expect(list.items.some((item) => item.name === "Von Hand")).toBe(false);
+  });
+
   it("answers 404 for a scenario that does not exist", async () => {
     const response = await server.app.inject({ url: "/api/scenarios/999999", headers: leser });
     expect(response.statusCode).toBe(404);

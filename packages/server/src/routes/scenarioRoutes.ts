@@ -8,11 +8,13 @@ import {
   findScenario,
   listScenarioResults,
   listScenarios,
+  listUnknownAssignmentReferences,
   setScenarioTarget,
   updateScenario,
   type Queryable,
 } from "@it-atlas/db";
 import {
+  InputError,
   NotFoundError,
   redactParetoPoints,
   redactScenarioResult,
@@ -56,6 +58,14 @@ async function getScenario(db: Queryable, id: number): Promise<Scenario> {
   return scenario;
 }
 
+/** Refuses hand-made assignments naming unknown Kommunen, domains or providers (400). */
+async function checkAssignments(db: Queryable, input: ScenarioSaveInput): Promise<void> {
+  const unknown = await listUnknownAssignmentReferences(db, input.assignments);
+  if (unknown.length > 0) {
+    throw new InputError("scenario_assignment_unknown", unknown.slice(0, 5).join(" "));
+  }
+}
+
 function userId(principal: Principal): number | null {
   return principal.kind === "user" ? principal.userId : null;
 }
@@ -88,6 +98,7 @@ export function registerScenarioRoutes(app: ZodApp, context: AppContext): void {
     },
     async (request, reply) => {
       const actor = auditActor(request);
+      await checkAssignments(context.db, request.body);
       const scenario = await context.db.transaction(async (tx) => {
         const id = await createScenario(tx, request.body, actor.actorLabel);
         const created = await getScenario(tx, id);
@@ -175,6 +186,7 @@ export function registerScenarioRoutes(app: ZodApp, context: AppContext): void {
     },
     async (request) => {
       const actor = auditActor(request);
+      await checkAssignments(context.db, request.body);
       return context.db.transaction(async (tx) => {
         const before = await getScenario(tx, request.params.id);
         await updateScenario(tx, request.params.id, request.body, actor.actorLabel);
