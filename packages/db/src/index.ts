@@ -37,3 +37,5 @@ export * from "./repositories/expertRepository.ts";
 export * from "./repositories/measureRepository.ts";
 export * from "./repositories/governanceRepository.ts";
 export * from "./repositories/commentRepository.ts";
+export * from "./repositories/scenarioRepository.ts";
+export * from "./repositories/scenarioFactsRepository.ts";

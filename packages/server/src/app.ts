@@ -36,6 +36,7 @@ import { registerOzgRoutes } from "./routes/ozgRoutes.ts";
 import { registerOzgAdoptionRoutes } from "./routes/ozgAdoptionRoutes.ts";
 import { registerProviderRoutes } from "./routes/providerRoutes.ts";
 import { registerSystemRoutes } from "./routes/systemRoutes.ts";
+import { registerScenarioRoutes } from "./routes/scenarioRoutes.ts";
 import { registerStrategyRoutes } from "./routes/strategyRoutes.ts";
 import { registerSurveyRoutes } from "./routes/surveyRoutes.ts";
 import { registerKpiRoutes } from "./routes/kpiRoutes.ts";
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerMeasureRoutes(app, context);
   registerGovernanceRoutes(app, context);
   registerCommentRoutes(app, context);
+  registerScenarioRoutes(app, context);
 
   const webDist = options.webDist && existsSync(options.webDist) ? options.webDist : undefined;
   if (webDist) {

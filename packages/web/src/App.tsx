@@ -30,6 +30,10 @@ import { SourcesPage } from "./features/sources/SourcesPage.tsx";
 import { StartPage } from "./features/start/StartPage.tsx";
 import { StrategyEditorPage } from "./features/strategy/StrategyEditorPage.tsx";
 import { VorOrtOverviewPage } from "./features/strategy/VorOrtOverviewPage.tsx";
+import { ScenarioComparePage } from "./features/scenarios/ScenarioComparePage.tsx";
+import { ScenarioDetailPage } from "./features/scenarios/ScenarioDetailPage.tsx";
+import { ScenarioFormPage } from "./features/scenarios/ScenarioFormPage.tsx";
+import { ScenarioListPage } from "./features/scenarios/ScenarioListPage.tsx";
 import { KommuneAnswerPage, TokenAnswerPage } from "./features/survey/AnswerPages.tsx";
 import { CampaignListPage, NewCampaignPage } from "./features/survey/CampaignListPage.tsx";
 import { CampaignPage } from "./features/survey/CampaignPage.tsx";
@@ -95,6 +99,11 @@ export function App() {
         <Route path="massnahmen/:id" element={<MeasureDetailPage />} />
         <Route path="roadmap" element={<RoadmapPage />} />
         <Route path="gremien" element={<GovernancePage />} />
+        <Route path="szenarien" element={<ScenarioListPage />} />
+        <Route path="szenarien/neu" element={<ScenarioFormPage />} />
+        <Route path="szenarien/vergleich" element={<ScenarioComparePage />} />
+        <Route path="szenarien/:id" element={<ScenarioDetailPage />} />
+        <Route path="szenarien/:id/bearbeiten" element={<ScenarioFormPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,7 +1,8 @@
-import type { Sourcing } from "@it-atlas/domain";
+import { specialisationPreset, type Sourcing } from "@it-atlas/domain";
 import {
   createCampaign,
   createNotifications,
+  createScenario,
   createSurveyToken,
   enqueueJob,
   findResponse,
@@ -61,6 +62,23 @@ const ROLES: Record<Exclude<Caller, "anonymous">, TestRole> = {
   admin: "administrator",
 };
 const SIGNED_IN: Caller[] = CALLERS.filter((caller) => caller !== "anonymous");
+const SCENARIO_WRITERS: Caller[] = ["analyst", "admin"];
+
+/** A stored scenario (no audit record), for write samples. */
+async function storedScenario(): Promise<number> {
+  return server.db.transaction((tx) =>
+    createScenario(
+      tx,
+      {
+        name: "Probe",
+        description: null,
+        definition: specialisationPreset("2026-01-01"),
+        assignments: [],
+      },
+      "test",
+    ),
+  );
+}
 
 /**
  * Who may call each route. A route without an entry fails the test: adding a route means
@@ -402,6 +420,36 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
   "POST /api/comments": { path: "/api/comments", allowed: SIGNED_IN },
   "GET /api/notifications": { path: "/api/notifications", allowed: SIGNED_IN },
   "POST /api/notifications/read": { path: "/api/notifications/read", allowed: SIGNED_IN },
+  // Scenarios: everyone signed in reads (costs redacted), KDN analysts and admins write and run.
+  "GET /api/scenarios": { path: "/api/scenarios", allowed: SIGNED_IN },
+  "POST /api/scenarios": { path: "/api/scenarios", allowed: SCENARIO_WRITERS },
+  "GET /api/scenarios/compare": { path: "/api/scenarios/compare?ids=999999", allowed: SIGNED_IN },
+  "GET /api/scenarios/compare/xlsx": {
+    path: "/api/scenarios/compare/xlsx?ids=999999",
+    allowed: SIGNED_IN,
+  },
+  "GET /api/scenarios/compare/pdf": {
+    path: "/api/scenarios/compare/pdf?ids=999999",
+    allowed: SIGNED_IN,
+  },
+  "GET /api/scenarios/:id": { path: "/api/scenarios/999999", allowed: SIGNED_IN },
+  "PUT /api/scenarios/:id": { path: "/api/scenarios/999999", allowed: SCENARIO_WRITERS },
+  "DELETE /api/scenarios/:id": { path: "/api/scenarios/999999", allowed: SCENARIO_WRITERS },
+  "PUT /api/scenarios/:id/target": {
+    path: "/api/scenarios/999999/target",
+    allowed: SCENARIO_WRITERS,
+  },
+  "POST /api/scenarios/:id/run": { path: "/api/scenarios/999999/run", allowed: SCENARIO_WRITERS },
+  "POST /api/scenarios/:id/pareto": {
+    path: "/api/scenarios/999999/pareto",
+    allowed: SCENARIO_WRITERS,
+  },
+  "GET /api/scenarios/:id/results": { path: "/api/scenarios/999999/results", allowed: SIGNED_IN },
+  "GET /api/scenarios/:id/results/latest": {
+    path: "/api/scenarios/999999/results/latest",
+    allowed: SIGNED_IN,
+  },
+  "GET /api/scenarios/:id/pareto": { path: "/api/scenarios/999999/pareto", allowed: SIGNED_IN },
 };
 
 const headers = new Map<Caller, Record<string, string>>();
@@ -1051,6 +1099,39 @@ describe("audit trail", () => {
         entityType: "notification",
       };
     },
+    "POST /api/scenarios": async () => ({
+      method: "POST",
+      url: "/api/scenarios",
+      payload: { name: "Neu", definition: specialisationPreset("2026-01-01") },
+      entityType: "scenario",
+    }),
+    "PUT /api/scenarios/:id": async () => ({
+      method: "PUT",
+      url: `/api/scenarios/${await storedScenario()}`,
+      payload: { name: "Geändert", definition: specialisationPreset("2025-01-01") },
+      entityType: "scenario",
+    }),
+    "DELETE /api/scenarios/:id": async () => ({
+      method: "DELETE",
+      url: `/api/scenarios/${await storedScenario()}`,
+      entityType: "scenario",
+    }),
+    "PUT /api/scenarios/:id/target": async () => ({
+      method: "PUT",
+      url: `/api/scenarios/${await storedScenario()}/target`,
+      payload: { isTarget: true },
+      entityType: "scenario",
+    }),
+    "POST /api/scenarios/:id/run": async () => ({
+      method: "POST",
+      url: `/api/scenarios/${await storedScenario()}/run`,
+      entityType: "scenario",
+    }),
+    "POST /api/scenarios/:id/pareto": async () => ({
+      method: "POST",
+      url: `/api/scenarios/${await storedScenario()}/pareto`,
+      entityType: "scenario",
+    }),
     "POST /api/auth/login": async () => ({
       method: "POST",
       url: "/api/auth/login",

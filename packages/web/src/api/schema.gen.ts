@@ -7683,6 +7683,709 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alle Szenarien (Zielbild zuerst) mit dem Stand der letzten Berechnung */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Scenario"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Szenario anlegen (Stichtag, Umfang, Kostenparameter, Vorgaben) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScenarioSaveInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Scenario"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scenarios/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Szenarien nebeneinander mit Ist (letzte Berechnung je Szenario) */
+        get: {
+            parameters: {
+                query: {
+                    ids: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScenarioComparison"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scenarios/compare/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vergleich als XLSX herunterladen */
+        get: {
+            parameters: {
+                query: {
+                    ids: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX-Datei */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scenarios/compare/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vergleich als PDF herunterladen */
+        get: {
+            parameters: {
+                query: {
+                    ids: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF-Datei */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scenarios/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ein Szenario mit Definition und von Hand gesetzten Zuordnungen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Scenario"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Szenario ändern (ersetzt Definition und Zuordnungen) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScenarioSaveInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Scenario"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Szenario mit seinen Ergebnissen löschen */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scenarios/{id}/target": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Als Zielbild markieren (ein anderes Zielbild verliert die Markierung) oder lösen */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScenarioTargetInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Scenario"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scenarios/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Berechnen als Hintergrundauftrag (Fortschritt und Abbruch unter /api/jobs/:id) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScenarioJobStarted"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scenarios/{id}/pareto": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Letzte Pareto-Auswertung (Einsparung gegen Zahl der Wechsel) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScenarioPareto"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Pareto-Auswertung (Einsparung gegen Wechsel) unter Wechselbudgets von 0 bis unbegrenzt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScenarioJobStarted"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scenarios/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Berechnungen eines Szenarios (neueste zuerst, ohne Plan) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ScenarioResult"][];
+                        };
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scenarios/{id}/results/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Letzte Berechnung mit Plan (Kosten nur für Berechtigte) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScenarioResult"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports": {
         parameters: {
             query?: never;
@@ -9246,6 +9949,234 @@ export interface components {
             createdAt: string;
             read: boolean;
         };
+        ScenarioDefinitionInput: {
+            /**
+             * @default optimised
+             * @enum {string}
+             */
+            mode: "optimised" | "manual";
+            baseDate: string;
+            scope: {
+                domainIds: "all" | string[];
+                kommuneKeys: "all" | string[];
+            };
+            costs: {
+                horizonYears: number;
+                discountRate: number;
+                migrationDefault: {
+                    fixedCost: number;
+                    costPerUnit: number;
+                };
+                /** @default [] */
+                migration: {
+                    domainId: string;
+                    fixedCost: number;
+                    costPerUnit: number;
+                }[];
+                /** @default [] */
+                ownOperation: {
+                    domainId: string;
+                    fixedCost: number;
+                    costPerUnit: number;
+                }[];
+                scaleFactor: number;
+            };
+            constraints: {
+                keepVorOrtLocal: boolean;
+                /** @enum {string} */
+                providerPolicy: "kdn" | "zweckverband" | "list";
+                /** @default [] */
+                allowedProviders: {
+                    kommuneKey: string;
+                    providerIds: string[];
+                }[];
+                /** @default [] */
+                capacities: {
+                    providerId: string;
+                    domainId: string;
+                    capacity: number;
+                }[];
+                /** @default null */
+                maxMigrationsPerYear: number | null;
+                /** @default null */
+                maxMigrationsTotal: number | null;
+                /** @default [] */
+                couplings: {
+                    domainIds: string[];
+                }[];
+                /** @default [] */
+                mergers: {
+                    id: string;
+                    name: string;
+                    providerIds: string[];
+                    /** @default 0 */
+                    oneOffCost: number;
+                }[];
+                /** @default [] */
+                providerCounts: {
+                    domainId: string;
+                    /** @default 0 */
+                    min: number;
+                    /** @default null */
+                    max: number | null;
+                }[];
+            };
+        };
+        ScenarioResultPlanInput: {
+            horizonYears: number;
+            annuity: number;
+            costPerYear: {
+                running: number | null;
+                migration: number | null;
+                total: number | null;
+            };
+            istCostPerYear: number | null;
+            savingPerYear: number | null;
+            oneOffCost: number | null;
+            assignments: {
+                kommuneKey: string;
+                domainId: string;
+                providerId: string | null;
+                currentProviderId: string | null;
+            }[];
+            migrations: {
+                kommuneKey: string;
+                domainId: string;
+                fromProviderId: string | null;
+                toProviderId: string | null;
+                oneOffCost: number | null;
+            }[];
+            kommunen: {
+                key: string;
+                name: string;
+                istCostPerYear: number | null;
+                planCostPerYear: number | null;
+            }[];
+            providers: {
+                id: string;
+                name: string;
+            }[];
+            domains: {
+                id: string;
+                name: string;
+            }[];
+            mergers: string[];
+            notes: string[];
+            confidentialHidden: boolean;
+        };
+        ScenarioResultInput: {
+            id: number;
+            scenarioId: number;
+            jobId: number | null;
+            /** @enum {string} */
+            status: "optimal" | "feasible" | "infeasible" | "error";
+            objective: number | null;
+            bound: number | null;
+            gap: number | null;
+            seconds: number;
+            plan: components["schemas"]["ScenarioResultPlanInput"] | null;
+            conflicts: string[];
+            message: string | null;
+            definition: components["schemas"]["ScenarioDefinitionInput"];
+            createdAt: string;
+        };
+        ParetoPointInput: {
+            budget: number | null;
+            share: number;
+            /** @enum {string} */
+            status: "optimal" | "feasible" | "infeasible" | "error";
+            migrations: number | null;
+            savingPerYear: number | null;
+            objective: number | null;
+        };
+        ScenarioParetoInput: {
+            id: number;
+            scenarioId: number;
+            jobId: number | null;
+            points: components["schemas"]["ParetoPointInput"][];
+            createdAt: string;
+        };
+        ScenarioAssignmentInput: {
+            kommuneKey: string;
+            domainId: string;
+            providerId: string | null;
+        };
+        ScenarioInput: {
+            id: number;
+            name: string;
+            description: string | null;
+            baseDate: string;
+            definition: components["schemas"]["ScenarioDefinitionInput"];
+            isTarget: boolean;
+            assignments: components["schemas"]["ScenarioAssignmentInput"][];
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+            latestResult: {
+                id: number;
+                /** @enum {string} */
+                status: "optimal" | "feasible" | "infeasible" | "error";
+                createdAt: string;
+            } | null;
+        };
+        ScenarioSaveInputInput: {
+            name: string;
+            /** @default null */
+            description: string | null;
+            definition: components["schemas"]["ScenarioDefinitionInput"];
+            /** @default [] */
+            assignments: components["schemas"]["ScenarioAssignmentInput"][];
+        };
+        ComparisonColumnInput: {
+            scenarioId: number | null;
+            name: string;
+            status: ("optimal" | "feasible" | "infeasible" | "error") | null;
+            objective: number | null;
+            bound: number | null;
+            gap: number | null;
+            costPerYear: {
+                running: number | null;
+                migration: number | null;
+                total: number | null;
+            };
+            totalOverHorizon: number | null;
+            savingPerYear: number | null;
+            savingOverHorizon: number | null;
+            oneOffCost: number | null;
+            migrations: number;
+            affectedKommunen: number;
+            providersPerDomain: {
+                domainId: string;
+                count: number;
+            }[];
+        };
+        ComparisonKommuneInput: {
+            key: string;
+            name: string;
+            istCostPerYear: number | null;
+            scenarios: {
+                scenarioId: number;
+                planCostPerYear: number | null;
+                deltaPerYear: number | null;
+                changesProvider: boolean;
+                changedDomains: string[];
+            }[];
+        };
+        ScenarioComparisonInput: {
+            horizonYears: number;
+            columns: components["schemas"]["ComparisonColumnInput"][];
+            domains: {
+                id: string;
+                name: string;
+            }[];
+            providers: {
+                id: string;
+                name: string;
+            }[];
+            kommunen: components["schemas"]["ComparisonKommuneInput"][];
+            notes: string[];
+            confidentialHidden: boolean;
+        };
         ProblemInput: {
             type: string;
             title: string;
@@ -9301,6 +10232,9 @@ export interface components {
         };
         ImportStartedInput: {
             uploadId: number;
+            jobId: number;
+        };
+        ScenarioJobStartedInput: {
             jobId: number;
         };
         ConsistencyFindingInput: {
@@ -9428,6 +10362,9 @@ export interface components {
                 cost: number;
             }[];
             confidentialHidden: boolean;
+        };
+        ScenarioTargetInputInput: {
+            isTarget: boolean;
         };
         Source: {
             id: string;
@@ -10931,6 +11868,234 @@ export interface components {
             createdAt: string;
             read: boolean;
         };
+        ScenarioDefinition: {
+            /**
+             * @default optimised
+             * @enum {string}
+             */
+            mode: "optimised" | "manual";
+            baseDate: string;
+            scope: {
+                domainIds: "all" | string[];
+                kommuneKeys: "all" | string[];
+            };
+            costs: {
+                horizonYears: number;
+                discountRate: number;
+                migrationDefault: {
+                    fixedCost: number;
+                    costPerUnit: number;
+                };
+                /** @default [] */
+                migration: {
+                    domainId: string;
+                    fixedCost: number;
+                    costPerUnit: number;
+                }[];
+                /** @default [] */
+                ownOperation: {
+                    domainId: string;
+                    fixedCost: number;
+                    costPerUnit: number;
+                }[];
+                scaleFactor: number;
+            };
+            constraints: {
+                keepVorOrtLocal: boolean;
+                /** @enum {string} */
+                providerPolicy: "kdn" | "zweckverband" | "list";
+                /** @default [] */
+                allowedProviders: {
+                    kommuneKey: string;
+                    providerIds: string[];
+                }[];
+                /** @default [] */
+                capacities: {
+                    providerId: string;
+                    domainId: string;
+                    capacity: number;
+                }[];
+                /** @default null */
+                maxMigrationsPerYear: number | null;
+                /** @default null */
+                maxMigrationsTotal: number | null;
+                /** @default [] */
+                couplings: {
+                    domainIds: string[];
+                }[];
+                /** @default [] */
+                mergers: {
+                    id: string;
+                    name: string;
+                    providerIds: string[];
+                    /** @default 0 */
+                    oneOffCost: number;
+                }[];
+                /** @default [] */
+                providerCounts: {
+                    domainId: string;
+                    /** @default 0 */
+                    min: number;
+                    /** @default null */
+                    max: number | null;
+                }[];
+            };
+        };
+        ScenarioResultPlan: {
+            horizonYears: number;
+            annuity: number;
+            costPerYear: {
+                running: number | null;
+                migration: number | null;
+                total: number | null;
+            };
+            istCostPerYear: number | null;
+            savingPerYear: number | null;
+            oneOffCost: number | null;
+            assignments: {
+                kommuneKey: string;
+                domainId: string;
+                providerId: string | null;
+                currentProviderId: string | null;
+            }[];
+            migrations: {
+                kommuneKey: string;
+                domainId: string;
+                fromProviderId: string | null;
+                toProviderId: string | null;
+                oneOffCost: number | null;
+            }[];
+            kommunen: {
+                key: string;
+                name: string;
+                istCostPerYear: number | null;
+                planCostPerYear: number | null;
+            }[];
+            providers: {
+                id: string;
+                name: string;
+            }[];
+            domains: {
+                id: string;
+                name: string;
+            }[];
+            mergers: string[];
+            notes: string[];
+            confidentialHidden: boolean;
+        };
+        ScenarioResult: {
+            id: number;
+            scenarioId: number;
+            jobId: number | null;
+            /** @enum {string} */
+            status: "optimal" | "feasible" | "infeasible" | "error";
+            objective: number | null;
+            bound: number | null;
+            gap: number | null;
+            seconds: number;
+            plan: components["schemas"]["ScenarioResultPlan"] | null;
+            conflicts: string[];
+            message: string | null;
+            definition: components["schemas"]["ScenarioDefinition"];
+            createdAt: string;
+        };
+        ParetoPoint: {
+            budget: number | null;
+            share: number;
+            /** @enum {string} */
+            status: "optimal" | "feasible" | "infeasible" | "error";
+            migrations: number | null;
+            savingPerYear: number | null;
+            objective: number | null;
+        };
+        ScenarioPareto: {
+            id: number;
+            scenarioId: number;
+            jobId: number | null;
+            points: components["schemas"]["ParetoPoint"][];
+            createdAt: string;
+        };
+        ScenarioAssignment: {
+            kommuneKey: string;
+            domainId: string;
+            providerId: string | null;
+        };
+        Scenario: {
+            id: number;
+            name: string;
+            description: string | null;
+            baseDate: string;
+            definition: components["schemas"]["ScenarioDefinition"];
+            isTarget: boolean;
+            assignments: components["schemas"]["ScenarioAssignment"][];
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+            latestResult: {
+                id: number;
+                /** @enum {string} */
+                status: "optimal" | "feasible" | "infeasible" | "error";
+                createdAt: string;
+            } | null;
+        };
+        ScenarioSaveInput: {
+            name: string;
+            /** @default null */
+            description: string | null;
+            definition: components["schemas"]["ScenarioDefinition"];
+            /** @default [] */
+            assignments: components["schemas"]["ScenarioAssignment"][];
+        };
+        ComparisonColumn: {
+            scenarioId: number | null;
+            name: string;
+            status: ("optimal" | "feasible" | "infeasible" | "error") | null;
+            objective: number | null;
+            bound: number | null;
+            gap: number | null;
+            costPerYear: {
+                running: number | null;
+                migration: number | null;
+                total: number | null;
+            };
+            totalOverHorizon: number | null;
+            savingPerYear: number | null;
+            savingOverHorizon: number | null;
+            oneOffCost: number | null;
+            migrations: number;
+            affectedKommunen: number;
+            providersPerDomain: {
+                domainId: string;
+                count: number;
+            }[];
+        };
+        ComparisonKommune: {
+            key: string;
+            name: string;
+            istCostPerYear: number | null;
+            scenarios: {
+                scenarioId: number;
+                planCostPerYear: number | null;
+                deltaPerYear: number | null;
+                changesProvider: boolean;
+                changedDomains: string[];
+            }[];
+        };
+        ScenarioComparison: {
+            horizonYears: number;
+            columns: components["schemas"]["ComparisonColumn"][];
+            domains: {
+                id: string;
+                name: string;
+            }[];
+            providers: {
+                id: string;
+                name: string;
+            }[];
+            kommunen: components["schemas"]["ComparisonKommune"][];
+            notes: string[];
+            confidentialHidden: boolean;
+        };
         Problem: {
             type: string;
             title: string;
@@ -10986,6 +12151,9 @@ export interface components {
         };
         ImportStarted: {
             uploadId: number;
+            jobId: number;
+        };
+        ScenarioJobStarted: {
             jobId: number;
         };
         ConsistencyFinding: {
@@ -11113,6 +12281,9 @@ export interface components {
                 cost: number;
             }[];
             confidentialHidden: boolean;
+        };
+        ScenarioTargetInput: {
+            isTarget: boolean;
         };
     };
     responses: never;

@@ -18,6 +18,7 @@ const NAVIGATION = [
   { to: "/massnahmen", label: "Maßnahmen", end: false },
   { to: "/roadmap", label: "Roadmap", end: false },
   { to: "/gremien", label: "Gremien & Beschlüsse", end: false },
+  { to: "/szenarien", label: "Szenarien", end: false },
   { to: "/import-export", label: "Import/Export", end: false },
 ];
 

@@ -1,0 +1,120 @@
+import { readFile } from "node:fs/promises";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extractPdfText } from "../packages/server/src/export/textPdf.ts";
+import { expectNoAccessibilityViolations } from "./support/accessibility.ts";
+import { createAccount } from "./support/accounts.ts";
+import { launchBrowser } from "./support/browser.ts";
+import { startTestServer, type TestServer } from "./support/testServer.ts";
+
+const ANALYST = { email: "szenarien@kdn.example.org", password: "Szenarien-Analyse-2026" };
+const NAME = "Spezialisierung Einwohnerwesen";
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let scenarioUrl = "";
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await createAccount(server, {
+    ...ANALYST,
+    roles: [{ role: "kdn_analyst", organisationKey: null, providerId: null }],
+  });
+  browser = await launchBrowser();
+  const context = await browser.newContext({ locale: "de-DE", acceptDownloads: true });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("Szenarien journey", () => {
+  it("an analyst creates the scenario 'Spezialisierung Einwohnerwesen' from the preset", async () => {
+    await page.goto(`${server.url}/anmelden`);
+    await page.getByLabel("E-Mail-Adresse").fill(ANALYST.email);
+    await page.getByLabel("Passwort").fill(ANALYST.password);
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/anmelden"));
+
+    await page.getByRole("navigation").getByRole("link", { name: "Szenarien" }).click();
+    await page.getByRole("heading", { level: 1, name: "Szenarien" }).waitFor();
+    await page.getByText(/Noch keine Szenarien/).waitFor();
+    await expectNoAccessibilityViolations(page);
+
+    await page.getByRole("link", { name: "Neues Szenario" }).click();
+    await page.getByRole("heading", { level: 1, name: "Neues Szenario" }).waitFor();
+    await page
+      .getByRole("button", { name: "Vorlage „Spezialisierung Einwohnerwesen“ übernehmen" })
+      .click();
+    expect(await page.getByLabel("Name", { exact: true }).inputValue()).toBe(NAME);
+    // Kreis Lippe with its Gemeinden keeps the journey short; the preset itself is statewide.
+    await page.getByLabel("Kommunen (Schlüssel)").fill("05766");
+    await expectNoAccessibilityViolations(page);
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await page.waitForURL(/\/szenarien\/\d+$/);
+    scenarioUrl = page.url();
+    await page.getByRole("heading", { level: 1, name: NAME }).waitFor();
+    await page.getByText("Das Szenario wurde noch nicht berechnet.").waitFor();
+    await expectNoAccessibilityViolations(page);
+  });
+
+  it("runs it with a progress bar and sees the proven result", async () => {
+    await page.getByRole("button", { name: "Berechnen", exact: true }).click();
+    await page.getByRole("progressbar").waitFor();
+    await page.getByText(/Berechnung: \d+ %/).waitFor();
+    await page.getByText("optimal (bewiesen)").waitFor({ timeout: 60_000 });
+    expect(await page.getByRole("progressbar").count()).toBe(0);
+    expect(await page.getByText("Demodaten (synthetisch)").count()).toBeGreaterThan(0);
+    expect(await page.getByText("Optimalitätslücke").count()).toBe(1);
+    await page.getByRole("button", { name: "Als Zielbild markieren" }).click();
+    await page.getByRole("button", { name: "Zielbild-Markierung entfernen" }).waitFor();
+    await expectNoAccessibilityViolations(page);
+  });
+
+  it("compares it with Ist: savings, migrations and the map of who changes provider", async () => {
+    await page.getByRole("link", { name: /Mit Ist vergleichen/ }).click();
+    await page.waitForURL(/\/szenarien\/vergleich\?ids=\d+/);
+    await page.getByRole("heading", { level: 1, name: "Szenarien vergleichen" }).waitFor();
+    const table = page.getByRole("table", { name: /Kennzahlen im Vergleich/ });
+    await table.waitFor();
+    expect(await table.getByRole("columnheader").allTextContents()).toEqual([
+      "Kennzahl",
+      "Ist",
+      NAME,
+    ]);
+    const saving = table.getByRole("row", { name: /^Einsparung je Jahr gegenüber Ist/ });
+    expect(await saving.textContent()).toMatch(/€/);
+    const migrations = await table
+      .getByRole("row", { name: /^Wechsel/ })
+      .first()
+      .textContent();
+    expect(migrations).toMatch(/^Wechsel0\d+$/);
+    const map = page.getByRole("group", { name: `Anbieterwechsel in „${NAME}“` });
+    await map.waitFor();
+    await page.getByText(/(Kommune wechselt|Kommunen wechseln) in „Spezialisierung/).waitFor();
+    await page.getByRole("table", { name: /Kosten je Kommune und Jahr/ }).waitFor();
+    await expectNoAccessibilityViolations(page);
+  });
+
+  it("exports the comparison as XLSX and PDF", async () => {
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Als XLSX exportieren" }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe("it-atlas-szenariovergleich.xlsx");
+    const workbook = await readFile(await xlsx.path());
+    expect(workbook.subarray(0, 2).toString()).toBe("PK");
+    const [pdf] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Als PDF exportieren" }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toBe("it-atlas-szenariovergleich.pdf");
+    const text = extractPdfText(await readFile(await pdf.path()));
+    expect(text).toContain(NAME);
+    expect(text).toContain("Demodaten (synthetisch)");
+    expect(scenarioUrl).toMatch(/\/szenarien\/\d+$/);
+  });
+});

@@ -1,0 +1,175 @@
+import {
+  insertScenarioPareto,
+  insertScenarioResult,
+  type Database,
+  type ScenarioResultRecord,
+} from "@it-atlas/db";
+import type { ParetoPoint } from "@it-atlas/domain";
+import { solveScenario, type ScenarioInput } from "@it-atlas/solver";
+import {
+  buildScenarioModel,
+  solveBuiltModel,
+  type ScenarioRunOptions,
+} from "../scenarios/runScenario.ts";
+import type { JobContext, JobHandler } from "./JobRunner.ts";
+
+/** Job kind: solve (or cost) one scenario and store the result. */
+export const SCENARIO_SOLVE_JOB_KIND = "scenario.solve";
+/** Job kind: re-solve a scenario under migration budgets (savings vs. migrations). */
+export const SCENARIO_PARETO_JOB_KIND = "scenario.pareto";
+
+/** Payload of both scenario jobs. */
+export interface ScenarioJobPayload {
+  scenarioId: number;
+}
+
+/** Shares of the unconstrained optimum's migrations tried by the Pareto job (1 = unlimited). */
+export const PARETO_SHARES = [0, 0.25, 0.5, 0.75, 1] as const;
+
+/**
+ * Awaits `work` while reporting progress about once a second, moving from `from` towards `to`
+ * as the expected time passes. Reporting throws JobCancelled when a cancel was requested; the
+ * abandoned solve then ends on its own (its result is dropped).
+ */
+async function withProgress<T>(
+  work: Promise<T>,
+  context: JobContext,
+  range: { from: number; to: number; expectedSeconds: number; text: string },
+): Promise<T> {
+  const started = performance.now();
+  let done = false;
+  const settled = work.finally(() => {
+    done = true;
+  });
+  await context.progress(range.from, range.text);
+  while (!done) {
+    await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    if (done) break;
+    const elapsed = (performance.now() - started) / 1000;
+    const share = Math.min(0.95, elapsed / range.expectedSeconds);
+    await context.progress(range.from + (range.to - range.from) * share, range.text);
+  }
+  return settled;
+}
+
+async function storeResult(db: Database, record: ScenarioResultRecord): Promise<number> {
+  return db.transaction((tx) => insertScenarioResult(tx, record));
+}
+
+/** Runs `scenario.solve`: load the landscape, build, solve, store; returns the result id. */
+export function scenarioSolveJobHandler(
+  db: Database,
+  options: ScenarioRunOptions = {},
+): JobHandler {
+  return {
+    kind: SCENARIO_SOLVE_JOB_KIND,
+    async run(payload, context) {
+      const { scenarioId } = payload as ScenarioJobPayload;
+      await context.progress(0.02, "Landkarte zum Stichtag laden");
+      const built = await buildScenarioModel(db, scenarioId);
+      if (!built.ok) {
+        const resultId = await storeResult(db, {
+          scenarioId,
+          jobId: context.job.id,
+          status: "error",
+          objective: null,
+          bound: null,
+          gap: null,
+          seconds: 0,
+          plan: null,
+          conflicts: [],
+          message: built.message,
+          definition: built.scenario.definition,
+        });
+        return { resultId, status: "error" };
+      }
+      const timeLimit = options.timeLimitSeconds ?? 60;
+      const record = await withProgress(solveBuiltModel(built, options), context, {
+        from: 0.1,
+        to: 0.95,
+        expectedSeconds: Math.min(timeLimit, 10),
+        text:
+          built.scenario.definition.mode === "manual"
+            ? "Zuordnungen bewerten"
+            : `Optimieren (${built.input.demands.length} Bezüge)`,
+      });
+      await context.progress(0.97, "Ergebnis speichern");
+      const resultId = await storeResult(db, { ...record, jobId: context.job.id });
+      return { resultId, status: record.status };
+    },
+  };
+}
+
+/**
+ * Runs `scenario.pareto`: solves without a migration budget, then with budgets of 0, 25 %,
+ * 50 % and 75 % of that optimum's migrations; each point is the best saving reachable.
+ */
+export function scenarioParetoJobHandler(
+  db: Database,
+  options: ScenarioRunOptions = {},
+): JobHandler {
+  return {
+    kind: SCENARIO_PARETO_JOB_KIND,
+    async run(payload, context) {
+      const { scenarioId } = payload as ScenarioJobPayload;
+      await context.progress(0.02, "Landkarte zum Stichtag laden");
+      const built = await buildScenarioModel(db, scenarioId);
+      if (!built.ok) return { paretoId: null, message: built.message };
+      const solveOptions = {
+        ...(options.solver ? { solver: options.solver } : {}),
+        timeLimitSeconds: options.timeLimitSeconds ?? 30,
+        relativeGap: options.relativeGap ?? 1e-3,
+      };
+      const withBudget = (budget: number | null): ScenarioInput => ({
+        ...built.input,
+        constraints: {
+          ...built.input.constraints,
+          maxMigrationsPerYear: null,
+          maxMigrationsTotal: budget,
+        },
+      });
+      const steps = PARETO_SHARES.length;
+      const free = await withProgress(solveScenario(withBudget(null), solveOptions), context, {
+        from: 0.05,
+        to: 0.05 + 0.9 / steps,
+        expectedSeconds: 10,
+        text: "Optimum ohne Wechselbudget",
+      });
+      const unconstrainedMigrations =
+        free.status === "optimal" || free.status === "feasible"
+          ? free.plan.migrations.length
+          : null;
+      const points: ParetoPoint[] = [];
+      for (const [index, share] of PARETO_SHARES.entries()) {
+        const budget =
+          share === 1 || unconstrainedMigrations === null
+            ? null
+            : Math.floor(share * unconstrainedMigrations);
+        const result =
+          budget === null
+            ? free
+            : await withProgress(solveScenario(withBudget(budget), solveOptions), context, {
+                from: 0.05 + (0.9 * index) / steps,
+                to: 0.05 + (0.9 * (index + 1)) / steps,
+                expectedSeconds: 10,
+                text: `Wechselbudget ${budget}`,
+              });
+        const solved = result.status === "optimal" || result.status === "feasible";
+        points.push({
+          budget,
+          share,
+          status: result.status,
+          migrations: solved ? result.plan.migrations.length : null,
+          savingPerYear: solved ? result.plan.statusQuoCostPerYear - result.objective : null,
+          objective: solved ? result.objective : null,
+        });
+        if (share !== 1 && unconstrainedMigrations === null) break;
+      }
+      await context.progress(0.97, "Ergebnis speichern");
+      const paretoId = await db.transaction((tx) =>
+        insertScenarioPareto(tx, { scenarioId, jobId: context.job.id, points }),
+      );
+      return { paretoId, points: points.length };
+    },
+  };
+}

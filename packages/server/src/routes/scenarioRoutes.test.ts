@@ -1,0 +1,206 @@
+import { sql } from "@it-atlas/db";
+import {
+  specialisationPreset,
+  type Scenario,
+  type ScenarioComparison,
+  type ScenarioDefinition,
+  type ScenarioResult,
+} from "@it-atlas/domain";
+import { HighsSolver } from "@it-atlas/solver";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { extractPdfText } from "../export/textPdf.ts";
+import { JobRunner } from "../jobs/JobRunner.ts";
+import { scenarioSolveJobHandler } from "../jobs/scenarioJobs.ts";
+import { authHeaders } from "../testing/signedIn.ts";
+import { useTestApp } from "../testing/testApp.ts";
+
+const server = useTestApp();
+let analyst: Record<string, string>;
+let leser: Record<string, string>;
+let detmold: Record<string, string>;
+
+beforeAll(async () => {
+  analyst = await authHeaders(server.db, "kdn_analyst");
+  leser = await authHeaders(server.db, "leser");
+  detmold = await authHeaders(server.db, { kommune: "05766020" });
+});
+
+/** "Spezialisierung Einwohnerwesen" for Kreis Lippe and its Gemeinden (solves in seconds). */
+async function lippePreset(): Promise<ScenarioDefinition> {
+  const rows = await server.db.query<{ key: string }>(
+    sql`SELECT key FROM organisation WHERE key = '05766' OR kreis_key = '05766' ORDER BY key`,
+  );
+  const preset = specialisationPreset("2026-01-01");
+  return { ...preset, scope: { ...preset.scope, kommuneKeys: rows.map((row) => row.key) } };
+}
+
+async function runJobs(): Promise<void> {
+  const runner = new JobRunner(server.db, [
+    scenarioSolveJobHandler(server.db, { solver: new HighsSolver() }),
+  ]);
+  while (await runner.tick()) {
+    // until the queue is empty
+  }
+}
+
+describe("/api/scenarios", () => {
+  it("refuses anonymous callers, readers writing, and an invalid definition in German", async () => {
+    expect((await server.app.inject({ url: "/api/scenarios" })).statusCode).toBe(401);
+    const asReader = await server.app.inject({
+      method: "POST",
+      url: "/api/scenarios",
+      headers: leser,
+      payload: { name: "x", definition: await lippePreset() },
+    });
+    expect(asReader.statusCode).toBe(403);
+    const invalid = await server.app.inject({
+      method: "POST",
+      url: "/api/scenarios",
+      headers: analyst,
+      payload: {
+        name: "x",
+        definition: { ...(await lippePreset()), costs: { horizonYears: 0 } },
+      },
+    });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json<{ code: string }>().code).toBe("invalid_request");
+  });
+
+  it("creates, runs, compares with Ist and exports a scenario; marks it as Zielbild", async () => {
+    const created = await server.app.inject({
+      method: "POST",
+      url: "/api/scenarios",
+      headers: analyst,
+      payload: { name: "Spezialisierung Einwohnerwesen", definition: await lippePreset() },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const scenario = created.json<Scenario>();
+    const notYet = await server.app.inject({
+      url: `/api/scenarios/compare?ids=${scenario.id}`,
+      headers: analyst,
+    });
+    expect(notYet.statusCode).toBe(409);
+    expect(notYet.json<{ detail: string }>().detail).toMatch(/noch nicht berechnet/);
+
+    const started = await server.app.inject({
+      method: "POST",
+      url: `/api/scenarios/${scenario.id}/run`,
+      headers: analyst,
+    });
+    expect(started.statusCode).toBe(202);
+    const { jobId } = started.json<{ jobId: number }>();
+    await runJobs();
+    const job = await server.app.inject({ url: `/api/jobs/${jobId}`, headers: analyst });
+    expect(job.json<{ status: string }>().status).toBe("succeeded");
+
+    const latest = await server.app.inject({
+      url: `/api/scenarios/${scenario.id}/results/latest`,
+      headers: analyst,
+    });
+    const result = latest.json<ScenarioResult>();
+    expect(result.status).toBe("optimal");
+    expect(result.plan?.costPerYear.total).toBeCloseTo(result.objective ?? NaN, 6);
+
+    const compare = await server.app.inject({
+      url: `/api/scenarios/compare?ids=${scenario.id}`,
+      headers: analyst,
+    });
+    expect(compare.statusCode).toBe(200);
+    const comparison = compare.json<ScenarioComparison>();
+    expect(comparison.columns.map((column) => column.name)).toEqual([
+      "Ist",
+      "Spezialisierung Einwohnerwesen",
+    ]);
+    const [ist, planned] = comparison.columns;
+    expect(planned?.savingPerYear).toBeCloseTo(
+      (ist?.costPerYear.total ?? 0) - (planned?.costPerYear.total ?? 0),
+      6,
+    );
+    expect(comparison.kommunen).toHaveLength(16);
+    expect(planned?.affectedKommunen).toBe(
+      comparison.kommunen.filter((kommune) => kommune.scenarios[0]?.changesProvider).length,
+    );
+
+    // Readers see who changes, not the costs; Detmold sees its own row.
+    const asReader = (
+      await server.app.inject({ url: `/api/scenarios/compare?ids=${scenario.id}`, headers: leser })
+    ).json<ScenarioComparison>();
+    expect(asReader.confidentialHidden).toBe(true);
+    expect(JSON.stringify(asReader.columns)).not.toMatch(/"total":\d/);
+    expect(asReader.columns[1]?.migrations).toBe(planned?.migrations);
+    const asDetmold = (
+      await server.app.inject({
+        url: `/api/scenarios/${scenario.id}/results/latest`,
+        headers: detmold,
+      })
+    ).json<ScenarioResult>();
+    expect(asDetmold.objective).toBeNull();
+    const rows = asDetmold.plan?.kommunen ?? [];
+    expect(rows.find((row) => row.key === "05766020")?.istCostPerYear).not.toBeNull();
+    expect(rows.find((row) => row.key === "05766044")?.istCostPerYear).toBeNull();
+
+    const xlsx = await server.app.inject({
+      url: `/api/scenarios/compare/xlsx?ids=${scenario.id}`,
+      headers: analyst,
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers["content-disposition"]).toMatch(/szenariovergleich\.xlsx/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Vergleich",
+      "Anbieter je Bereich",
+      "Kommunen",
+    ]);
+    const pdf = await server.app.inject({
+      url: `/api/scenarios/compare/pdf?ids=${scenario.id}`,
+      headers: analyst,
+    });
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    const text = extractPdfText(pdf.rawPayload);
+    expect(text).toContain("Szenariovergleich");
+    expect(text).toContain("Demodaten (synthetisch)");
+
+    const marked = await server.app.inject({
+      method: "PUT",
+      url: `/api/scenarios/${scenario.id}/target`,
+      headers: analyst,
+      payload: { isTarget: true },
+    });
+    expect(marked.json<Scenario>().isTarget).toBe(true);
+    const list = (await server.app.inject({ url: "/api/scenarios", headers: leser })).json<{
+      items: Scenario[];
+    }>();
+    expect(list.items[0]).toMatchObject({ id: scenario.id, isTarget: true });
+    expect(list.items[0]?.latestResult?.status).toBe("optimal");
+  });
+
+  it("refuses hand-made assignments that name an unknown Kommune (400, no write)", async () => {
+    const response = await server.app.inject({
+      method: "POST",
+      url: "/api/scenarios",
+      headers: analyst,
+      payload: {
+        name: "Von Hand",
+        definition: { ...(await lippePreset()), mode: "manual" },
+        assignments: [{ kommuneKey: "05999999", domainId: "einwohnerwesen", providerId: null }],
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ code: string; detail: string }>()).toMatchObject({
+      code: "scenario_assignment_unknown",
+      detail: "Unbekannte Kommune „05999999“.",
+    });
+    const list = (await server.app.inject({ url: "/api/scenarios", headers: analyst })).json<{
+      items: Scenario[];
+    }>();
+    expect(list.items.some((item) => item.name === "Von Hand")).toBe(false);
+  });
+
+  it("answers 404 for a scenario that does not exist", async () => {
+    const response = await server.app.inject({ url: "/api/scenarios/999999", headers: leser });
+    expect(response.statusCode).toBe(404);
+    expect(response.json<{ code: string }>().code).toBe("scenario_not_found");
+  });
+});

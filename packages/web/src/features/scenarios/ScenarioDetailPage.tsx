@@ -1,0 +1,393 @@
+import {
+  can,
+  providerPolicyLabel,
+  scenarioModeLabel,
+  scenarioResultStatusLabel,
+  type Scenario,
+} from "@it-atlas/domain";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import type { Schemas } from "../../api/client.ts";
+import { Chart } from "../../ui/Chart.tsx";
+import { ErrorState, LoadingState, errorMessage } from "../../ui/States.tsx";
+import { formatDateTime, formatInteger, formatIsoDate, formatNumber } from "../../ui/format.ts";
+import { usePageTitle } from "../../ui/usePageTitle.ts";
+import { usePrincipal } from "../auth/usePrincipal.ts";
+import { JobProgress } from "../import/JobProgress.tsx";
+import { DEMO_LABEL, formatEuro, formatShare } from "./scenarioFormat.ts";
+import {
+  useCancelJob,
+  useDeleteScenario,
+  useJob,
+  useLatestResult,
+  usePareto,
+  useScenario,
+  useSetTarget,
+  useStartScenarioJob,
+} from "./scenarioQueries.ts";
+import "./scenarios.css";
+
+/** A scenario: its definition, "Berechnen" with progress, the result, Pareto view, Zielbild. */
+export function ScenarioDetailPage() {
+  const id = Number(useParams().id);
+  const scenario = useScenario(id);
+  usePageTitle(scenario.data?.name ?? "Szenario");
+  if (scenario.isPending) return <LoadingState label="Szenario wird geladen …" />;
+  if (scenario.isError) return <ErrorState error={scenario.error} />;
+  return <ScenarioDetail scenario={scenario.data} />;
+}
+
+function ScenarioDetail({ scenario }: { scenario: Scenario }) {
+  const { principal } = usePrincipal();
+  const mayWrite = can(principal, "scenario:run");
+  const navigate = useNavigate();
+  const remove = useDeleteScenario();
+  const target = useSetTarget(scenario.id);
+  const { definition } = scenario;
+  return (
+    <>
+      <h1 className="kern-heading-large" tabIndex={-1}>
+        {scenario.name}
+        {scenario.isTarget ? (
+          <span className="kern-badge kern-badge--success"> Zielbild</span>
+        ) : null}
+      </h1>
+      {scenario.description ? <p className="kern-body">{scenario.description}</p> : null}
+      <dl className="atlas-scenario-figures">
+        <div>
+          <dt>Stichtag</dt>
+          <dd>{formatIsoDate(definition.baseDate)}</dd>
+        </div>
+        <div>
+          <dt>Art</dt>
+          <dd>{scenarioModeLabel[definition.mode]}</dd>
+        </div>
+        <div>
+          <dt>Leistungsbereiche</dt>
+          <dd>
+            {definition.scope.domainIds === "all" ? "alle" : definition.scope.domainIds.join(", ")}
+          </dd>
+        </div>
+        <div>
+          <dt>Kommunen</dt>
+          <dd>
+            {definition.scope.kommuneKeys === "all"
+              ? "alle"
+              : `${formatInteger(definition.scope.kommuneKeys.length)} ausgewählt`}
+          </dd>
+        </div>
+        <div>
+          <dt>Planungszeitraum</dt>
+          <dd>
+            {definition.costs.horizonYears} Jahre, Zinssatz{" "}
+            {formatNumber(definition.costs.discountRate * 100)} %
+          </dd>
+        </div>
+        <div>
+          <dt>Zugelassene Anbieter</dt>
+          <dd>{providerPolicyLabel[definition.constraints.providerPolicy]}</dd>
+        </div>
+        <div>
+          <dt>Kopplungen</dt>
+          <dd>
+            {definition.constraints.couplings.length === 0
+              ? "keine"
+              : definition.constraints.couplings
+                  .map((coupling) => coupling.domainIds.join(" + "))
+                  .join("; ")}
+          </dd>
+        </div>
+        <div>
+          <dt>Anbieter je Bereich</dt>
+          <dd>
+            {definition.constraints.providerCounts.length === 0
+              ? "ohne Grenze"
+              : definition.constraints.providerCounts
+                  .map((count) => `${count.domainId}: höchstens ${count.max ?? "–"}`)
+                  .join("; ")}
+          </dd>
+        </div>
+      </dl>
+      {mayWrite ? (
+        <div className="atlas-scenario-actions">
+          <Link
+            className="kern-btn kern-btn--secondary"
+            to={`/szenarien/${scenario.id}/bearbeiten`}
+          >
+            <span className="kern-label">Bearbeiten</span>
+          </Link>
+          <button
+            type="button"
+            className="kern-btn kern-btn--secondary"
+            disabled={target.isPending}
+            onClick={() => target.mutate(!scenario.isTarget)}
+          >
+            <span className="kern-label">
+              {scenario.isTarget ? "Zielbild-Markierung entfernen" : "Als Zielbild markieren"}
+            </span>
+          </button>
+          <button
+            type="button"
+            className="kern-btn kern-btn--tertiary"
+            onClick={() => {
+              if (window.confirm(`Szenario „${scenario.name}“ mit allen Ergebnissen löschen?`)) {
+                void remove.mutateAsync(scenario.id).then(() => navigate("/szenarien"));
+              }
+            }}
+          >
+            <span className="kern-label">Löschen</span>
+          </button>
+        </div>
+      ) : null}
+      <ResultSection scenario={scenario} mayWrite={mayWrite} />
+      <ParetoSection scenario={scenario} mayWrite={mayWrite} />
+    </>
+  );
+}
+
+/** Runs a job of the scenario and shows its progress bar with a cancel button. */
+function useScenarioJob(scenarioId: number, kind: "run" | "pareto", onDone: () => void) {
+  const start = useStartScenarioJob(scenarioId, kind);
+  const cancel = useCancelJob();
+  const [jobId, setJobId] = useState<number | null>(null);
+  const job = useJob(jobId);
+  const status = job.data?.status;
+  const finished = status === "succeeded" || status === "failed" || status === "cancelled";
+  // onDone changes identity on every render; only the job finishing matters.
+  const done = useRef(onDone);
+  done.current = onDone;
+  useEffect(() => {
+    if (finished) done.current();
+  }, [finished]);
+  return {
+    running: jobId !== null && !finished,
+    job: job.data,
+    start: async () => setJobId((await start.mutateAsync()).jobId),
+    cancel: () => (jobId === null ? undefined : cancel.mutate(jobId)),
+    error: start.error ?? job.error,
+  };
+}
+
+function ResultSection({ scenario, mayWrite }: { scenario: Scenario; mayWrite: boolean }) {
+  const client = useQueryClient();
+  const result = useLatestResult(scenario.id);
+  const run = useScenarioJob(scenario.id, "run", () => {
+    void client.invalidateQueries({ queryKey: ["scenarios"] });
+  });
+  return (
+    <section aria-labelledby="ergebnis">
+      <h2 id="ergebnis" className="kern-heading-medium">
+        Ergebnis
+      </h2>
+      {mayWrite ? (
+        <div className="atlas-scenario-actions">
+          <button
+            type="button"
+            className="kern-btn kern-btn--primary"
+            disabled={run.running}
+            onClick={() => void run.start()}
+          >
+            <span className="kern-label">Berechnen</span>
+          </button>
+          {run.running ? (
+            <button type="button" className="kern-btn kern-btn--secondary" onClick={run.cancel}>
+              <span className="kern-label">Abbrechen</span>
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {run.job && run.running ? (
+        <div className="atlas-scenario-progress">
+          <JobProgress label="Berechnung" progress={run.job.progress} text={run.job.progressText} />
+        </div>
+      ) : null}
+      {run.job?.status === "cancelled" ? (
+        <p className="kern-body" role="status">
+          Die Berechnung wurde abgebrochen.
+        </p>
+      ) : null}
+      {run.job?.status === "failed" ? (
+        <p className="kern-body" role="alert">
+          Die Berechnung ist fehlgeschlagen: {run.job.errorDetail}
+        </p>
+      ) : null}
+      {run.error ? <ErrorState error={run.error} title="Berechnung nicht gestartet" /> : null}
+      {result.isPending ? (
+        <LoadingState label="Ergebnis wird geladen …" />
+      ) : result.isError ? (
+        <ErrorState error={result.error} />
+      ) : result.data === null ? (
+        <p className="kern-body">Das Szenario wurde noch nicht berechnet.</p>
+      ) : (
+        <ResultSummary result={result.data} scenarioId={scenario.id} />
+      )}
+    </section>
+  );
+}
+
+function ResultSummary({
+  result,
+  scenarioId,
+}: {
+  result: Schemas["ScenarioResult"];
+  scenarioId: number;
+}) {
+  const plan = result.plan;
+  return (
+    <>
+      <p className="kern-body">
+        Berechnet am {formatDateTime(result.createdAt)} in {formatNumber(result.seconds)} s.{" "}
+        <strong>{DEMO_LABEL}</strong>: alle Kosten stammen aus der synthetischen Demo-Landkarte.
+      </p>
+      <dl className="atlas-scenario-figures" aria-label="Kennzahlen der letzten Berechnung">
+        <div>
+          <dt>Status</dt>
+          <dd>{scenarioResultStatusLabel[result.status]}</dd>
+        </div>
+        <div>
+          <dt>Zielwert (Kosten je Jahr)</dt>
+          <dd>{formatEuro(result.objective)}</dd>
+        </div>
+        <div>
+          <dt>Untere Schranke</dt>
+          <dd>
+            {result.bound === null && result.objective !== null ? "–" : formatEuro(result.bound)}
+          </dd>
+        </div>
+        <div>
+          <dt>Optimalitätslücke</dt>
+          <dd>{formatShare(result.gap)}</dd>
+        </div>
+        {plan ? (
+          <>
+            <div>
+              <dt>Ist (Kosten je Jahr)</dt>
+              <dd>{formatEuro(plan.istCostPerYear)}</dd>
+            </div>
+            <div>
+              <dt>Einsparung je Jahr</dt>
+              <dd>{formatEuro(plan.savingPerYear)}</dd>
+            </div>
+            <div>
+              <dt>Einmalige Wechselkosten</dt>
+              <dd>{formatEuro(plan.oneOffCost)}</dd>
+            </div>
+            <div>
+              <dt>Wechsel</dt>
+              <dd>{formatInteger(plan.migrations.length)}</dd>
+            </div>
+          </>
+        ) : null}
+      </dl>
+      {result.message ? <p className="kern-body">{result.message}</p> : null}
+      {result.conflicts.length > 0 ? (
+        <div className="kern-alert kern-alert--warning" role="status">
+          <div className="kern-alert__header">
+            <span className="kern-title">Diese Vorgaben widersprechen sich</span>
+          </div>
+          <div className="kern-alert__body">
+            <ul className="kern-list">
+              {result.conflicts.map((conflict) => (
+                <li key={conflict}>{conflict}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
+      {plan && plan.notes.length > 0 ? (
+        <ul className="kern-list" aria-label="Hinweise zum Modell">
+          {plan.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
+      {plan?.confidentialHidden ? (
+        <p className="kern-body">Kosten anderer Kommunen sind vertraulich und ausgeblendet.</p>
+      ) : null}
+      {plan ? (
+        <p className="kern-body">
+          <Link className="kern-link" to={`/szenarien/vergleich?ids=${scenarioId}`}>
+            Mit Ist vergleichen (Kosten, Wechsel, Karte)
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function ParetoSection({ scenario, mayWrite }: { scenario: Scenario; mayWrite: boolean }) {
+  const client = useQueryClient();
+  const pareto = usePareto(scenario.id);
+  const job = useScenarioJob(scenario.id, "pareto", () => {
+    void client.invalidateQueries({ queryKey: ["scenarios", scenario.id, "pareto"] });
+  });
+  const points = (pareto.data?.points ?? []).filter(
+    (point) => point.migrations !== null && point.savingPerYear !== null,
+  );
+  return (
+    <section aria-labelledby="pareto">
+      <h2 id="pareto" className="kern-heading-medium">
+        Einsparung gegen Wechsel (Pareto)
+      </h2>
+      <p className="kern-body">
+        Das Szenario wird mit Wechselbudgets von 0, 25, 50 und 75 % der Wechsel des Optimums und
+        ohne Budget neu berechnet.
+      </p>
+      {mayWrite ? (
+        <div className="atlas-scenario-actions">
+          <button
+            type="button"
+            className="kern-btn kern-btn--secondary"
+            disabled={job.running}
+            onClick={() => void job.start()}
+          >
+            <span className="kern-label">Pareto berechnen</span>
+          </button>
+        </div>
+      ) : null}
+      {job.job && job.running ? (
+        <div className="atlas-scenario-progress">
+          <JobProgress
+            label="Pareto-Auswertung"
+            progress={job.job.progress}
+            text={job.job.progressText}
+          />
+        </div>
+      ) : null}
+      {pareto.isError ? <ErrorState error={pareto.error} /> : null}
+      {pareto.data === null ? <p className="kern-body">Noch keine Pareto-Auswertung.</p> : null}
+      {pareto.data && points.length === 0 ? (
+        <p className="kern-body">
+          Einsparungen sind vertraulich oder es gab keine zulässige Lösung.
+        </p>
+      ) : null}
+      {points.length > 0 ? (
+        <Chart
+          title="Einsparung je Jahr gegen Zahl der Wechsel"
+          description={`Jeder Punkt ist die beste Einsparung je Jahr bei höchstens so vielen Wechseln (${DEMO_LABEL}).`}
+          option={{
+            xAxis: { type: "value", name: "Wechsel" },
+            yAxis: { type: "value", name: "Einsparung je Jahr (€)" },
+            series: [
+              {
+                type: "line",
+                data: points.map((point) => [point.migrations, point.savingPerYear]),
+              },
+            ],
+          }}
+          table={{
+            caption: `Pareto-Punkte (${DEMO_LABEL})`,
+            columns: ["Wechselbudget", "Wechsel", "Einsparung je Jahr (€)"],
+            rows: points.map((point) => [
+              point.budget === null ? "unbegrenzt" : point.budget,
+              point.migrations,
+              point.savingPerYear === null ? null : Math.round(point.savingPerYear),
+            ]),
+          }}
+        />
+      ) : null}
+      {job.error ? <p className="kern-body">{errorMessage(job.error)}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import { specialisationPreset } from "@it-atlas/domain";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { Route, Routes } from "react-router";
+import { beforeEach, describe, expect, it } from "vitest";
+import { answerSession, buildRole, buildUser } from "../auth/buildUser.testing.ts";
+import { fakeApi as api } from "../sourcing/fakeApi.testing.ts";
+import { renderWithProviders } from "../sourcing/renderWithProviders.testing.tsx";
+import { ScenarioFormPage } from "./ScenarioFormPage.tsx";
+import { ScenarioListPage } from "./ScenarioListPage.tsx";
+
+const definition = specialisationPreset("2026-01-01");
+const stored = {
+  id: 5,
+  name: "Spezialisierung Einwohnerwesen",
+  description: null,
+  baseDate: "2026-01-01",
+  definition,
+  isTarget: true,
+  assignments: [],
+  createdBy: "analyst@example.org",
+  createdAt: "2026-05-01T10:00:00Z",
+  updatedAt: "2026-05-01T10:00:00Z",
+  latestResult: { id: 1, status: "optimal", createdAt: "2026-05-01T10:05:00Z" },
+};
+
+beforeEach(() => {
+  answerSession(buildUser({ roles: [buildRole("kdn_analyst")] }));
+  api.respond({
+    path: "/api/domains",
+    body: {
+      items: [
+        { id: "einwohnerwesen", name: "Einwohnerwesen", isGroup: false },
+        { id: "personenstandswesen", name: "Personenstandswesen", isGroup: false },
+      ],
+    },
+  });
+});
+
+describe("Szenarien", () => {
+  it("lists scenarios with Zielbild and last calculation", async () => {
+    api.respond({ path: "/api/scenarios", body: { items: [stored] } });
+    renderWithProviders(<ScenarioListPage />, { route: "/szenarien" });
+    const table = await screen.findByRole("table", { name: "Alle Szenarien" });
+    expect(table).toHaveTextContent("Spezialisierung Einwohnerwesen");
+    expect(table).toHaveTextContent("Zielbild");
+    expect(table).toHaveTextContent("optimal (bewiesen), 01.05.2026, 12:05");
+    expect(screen.getByRole("link", { name: "Neues Szenario" })).toBeInTheDocument();
+  });
+
+  it("says so when there are no scenarios yet", async () => {
+    api.respond({ path: "/api/scenarios", body: { items: [] } });
+    renderWithProviders(<ScenarioListPage />, { route: "/szenarien" });
+    expect(await screen.findByText(/Noch keine Szenarien/)).toBeInTheDocument();
+  });
+
+  it("fills the form from the preset and saves the definition", async () => {
+    const user = userEvent.setup();
+    renderWithProviders(
+      <Routes>
+        <Route path="/szenarien/neu" element={<ScenarioFormPage />} />
+        <Route path="/szenarien/:id" element={<p>Gespeichert</p>} />
+      </Routes>,
+      { route: "/szenarien/neu" },
+    );
+    await user.click(
+      screen.getByRole("button", {
+        name: "Vorlage „Spezialisierung Einwohnerwesen“ übernehmen",
+      }),
+    );
+    expect(screen.getByLabelText("Name")).toHaveValue("Spezialisierung Einwohnerwesen");
+    expect(await screen.findByLabelText("Einwohnerwesen gekoppelt")).toBeChecked();
+    expect(screen.getByLabelText("Personenstandswesen gekoppelt")).toBeChecked();
+    expect(
+      screen.getByLabelText("Höchstens Anbieter je Leistungsbereich (landesweit)"),
+    ).toHaveValue("3");
+    await user.clear(screen.getByLabelText("Zinssatz (%)"));
+    await user.type(screen.getByLabelText("Zinssatz (%)"), "2,5");
+    api.respond({ method: "POST", path: "/api/scenarios", status: 201, body: stored });
+    await user.click(screen.getByRole("button", { name: "Speichern" }));
+    expect(await screen.findByText("Gespeichert")).toBeInTheDocument();
+    const post = api.requests.find((request) => request.method === "POST");
+    const body = post?.body as {
+      name: string;
+      definition: typeof definition;
+    };
+    expect(body.name).toBe("Spezialisierung Einwohnerwesen");
+    expect(body.definition.costs.discountRate).toBeCloseTo(0.025, 10);
+    expect(body.definition.constraints.couplings).toEqual([
+      { domainIds: ["einwohnerwesen", "personenstandswesen"] },
+    ]);
+    expect(body.definition.constraints.providerCounts).toEqual([
+      { domainId: "einwohnerwesen", min: 0, max: 3 },
+      { domainId: "personenstandswesen", min: 0, max: 3 },
+    ]);
+  });
+
+  it("saves hand-made assignments of a scenario made by hand", async () => {
+    api.respond({
+      path: "/api/providers",
+      body: { total: 1, items: [{ id: "owl-it", shortName: "OWL-IT" }] },
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<ScenarioFormPage />, { route: "/szenarien/neu" });
+    await user.type(screen.getByLabelText("Name"), "Detmold von Hand");
+    await user.selectOptions(screen.getByLabelText("Art des Szenarios"), "manual");
+    await screen.findByLabelText("Einwohnerwesen gekoppelt");
+    await user.click(screen.getByRole("button", { name: "Zuordnung hinzufügen" }));
+    await user.type(screen.getByLabelText("Kommune (AGS) – Zuordnung 1"), "05766020");
+    await screen.findByRole("option", { name: "OWL-IT" });
+    await user.selectOptions(screen.getByLabelText("Anbieter – Zuordnung 1"), "owl-it");
+    api.respond({ method: "POST", path: "/api/scenarios", status: 201, body: stored });
+    await user.click(screen.getByRole("button", { name: "Speichern" }));
+    await waitFor(() =>
+      expect(api.requests.some((request) => request.method === "POST")).toBe(true),
+    );
+    const post = api.requests.find((request) => request.method === "POST");
+    expect((post?.body as { assignments: unknown }).assignments).toEqual([
+      { kommuneKey: "05766020", domainId: "einwohnerwesen", providerId: "owl-it" },
+    ]);
+  });
+
+  it("shows German messages instead of saving an invalid form", async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<ScenarioFormPage />, { route: "/szenarien/neu" });
+    await user.clear(screen.getByLabelText("Planungszeitraum (Jahre)"));
+    await user.type(screen.getByLabelText("Planungszeitraum (Jahre)"), "0");
+    await user.click(screen.getByRole("button", { name: "Speichern" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Bitte einen Namen angeben.");
+    expect(alert).toHaveTextContent("Der Planungszeitraum beträgt mindestens ein Jahr.");
+    expect(api.requests.some((request) => request.method === "POST")).toBe(false);
+  });
+});
