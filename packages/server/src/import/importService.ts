@@ -213,7 +213,7 @@ export async function runImport(
     (entity) => (parsed.rows.get(entity)?.length ?? 0) > 0,
   );
   if (entities.length === 0) return toResult(options.fileName, parsed, [], false);
-  await progress(0.4, "Abgleich mit dem Datenbestand …");
+  await progress(0.45, "Abgleich mit dem Datenbestand …");
   const reason = `Import ${options.fileName}`.slice(0, 300);
   const context: ImportContext = {
     principal: options.actor.principal,
