@@ -24,6 +24,7 @@ export * from "./repositories/auditRepository.ts";
 export * from "./repositories/jobRepository.ts";
 export * from "./repositories/importUploadRepository.ts";
 export * from "./repositories/sourcingImportRepository.ts";
+export * from "./repositories/masterDataImportRepository.ts";
 export * from "./repositories/ozgResponsibilityRepository.ts";
 export * from "./repositories/onlineServiceRepository.ts";
 export * from "./repositories/ozgAdoptionRepository.ts";

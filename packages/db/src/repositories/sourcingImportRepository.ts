@@ -191,6 +191,7 @@ export async function applySourcingImport(
       FROM unnest(${keys}::int[], ${column((row) => row.validTo)}::date[]) AS v(id, valid_to)
       WHERE s.id = v.id AND s.id = ANY(${keys}::int[])`);
   }
+  const bulk = rows.length >= BULK_ROWS && (await withoutRowTriggers(tx, rows));
   for (let start = 0; start < rows.length; start += CHUNK) {
     const column = pick(rows.slice(start, start + CHUNK));
     await tx.query(sql`
@@ -212,7 +213,55 @@ export async function applySourcingImport(
         AS v(id, organisation_key, domain_id, operating_model, provider_id, partner_key, product_id, running_cost,
              investment_cost, volume, contract_end, satisfaction, valid_from, valid_to, predecessor_id, evidence, quality)`);
   }
+  if (bulk) await tx.query(sql`SET LOCAL session_replication_role = origin`);
   return { inserted: rows.length, corrected: corrections.length };
+}
+
+/** From this many new versions on, the references are checked once instead of per row. */
+const BULK_ROWS = 5_000;
+
+/**
+ * For a large import, when the role may (PGlite's superuser; ADR 0013): checks every
+ * reference of the new versions in one set-based query, with the referenced tables locked
+ * against changes until the transaction ends, and then switches this transaction's per-row
+ * foreign-key triggers off for the inserts (`session_replication_role = replica`; the caller
+ * switches back). Unique indexes and CHECK constraints stay in force. Returns false, and
+ * changes nothing, when the role may not do this; the triggers then check each row.
+ */
+async function withoutRowTriggers(
+  tx: Queryable,
+  rows: ReadonlyArray<{
+    organisationKey: string;
+    domainId: string;
+    content: SourcingContent;
+  }>,
+): Promise<boolean> {
+  const [role] = await tx.query<{ superuser: string }>(
+    sql`SELECT current_setting('is_superuser') AS superuser`,
+  );
+  if (role?.superuser !== "on") return false;
+  await tx.query(sql`LOCK TABLE organisation, service_domain, provider, product IN SHARE MODE`);
+  const distinct = (values: ReadonlyArray<string | null>) => [
+    ...new Set(values.filter((value): value is string => value !== null)),
+  ];
+  const organisations = distinct(
+    rows.flatMap((row) => [row.organisationKey, row.content.partnerKey]),
+  );
+  const [missing] = await tx.query<{ count: number }>(sql`
+    SELECT (SELECT count(*) FROM unnest(${organisations}::text[]) AS k(key)
+              WHERE NOT EXISTS (SELECT 1 FROM organisation o WHERE o.key = k.key))
+         + (SELECT count(*) FROM unnest(${distinct(rows.map((row) => row.domainId))}::text[]) AS k(id)
+              WHERE NOT EXISTS (SELECT 1 FROM service_domain d WHERE d.id = k.id))
+         + (SELECT count(*) FROM unnest(${distinct(rows.map((row) => row.content.providerId))}::text[]) AS k(id)
+              WHERE NOT EXISTS (SELECT 1 FROM provider p WHERE p.id = k.id))
+         + (SELECT count(*) FROM unnest(${distinct(rows.map((row) => row.content.productId))}::text[]) AS k(id)
+              WHERE NOT EXISTS (SELECT 1 FROM product p WHERE p.id = k.id)) AS count`);
+  if (Number(missing?.count ?? 0) > 0) {
+    // The import checked every reference before; this means the data changed underneath.
+    throw new Error("Import: ein Bezug verweist auf einen unbekannten Schlüssel");
+  }
+  await tx.query(sql`SET LOCAL session_replication_role = replica`);
+  return true;
 }
 
 /** Marks the landscape as changed once after an import (cached pages become stale). */

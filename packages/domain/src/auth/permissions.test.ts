@@ -107,6 +107,20 @@ describe("OZG adoption and service exchange", () => {
     expect(can(admin, "ozg:configure")).toBe(true);
     expect(can(detmold, "ozg:configure")).toBe(false);
   });
+
+  it("leaves master data (Kommunen, products, memberships) to administrators", () => {
+    expect(can(admin, "masterdata:edit")).toBe(true);
+    for (const principal of [analyst, detmold, owlIt, reader, ANONYMOUS]) {
+      expect(can(principal, "masterdata:edit")).toBe(false);
+    }
+  });
+
+  it("lets a provider's editor change only that provider's offers", () => {
+    expect(can(owlIt, "offer:edit", { providerId: "owl-it" })).toBe(true);
+    expect(can(owlIt, "offer:edit", { providerId: "sit" })).toBe(false);
+    expect(can(admin, "offer:edit", { providerId: "sit" })).toBe(true);
+    expect(can(detmold, "offer:edit", { providerId: "owl-it" })).toBe(false);
+  });
 });
 
 describe("canSeeConfidential", () => {

@@ -11,6 +11,7 @@ export type Permission =
   | "landscape:read"
   | "sourcing:edit"
   | "offer:edit"
+  | "masterdata:edit"
   | "reorganisation:preview"
   | "reorganisation:apply"
   | "scenario:run"
@@ -113,6 +114,7 @@ export function can(
       // The change process is steered by KDN (Lenkungskreis, Verbandsversammlung).
       return hasRole(principal, "administrator", "kdn_analyst");
     case "reorganisation:apply":
+    case "masterdata:edit":
     case "ozg:configure":
     case "exchange:agreement":
     case "users:manage":

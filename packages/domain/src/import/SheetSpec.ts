@@ -22,6 +22,8 @@ export interface ColumnSpec {
   example?: string | number;
   /** Column width in the template (characters). */
   width?: number;
+  /** An informational column that the template still shows (e.g. the Kommune's name). */
+  template?: boolean;
 }
 
 /** An importable sheet: its name and columns. */
@@ -31,6 +33,10 @@ export interface SheetSpec {
   sheet: string;
   /** German title for the Hinweise sheet. */
   title: string;
+  /** German sentence for the Hinweise sheet: what one row describes and how it is keyed. */
+  rowHint?: string;
+  /** Who may import the sheet (German, for the Hinweise sheet and the import page). */
+  permissionHint?: string;
   columns: readonly ColumnSpec[];
 }
 

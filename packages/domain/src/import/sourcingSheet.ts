@@ -3,6 +3,7 @@ import { OperatingModel, operatingModelLabel } from "../landscape/OperatingModel
 import { problemValue, type ImportProblem } from "./ImportProblem.ts";
 import type { ReadRow } from "./readRow.ts";
 import type { SheetSpec } from "./SheetSpec.ts";
+import type { ImportEntitySheet } from "./entitySheet.ts";
 
 /** Betriebsmodell choices: code and German label. */
 export const OPERATING_MODEL_CHOICES = OperatingModel.options.map((value) => ({
@@ -18,6 +19,10 @@ export const SOURCING_SHEET: SheetSpec = {
   entity: "sourcing",
   sheet: "Bezüge",
   title: "Bezüge (Kommune × Leistungsbereich)",
+  rowHint:
+    "Eine Zeile je Kommune, Leistungsbereich und Stichtag („Gültig ab“); gleiche Zeilen ändern nichts.",
+  permissionHint:
+    "Administratorinnen und Administratoren für alle Kommunen, Kommune-Bearbeiter für ihre eigene Kommune.",
   columns: [
     {
       header: "AGS",
@@ -33,6 +38,7 @@ export const SOURCING_SHEET: SheetSpec = {
       header: "Kommune",
       field: "",
       kind: "info",
+      template: true,
       hint: "Name der Kommune (nur zur Orientierung, wird nicht eingelesen).",
       example: "Detmold",
       width: 24,
@@ -296,3 +302,9 @@ export function toSourcingImportRow(
     },
   };
 }
+
+/** The "Bezüge" sheet with its row check. */
+export const SOURCING_IMPORT: ImportEntitySheet<SourcingImportRow> = {
+  spec: SOURCING_SHEET,
+  toRow: toSourcingImportRow,
+};

@@ -251,6 +251,10 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
     allowed: SIGNED_IN,
   },
   "GET /api/export/workbook": { path: "/api/export/workbook", allowed: SIGNED_IN },
+  "GET /api/export/sheets/:entity": {
+    path: "/api/export/sheets/offers?format=csv",
+    allowed: SIGNED_IN,
+  },
   "GET /api/campaigns": { path: "/api/campaigns", allowed: ["analyst", "admin"] },
   "POST /api/campaigns": { path: "/api/campaigns", allowed: ["analyst", "admin"] },
   "GET /api/campaigns/:id": { path: "/api/campaigns/999999", allowed: ["analyst", "admin"] },

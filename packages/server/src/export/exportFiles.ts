@@ -8,7 +8,7 @@ import {
   visibleLandscape,
   type ExportFilter,
 } from "./landscapeTables.ts";
-import { addTableSheet, tableToCsv, workbookBuffer } from "./writeSheet.ts";
+import { addTableSheet, tableToCsv, workbookBuffer, type ExportTable } from "./writeSheet.ts";
 
 /** A file to download. */
 export interface ExportFile {
@@ -25,15 +25,13 @@ export const CONTENT_TYPES = {
   archimate: "application/xml; charset=utf-8",
 } as const;
 
-/** The landscape list (filters as /api/landscape) as CSV or XLSX, redacted for the principal. */
-export async function exportLandscapeList(
-  reader: LandscapeReader,
-  filter: ExportFilter,
-  principal: Principal,
+/** A table as a CSV file (German Excel) or a one-sheet workbook; `baseName` without extension. */
+export async function exportTable(
+  table: ExportTable,
   format: "csv" | "xlsx",
+  baseName: string,
 ): Promise<ExportFile> {
-  const table = sourcingTable(await visibleLandscape(reader, filter, principal));
-  const fileName = `it-atlas-bezuege-${filter.asOf}.${format}`;
+  const fileName = `${baseName}.${format}`;
   if (format === "csv") {
     return {
       body: Buffer.from(tableToCsv(table), "utf8"),
@@ -45,6 +43,17 @@ export async function exportLandscapeList(
   workbook.creator = "IT-Atlas NRW";
   addTableSheet(workbook, table);
   return { body: await workbookBuffer(workbook), contentType: CONTENT_TYPES.xlsx, fileName };
+}
+
+/** The landscape list (filters as /api/landscape) as CSV or XLSX, redacted for the principal. */
+export async function exportLandscapeList(
+  reader: LandscapeReader,
+  filter: ExportFilter,
+  principal: Principal,
+  format: "csv" | "xlsx",
+): Promise<ExportFile> {
+  const table = sourcingTable(await visibleLandscape(reader, filter, principal));
+  return exportTable(table, format, `it-atlas-bezuege-${filter.asOf}`);
 }
 
 /** The whole landscape as one workbook: one sheet per entity and a "Quellen" sheet. */

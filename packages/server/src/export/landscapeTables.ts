@@ -1,7 +1,7 @@
 import {
-  listMemberships,
-  listOffers,
-  listOrganisations,
+  listMembershipRecords,
+  listOfferRecords,
+  listOrganisationRecords,
   listProducts,
   listProviders,
   listServiceDomains,
@@ -10,18 +10,24 @@ import {
   type LandscapeFilter,
 } from "@it-atlas/db";
 import {
-  membershipRelationLabel,
-  organisationTypeLabel,
-  productLifecycleLabel,
-  provenanceQualityLabel,
+  MEMBERSHIP_SHEET,
+  OFFER_SHEET,
+  ORGANISATION_SHEET,
+  PRODUCT_SHEET,
   providerKindLabel,
   providerStatusLabel,
   serviceDomainCategoryLabel,
   SOURCING_EXPORT_HEADERS,
   SOURCING_SHEET,
+  toMembershipExportRow,
+  toOfferExportRow,
+  toOrganisationExportRow,
+  toProductExportRow,
   toSourcingExportRow,
   type ExportCell,
+  type ImportEntity,
   type Principal,
+  type SheetSpec,
   type Sourcing,
 } from "@it-atlas/domain";
 import { redactFor, type LandscapeReader } from "../services/landscapeService.ts";
@@ -39,16 +45,57 @@ export async function visibleLandscape(
   return redactFor(principal, await reader.all(filter));
 }
 
+/** A sheet with the headers, order and widths of an import template, so it imports again. */
+export function specTable(
+  spec: SheetSpec,
+  rows: ReadonlyArray<Record<string, ExportCell>>,
+): ExportTable {
+  return {
+    name: spec.sheet,
+    headers: spec.columns.map((column) => column.header),
+    rows,
+    widths: Object.fromEntries(spec.columns.map((column) => [column.header, column.width ?? 14])),
+  };
+}
+
 /** The "Bezüge" sheet (same headers as the import template). */
 export function sourcingTable(items: readonly Sourcing[]): ExportTable {
   return {
-    name: SOURCING_SHEET.sheet,
+    ...specTable(SOURCING_SHEET, items.map(toSourcingExportRow)),
     headers: SOURCING_EXPORT_HEADERS,
-    rows: items.map(toSourcingExportRow),
-    widths: Object.fromEntries(
-      SOURCING_SHEET.columns.map((column) => [column.header, column.width ?? 14]),
-    ),
   };
+}
+
+/**
+ * One importable entity as a sheet with the template's columns (export → edit → import).
+ * Kommunen, products and memberships are public; offers are shown to every signed-in user;
+ * Bezüge are redacted for the principal.
+ */
+export async function entityTable(
+  db: Database,
+  reader: LandscapeReader,
+  entity: ImportEntity,
+  asOf: string,
+  principal: Principal,
+): Promise<ExportTable> {
+  switch (entity) {
+    case "organisations":
+      return specTable(
+        ORGANISATION_SHEET,
+        (await listOrganisationRecords(db)).map(toOrganisationExportRow),
+      );
+    case "products":
+      return specTable(PRODUCT_SHEET, (await listProducts(db)).map(toProductExportRow));
+    case "memberships":
+      return specTable(
+        MEMBERSHIP_SHEET,
+        (await listMembershipRecords(db)).map(toMembershipExportRow),
+      );
+    case "offers":
+      return specTable(OFFER_SHEET, (await listOfferRecords(db, asOf)).map(toOfferExportRow));
+    case "sourcing":
+      return sourcingTable(await visibleLandscape(reader, { asOf }, principal));
+  }
 }
 
 type Row = Record<string, ExportCell>;
@@ -66,42 +113,18 @@ export async function landscapeWorkbookTables(
 ): Promise<ExportTable[]> {
   const [sourcing, organisations, providers, memberships, offers, products, domains, sources] =
     await Promise.all([
-      visibleLandscape(reader, { asOf }, principal),
-      listOrganisations(db, { page: 1, pageSize: 10_000 }),
+      entityTable(db, reader, "sourcing", asOf, principal),
+      entityTable(db, reader, "organisations", asOf, principal),
       listProviders(db),
-      listMemberships(db, {}),
-      listOffers(db, { asOf }),
-      listProducts(db),
+      entityTable(db, reader, "memberships", asOf, principal),
+      entityTable(db, reader, "offers", asOf, principal),
+      entityTable(db, reader, "products", asOf, principal),
       listServiceDomains(db),
       listSources(db),
     ]);
-  const quality = (value: keyof typeof provenanceQualityLabel) => provenanceQualityLabel[value];
   return [
-    sourcingTable(sourcing),
-    {
-      name: "Kommunen",
-      headers: [
-        "Schlüssel",
-        "ARS",
-        "Name",
-        "Art",
-        "Kreis",
-        "Regierungsbezirk",
-        "Einwohner (Zensus 2022)",
-        "Fläche (km²)",
-      ],
-      rows: organisations.items.map((organisation): Row => ({
-        Schlüssel: organisation.key,
-        ARS: organisation.ars,
-        Name: organisation.name,
-        Art: organisationTypeLabel(organisation),
-        Kreis: organisation.kreis?.name ?? null,
-        Regierungsbezirk: organisation.regierungsbezirk?.name ?? null,
-        "Einwohner (Zensus 2022)": organisation.populationZensus2022,
-        "Fläche (km²)": organisation.areaKm2,
-      })),
-      widths: { Name: 30, Art: 28, Kreis: 24, Regierungsbezirk: 18 },
-    },
+    sourcing,
+    organisations,
     {
       name: "IT-Dienstleister",
       headers: [
@@ -128,70 +151,9 @@ export async function landscapeWorkbookTables(
       })),
       widths: { Name: 40 },
     },
-    {
-      name: "Mitgliedschaften",
-      headers: [
-        "Schlüssel",
-        "Kommune",
-        "IT-Dienstleister",
-        "Heutiger Dienstleister",
-        "Beziehung",
-        "Herleitung",
-        "Quelle",
-        "Qualität",
-      ],
-      rows: memberships.map((membership): Row => ({
-        Schlüssel: membership.organisation.key,
-        Kommune: membership.organisation.name,
-        "IT-Dienstleister": membership.provider.id,
-        "Heutiger Dienstleister": membership.currentProvider.id,
-        Beziehung: membershipRelationLabel[membership.relation],
-        Herleitung: membership.derivation,
-        Quelle: membership.provenance.sourceId,
-        Qualität: quality(membership.provenance.quality),
-      })),
-      widths: { Kommune: 28 },
-    },
-    {
-      name: "Angebote",
-      headers: [
-        "IT-Dienstleister",
-        "Leistungsbereich",
-        "Produkt",
-        "Festpreis (€/Jahr)",
-        "Preis je Einheit (€)",
-        "Kapazität",
-        "SLA",
-        "Gültig ab",
-        "Gültig bis",
-        "Qualität",
-      ],
-      rows: offers.map((offer): Row => ({
-        "IT-Dienstleister": offer.provider.id,
-        Leistungsbereich: offer.domain.id,
-        Produkt: offer.product?.id ?? null,
-        "Festpreis (€/Jahr)": offer.fixedPrice,
-        "Preis je Einheit (€)": offer.unitPrice,
-        Kapazität: offer.capacity,
-        SLA: offer.sla,
-        "Gültig ab": { date: offer.validFrom },
-        "Gültig bis": offer.validTo ? { date: offer.validTo } : null,
-        Qualität: quality(offer.provenance.quality),
-      })),
-    },
-    {
-      name: "Produkte",
-      headers: ["Kennung", "Name", "Hersteller", "Lebenszyklus", "Leistungsbereiche", "Qualität"],
-      rows: products.map((product): Row => ({
-        Kennung: product.id,
-        Name: product.name,
-        Hersteller: product.vendor,
-        Lebenszyklus: productLifecycleLabel[product.lifecycle],
-        Leistungsbereiche: product.domainIds.join(", "),
-        Qualität: quality(product.provenance.quality),
-      })),
-      widths: { Name: 30, Hersteller: 24, Leistungsbereiche: 40 },
-    },
+    memberships,
+    offers,
+    products,
     {
       name: "Leistungsbereiche",
       headers: [

@@ -42,15 +42,29 @@ async function valueLists(db: Database, spec: SheetSpec): Promise<Map<string, Va
       `${product.name} (${product.vendor}) – ${product.domainIds.join(", ")}`,
     ]),
   });
+  // Only the lists of columns the sheet has (a Kommunen template needs no provider list).
+  const headers = new Set(spec.columns.map((column) => column.header));
+  for (const heading of [...lists.keys()]) if (!headers.has(heading)) lists.delete(heading);
+  if (headers.has("Leistungsbereiche")) {
+    // A list column (several ids): the values to choose from, without a drop-down.
+    lists.set("Leistungsbereiche (Kennungen)", {
+      heading: "Leistungsbereiche (Kennungen)",
+      entries: references.domains
+        .filter((domain) => !domain.isGroup)
+        .map((domain) => [domain.id, domain.name]),
+    });
+  }
   return lists;
 }
 
 function addHints(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
   const sheet = workbook.addWorksheet("Hinweise");
-  sheet.columns = [{ width: 30 }, { width: 10 }, { width: 90 }, { width: 18 }];
+  sheet.columns = [{ width: 30 }, { width: 10 }, { width: 12 }, { width: 90 }, { width: 18 }];
   sheet.addRow([`IT-Atlas NRW – Importvorlage ${spec.title}`]).font = { bold: true, size: 14 };
   for (const line of [
-    `Tragen Sie die Daten im Blatt „${spec.sheet}“ ein: eine Zeile je Kommune, Leistungsbereich und Stichtag („Gültig ab“).`,
+    `Tragen Sie die Daten im Blatt „${spec.sheet}“ ein. ${spec.rowHint ?? ""}`.trim(),
+    ...(spec.permissionHint ? [`Importieren dürfen: ${spec.permissionHint}`] : []),
+    "Spalten mit „Eingelesen: nein“ dienen nur der Orientierung (etwa in Exporten) und werden beim Import nicht gespeichert.",
     "Zulässige Werte stehen im Blatt „Werte“ und als Auswahlliste in den Zellen. Keine Formeln, keine verbundenen Zellen, keine zusätzlichen Spalten.",
     "Zahlen mit Dezimalkomma und Tausenderpunkten (1.234,56) und Daten als TT.MM.JJJJ sind erlaubt; eine von Excel entfernte führende Null der AGS wird ergänzt.",
     "Beim Hochladen zeigt die Vorschau neue, geänderte, unveränderte und fehlerhafte Zeilen. Gespeichert wird erst nach Bestätigung – und nur, wenn keine Zeile fehlerhaft ist.",
@@ -60,12 +74,19 @@ function addHints(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
     sheet.addRow([line]);
   }
   sheet.addRow([]);
-  sheet.addRow(["Spalte", "Pflicht", "Erläuterung", "Beispiel"]).font = { bold: true };
+  sheet.addRow(["Spalte", "Pflicht", "Eingelesen", "Erläuterung", "Beispiel"]).font = {
+    bold: true,
+  };
   for (const column of spec.columns) {
-    if (column.kind === "info" && column.header !== "Kommune") continue;
-    sheet.addRow([column.header, column.required ? "ja" : "", column.hint, column.example ?? ""]);
+    sheet.addRow([
+      column.header,
+      column.required ? "ja" : "",
+      column.kind === "info" ? "nein" : "ja",
+      column.hint,
+      column.example ?? "",
+    ]);
   }
-  sheet.getColumn(3).alignment = { wrapText: true, vertical: "top" };
+  sheet.getColumn(4).alignment = { wrapText: true, vertical: "top" };
 }
 
 /**
@@ -80,9 +101,7 @@ export async function templateWorkbook(db: Database, entity: string): Promise<Bu
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "IT-Atlas NRW";
   addHints(workbook, spec);
-  const columns = spec.columns.filter(
-    (column) => column.kind !== "info" || column.header === "Kommune",
-  );
+  const columns = spec.columns.filter((column) => column.kind !== "info" || column.template);
   const data = workbook.addWorksheet(spec.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
   data.columns = columns.map((column) => ({
     header: column.header,
@@ -113,7 +132,10 @@ export async function templateWorkbook(db: Database, entity: string): Promise<Bu
           type: "list",
           allowBlank: true,
           formulae: [formula],
-          showErrorMessage: list.heading === "Betriebsmodell",
+          // Choice columns insist on the list; references also accept names, so only hint.
+          showErrorMessage: spec.columns.some(
+            (column) => column.header === list.heading && column.kind === "choice",
+          ),
           errorTitle: "Ungültiger Wert",
           error: `Bitte einen Wert aus der Liste im Blatt „Werte“ wählen (${list.heading}).`,
         };

@@ -1,12 +1,8 @@
 import { createHash } from "node:crypto";
 import {
   appendAudit,
-  applySourcingImport,
-  finishSourcingImport,
-  getLandscapeRevision,
-  listSourcingVersions,
+  bumpLandscapeRevision,
   loadImportReferences,
-  lockSourcingForImport,
   type AuditEntry,
   type Database,
 } from "@it-atlas/db";
@@ -14,19 +10,38 @@ import {
   comparable,
   findImportSheet,
   guessImportSheet,
+  IMPORT_SHEETS,
   mapHeader,
   MAX_REPORTED_PROBLEMS,
   readRow,
   REFERENCE_SHEETS,
-  toSourcingImportRow,
   type ImportCounts,
   type ImportProblem,
   type ImportResult,
+  type ImportRowOrigin,
   type Principal,
-  type SourcingImportRow,
 } from "@it-atlas/domain";
+import type { EntityCheck, EntityImporter, EntityPlan, ImportContext } from "./EntityImporter.ts";
+import { membershipImporter } from "./membershipImporter.ts";
+import { offerImporter } from "./offerImporter.ts";
+import { organisationImporter } from "./organisationImporter.ts";
+import { productImporter } from "./productImporter.ts";
 import { readImportFile } from "./readImportFile.ts";
-import { planSourcingImport, ReferenceIndex, type SourcingPlan } from "./sourcingPlan.ts";
+import { ReferenceIndex } from "./sourcingPlan.ts";
+import { sourcingImporter } from "./sourcingImporter.ts";
+
+/** Importers by entity, in the order of {@link IMPORT_SHEETS} (the order they are applied in). */
+const IMPORTERS = new Map<string, EntityImporter<ImportRowOrigin>>(
+  (
+    [
+      organisationImporter,
+      productImporter,
+      membershipImporter,
+      offerImporter,
+      sourcingImporter,
+    ] as unknown as Array<EntityImporter<ImportRowOrigin>>
+  ).map((importer) => [importer.sheet.spec.entity, importer]),
+);
 
 /** Reports progress (0–1, German text); may throw to cancel. */
 export type ImportProgress = (fraction: number, text: string) => Promise<void>;
@@ -53,18 +68,26 @@ const noProgress: ImportProgress = async () => {};
 /** Rows of the file, read and checked without the database. */
 interface ParsedFile {
   sheets: ImportResult["sheets"];
-  rows: SourcingImportRow[];
+  /** Checked rows by entity. */
+  rows: Map<string, ImportRowOrigin[]>;
   problems: ImportProblem[];
   notes: string[];
   invalidRows: number;
 }
 
 function parseSheets(sheets: Awaited<ReturnType<typeof readImportFile>>): ParsedFile {
-  const parsed: ParsedFile = { sheets: [], rows: [], problems: [], notes: [], invalidRows: 0 };
+  const parsed: ParsedFile = {
+    sheets: [],
+    rows: new Map(),
+    problems: [],
+    notes: [],
+    invalidRows: 0,
+  };
   for (const sheet of sheets.sheets) {
     const header = sheet.rows.find((row) => row.number === 1)?.cells ?? [];
     const spec = sheets.format === "csv" ? guessImportSheet(header) : findImportSheet(sheet.name);
-    if (!spec) {
+    const importer = spec && IMPORTERS.get(spec.entity);
+    if (!spec || !importer) {
       if (sheets.format === "csv") {
         parsed.problems.push({
           sheet: sheet.name,
@@ -72,7 +95,7 @@ function parseSheets(sheets: Awaited<ReturnType<typeof readImportFile>>): Parsed
           column: null,
           value: null,
           message:
-            "Die Kopfzeile wurde nicht erkannt. Die erste Zeile muss die Spaltenüberschriften der Vorlage enthalten (z. B. „AGS“, „Leistungsbereich“, „Betriebsmodell“, „Gültig ab“).",
+            "Die Kopfzeile wurde nicht erkannt. Die erste Zeile muss die Spaltenüberschriften einer Vorlage enthalten (z. B. „AGS“, „Leistungsbereich“, „Betriebsmodell“, „Gültig ab“ für Bezüge).",
         });
         parsed.invalidRows += Math.max(0, sheet.rows.length - 1);
       } else if (!REFERENCE_SHEETS.some((name) => comparable(name) === comparable(sheet.name))) {
@@ -109,13 +132,15 @@ function parseSheets(sheets: Awaited<ReturnType<typeof readImportFile>>): Parsed
       list.push(problem);
       cellProblems.set(problem.row, list);
     }
+    const rows = parsed.rows.get(spec.entity) ?? [];
+    parsed.rows.set(spec.entity, rows);
     for (const { number, cells } of dataRows) {
       const read = readRow(mapping, cells, number, sheet.name);
       if (read.empty && !cellProblems.has(number)) continue;
       read.problems.unshift(...(cellProblems.get(number) ?? []));
-      const row = toSourcingImportRow(read, sheet.name);
+      const row = importer.sheet.toRow(read, sheet.name);
       if (row.ok) {
-        parsed.rows.push(row.value);
+        rows.push(row.value);
       } else {
         parsed.invalidRows += 1;
         parsed.problems.push(...row.problems);
@@ -128,7 +153,7 @@ function parseSheets(sheets: Awaited<ReturnType<typeof readImportFile>>): Parsed
       row: null,
       column: null,
       value: null,
-      message: "Die Arbeitsmappe enthält kein Blatt „Bezüge“. Bitte die Vorlage verwenden.",
+      message: `Die Arbeitsmappe enthält kein Blatt, das eingelesen werden kann (${IMPORT_SHEETS.map((spec) => `„${spec.sheet}“`).join(", ")}). Bitte eine Vorlage verwenden.`,
     });
   }
   return parsed;
@@ -137,15 +162,19 @@ function parseSheets(sheets: Awaited<ReturnType<typeof readImportFile>>): Parsed
 function toResult(
   fileName: string,
   parsed: ParsedFile,
-  plan: SourcingPlan | undefined,
+  checks: readonly EntityCheck[],
   committed: boolean,
 ): ImportResult {
-  const counts: ImportCounts = plan
-    ? { ...plan.counts, invalid: plan.counts.invalid + parsed.invalidRows }
-    : { new: 0, changed: 0, unchanged: 0, invalid: parsed.invalidRows };
-  const problems = [...parsed.problems, ...(plan?.problems ?? [])].sort(
-    (a, b) => a.sheet.localeCompare(b.sheet) || (a.row ?? 0) - (b.row ?? 0),
-  );
+  const counts: ImportCounts = { new: 0, changed: 0, unchanged: 0, invalid: parsed.invalidRows };
+  const problems = [...parsed.problems];
+  for (const check of checks) {
+    counts.new += check.counts.new;
+    counts.changed += check.counts.changed;
+    counts.unchanged += check.counts.unchanged;
+    counts.invalid += check.counts.invalid;
+    problems.push(...check.problems);
+  }
+  problems.sort((a, b) => a.sheet.localeCompare(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
   return {
     fileName,
     sheets: parsed.sheets,
@@ -155,6 +184,13 @@ function toResult(
     notes: parsed.notes,
     committed,
   };
+}
+
+/** Thrown inside the commit transaction to roll it back when a row became invalid meanwhile. */
+class CommitRefused extends Error {
+  constructor(readonly checks: EntityCheck[]) {
+    super("Import nicht übernommen: eine Zeile ist inzwischen ungültig");
+  }
 }
 
 /**
@@ -173,59 +209,61 @@ export async function runImport(
   const file = await readImportFile(bytes, options.fileName);
   await progress(0.25, "Zeilen werden geprüft …");
   const parsed = parseSheets(file);
-  if (parsed.rows.length === 0) return toResult(options.fileName, parsed, undefined, false);
-  const revision = await getLandscapeRevision(db);
-  const [references, versions] = await Promise.all([
-    loadImportReferences(db),
-    listSourcingVersions(db),
-  ]);
-  const index = new ReferenceIndex(references);
+  const entities = [...IMPORTERS.keys()].filter(
+    (entity) => (parsed.rows.get(entity)?.length ?? 0) > 0,
+  );
+  if (entities.length === 0) return toResult(options.fileName, parsed, [], false);
   await progress(0.45, "Abgleich mit dem Datenbestand …");
-  const plan = planSourcingImport(parsed.rows, index, versions, options.actor.principal);
-  const invalid = plan.counts.invalid + parsed.invalidRows;
-  if (!options.commit || invalid > 0 || plan.counts.new + plan.counts.changed === 0) {
+  const reason = `Import ${options.fileName}`.slice(0, 300);
+  const context: ImportContext = {
+    principal: options.actor.principal,
+    index: new ReferenceIndex(await loadImportReferences(db)),
+    reason,
+  };
+  // One after the other: products of the file must be known before offers and Bezüge.
+  const plans: EntityPlan[] = [];
+  for (const entity of entities) {
+    const importer = IMPORTERS.get(entity);
+    if (importer) plans.push(await importer.plan(db, parsed.rows.get(entity) ?? [], context));
+  }
+  const preview = toResult(options.fileName, parsed, plans, false);
+  const { invalid, new: created, changed } = preview.counts;
+  if (!options.commit || invalid > 0 || created + changed === 0) {
     await progress(1, "Prüfung abgeschlossen");
-    return toResult(options.fileName, parsed, plan, false);
+    return preview;
   }
   await progress(0.6, "Änderungen werden gespeichert …");
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const reason = `Import ${options.fileName}`.slice(0, 300);
-  const outcome = await db.transaction(async (tx) => {
-    await lockSourcingForImport(tx);
-    // Check again inside the transaction when the landscape changed since the check above
-    // (every sourcing write increments the revision); otherwise the check stands.
-    const unchanged = (await getLandscapeRevision(tx)) === revision;
-    const current = unchanged ? versions : await listSourcingVersions(tx);
-    const fresh = unchanged
-      ? plan
-      : planSourcingImport(parsed.rows, index, current, options.actor.principal);
-    if (fresh.counts.invalid > 0) return { plan: fresh, committed: false };
-    const openIds = new Map<string, { id: number; validFrom: string }>();
-    for (const version of current) {
-      if (version.validTo === null) {
-        openIds.set(`${version.organisationKey}|${version.domainId}`, {
-          id: version.id,
-          validFrom: version.validFrom,
-        });
-      }
-    }
-    await applySourcingImport(
-      tx,
-      fresh.rows.filter((row) => row.status !== "unchanged"),
-      openIds,
-      reason,
-    );
-    await finishSourcingImport(tx);
-    await appendAudit(tx, {
-      ...options.actor.audit,
-      action: "import",
-      entityType: "import",
-      entityId: options.uploadId === undefined ? options.fileName : String(options.uploadId),
-      before: null,
-      after: { fileName: options.fileName, sha256, counts: fresh.counts, sheets: parsed.sheets },
+  let checks: EntityCheck[];
+  let committed = false;
+  try {
+    checks = await db.transaction(async (tx) => {
+      const fresh: EntityCheck[] = [];
+      for (const plan of plans) fresh.push(await plan.commit(tx));
+      if (fresh.some((check) => check.counts.invalid > 0)) throw new CommitRefused(fresh);
+      const counts = toResult(options.fileName, parsed, fresh, true).counts;
+      await bumpLandscapeRevision(tx);
+      await appendAudit(tx, {
+        ...options.actor.audit,
+        action: "import",
+        entityType: "import",
+        entityId: options.uploadId === undefined ? options.fileName : String(options.uploadId),
+        before: null,
+        after: {
+          fileName: options.fileName,
+          sha256,
+          counts,
+          sheets: parsed.sheets,
+          entities,
+        },
+      });
+      return fresh;
     });
-    return { plan: fresh, committed: true };
-  });
-  await progress(1, outcome.committed ? "Import abgeschlossen" : "Import abgebrochen");
-  return toResult(options.fileName, parsed, outcome.plan, outcome.committed);
+    committed = true;
+  } catch (error) {
+    if (!(error instanceof CommitRefused)) throw error;
+    checks = error.checks;
+  }
+  await progress(1, committed ? "Import abgeschlossen" : "Import abgebrochen");
+  return toResult(options.fileName, parsed, checks, committed);
 }

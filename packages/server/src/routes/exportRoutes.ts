@@ -1,4 +1,4 @@
-import { ServiceDomainId } from "@it-atlas/domain";
+import { IMPORT_ENTITIES, ServiceDomainId } from "@it-atlas/domain";
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { exportArchimate } from "../export/archimateExport.ts";
@@ -6,8 +6,10 @@ import {
   CONTENT_TYPES,
   exportLandscapeList,
   exportLandscapeWorkbook,
+  exportTable,
   type ExportFile,
 } from "../export/exportFiles.ts";
+import { entityTable } from "../export/landscapeTables.ts";
 import { exportKommunenGeoJson, GeoJsonAttribute } from "../export/geoJsonExport.ts";
 import { problemResponses } from "../http/Problem.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
@@ -69,6 +71,38 @@ export function registerExportRoutes(app: ZodApp, context: AppContext): void {
         format,
       );
       return sendFile(reply, file);
+    },
+  );
+
+  app.get(
+    "/api/export/sheets/:entity",
+    {
+      config: access,
+      schema: {
+        tags: ["Export"],
+        summary:
+          "Ein importierbares Blatt (Kommunen, Produkte, Mitgliedschaften, Angebote, Bezüge) mit den Spalten der Vorlage – zum Bearbeiten und wieder Einlesen",
+        params: z.object({ entity: z.enum(IMPORT_ENTITIES) }),
+        querystring: z.object({
+          asOf: IsoDate.optional(),
+          format: z.enum(["csv", "xlsx"]).default("xlsx"),
+        }),
+        response: fileResponse("CSV (Semikolon, UTF-8 mit BOM) oder XLSX"),
+      },
+    },
+    async (request, reply) => {
+      const asOf = request.query.asOf ?? todayInGermany();
+      const table = await entityTable(
+        context.db,
+        context.landscape,
+        request.params.entity,
+        asOf,
+        request.principal,
+      );
+      return sendFile(
+        reply,
+        await exportTable(table, request.query.format, `it-atlas-${request.params.entity}-${asOf}`),
+      );
     },
   );
 

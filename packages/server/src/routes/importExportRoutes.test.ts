@@ -138,6 +138,57 @@ describe("import API", () => {
   });
 });
 
+describe("templates and sheets of every importable entity", () => {
+  it.each([
+    ["organisations", "Kommunen", "Schlüssel", []],
+    ["products", "Produkte", "Kennung", ["Lebenszyklus", "Leistungsbereiche (Kennungen)"]],
+    ["memberships", "Mitgliedschaften", "Schlüssel", ["Beziehung", "IT-Dienstleister"]],
+    ["offers", "Angebote", "IT-Dienstleister", ["Leistungsbereich", "IT-Dienstleister", "Produkt"]],
+  ])(
+    "serves the %s template (sheet %s) with its hints and value lists",
+    async (entity, sheetName, firstHeader, lists) => {
+      const response = await server.app.inject({
+        url: `/api/imports/templates/${entity}`,
+        headers: leser,
+      });
+      expect(response.statusCode).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+        "Hinweise",
+        sheetName,
+        "Werte",
+      ]);
+      expect(workbook.getWorksheet(sheetName)?.getRow(1).getCell(1).value).toBe(firstHeader);
+      const headings = (workbook.getWorksheet("Werte")?.getRow(1).values as unknown[]).filter(
+        (value) => typeof value === "string" && value !== "Bedeutung",
+      );
+      expect(headings).toEqual(lists);
+      const hints = workbook.getWorksheet("Hinweise");
+      const importedColumn = (hints?.getColumn(3).values ?? []).filter(
+        (value) => value === "ja" || value === "nein",
+      );
+      expect(importedColumn.length).toBeGreaterThan(2);
+    },
+  );
+
+  it("exports one entity with the template's columns, as CSV or Excel", async () => {
+    const csv = await server.app.inject({
+      url: "/api/export/sheets/organisations?format=csv",
+      headers: leser,
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body.startsWith("\uFEFFSchlüssel;ARS;Name;Art")).toBe(true);
+    expect(csv.body.trim().split("\r\n")).toHaveLength(1 + 427);
+    const xlsx = await server.app.inject({ url: "/api/export/sheets/products", headers: leser });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Produkte"]);
+    const unknown = await server.app.inject({ url: "/api/export/sheets/nutzer", headers: leser });
+    expect(unknown.statusCode).toBe(400);
+  });
+});
+
 describe("export API", () => {
   it("exports the landscape list as CSV with what the viewer may see", async () => {
     const response = await server.app.inject({

@@ -120,6 +120,19 @@ export function useOzgLeistungen(query: OzgQuery) {
   });
 }
 
+/** Every OZG-Leistung matching a query, all pages (for exports). */
+export async function fetchAllOzgLeistungen(query: Omit<OzgQuery, "page" | "pageSize">) {
+  const pageSize = 500;
+  const items = [];
+  for (let page = 1; ; page += 1) {
+    const next = unwrap(
+      await api.GET("/api/ozg/leistungen", { params: { query: { ...query, page, pageSize } } }),
+    );
+    items.push(...next.items);
+    if (page * pageSize >= next.total) return items;
+  }
+}
+
 /** One OZG-Leistung with its LeiKa-Leistungen. */
 export function useOzgLeistung(id: number) {
   return useQuery({

@@ -3923,6 +3923,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/export/sheets/{entity}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ein importierbares Blatt (Kommunen, Produkte, Mitgliedschaften, Angebote, Bezüge) mit den Spalten der Vorlage – zum Bearbeiten und wieder Einlesen */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    entity: "organisations" | "products" | "memberships" | "offers" | "sourcing";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV (Semikolon, UTF-8 mit BOM) oder XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/export/workbook": {
         parameters: {
             query?: never;
@@ -4080,7 +4130,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    entity: "sourcing";
+                    entity: "organisations" | "products" | "memberships" | "offers" | "sourcing";
                 };
                 cookie?: never;
             };

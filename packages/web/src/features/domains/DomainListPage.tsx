@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import type { Schemas } from "../../api/client.ts";
 import { formatInteger } from "../../ui/format.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
+import { TableExport } from "../../ui/TableExport.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { volumeUnitName } from "../sourcing/formatVolume.ts";
 import { useDomainCatalogue } from "../sourcing/sourcingQueries.ts";
@@ -10,6 +11,19 @@ import { describeResponsibility } from "./describeResponsibility.ts";
 import "./domains.css";
 
 type ServiceDomain = Schemas["ServiceDomain"];
+
+const EXPORT_COLUMNS = [
+  { header: "Kennung", value: (row: ServiceDomain) => row.id },
+  { header: "Leistungsbereich", value: (row: ServiceDomain) => row.name },
+  { header: "Gruppe", value: (row: ServiceDomain) => row.parentId },
+  { header: "Mengeneinheit", value: (row: ServiceDomain) => volumeUnitName(row.volumeUnit) },
+  {
+    header: "Zuständig für",
+    value: (row: ServiceDomain) => describeResponsibility(row.responsibleTypes),
+  },
+  { header: "OZG-Leistungen", value: (row: ServiceDomain) => row.ozgIds.length },
+  { header: "Beschreibung", value: (row: ServiceDomain) => row.description },
+];
 
 function GroupTable({
   group,
@@ -102,6 +116,15 @@ export function DomainListPage() {
       {catalogue.isPending ? <LoadingState /> : null}
       {catalogue.isError ? (
         <ErrorState error={catalogue.error} onRetry={() => void catalogue.refetch()} />
+      ) : null}
+      {catalogue.data && items.length > 0 ? (
+        <TableExport
+          fileStem="leistungsbereiche"
+          sheetName="Leistungsbereiche"
+          label="Katalog"
+          columns={EXPORT_COLUMNS}
+          rows={items.filter((domain) => !domain.isGroup)}
+        />
       ) : null}
       {catalogue.data && items.length === 0 ? (
         <EmptyState>Der Katalog der Leistungsbereiche ist leer.</EmptyState>

@@ -1,3 +1,4 @@
+import { IMPORT_SHEETS } from "@it-atlas/domain";
 import { useId, useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { formatInteger } from "../../ui/format.ts";
@@ -33,15 +34,31 @@ function Notice({
   );
 }
 
+/** The sheets a user can pick: template, current data and which columns are read. */
+const ENTITY_OPTIONS = [...IMPORT_SHEETS].reverse().map((spec) => ({
+  entity: spec.entity,
+  sheet: spec.sheet,
+  title: spec.title,
+  rowHint: spec.rowHint ?? "",
+  permissionHint: spec.permissionHint ?? "",
+  imported: spec.columns.filter((column) => column.kind !== "info").map((column) => column.header),
+  informational: spec.columns
+    .filter((column) => column.kind === "info")
+    .map((column) => column.header),
+}));
+
 /**
- * Import of Bezüge from Excel or CSV: download the template, upload a file, see the check
- * (new, changed, unchanged and invalid rows; each problem with sheet, row, column, value),
- * then commit — one transaction, nothing when a row is invalid. Below: the export downloads.
+ * Import from Excel or CSV of Bezüge, Kommunen, products, memberships or offers: pick the
+ * entity and download its template, upload a file, see the check (new, changed, unchanged
+ * and invalid rows; each problem with sheet, row, column, value), then commit — one
+ * transaction, nothing when a row is invalid. Below: the export downloads.
  */
 export function ImportPage() {
   usePageTitle("Import und Export");
   const { principal, isPending } = usePrincipal();
   const fileId = useId();
+  const [entity, setEntity] = useState(ENTITY_OPTIONS[0]?.entity ?? "sourcing");
+  const chosen = ENTITY_OPTIONS.find((option) => option.entity === entity) ?? ENTITY_OPTIONS[0];
   const [file, setFile] = useState<File | null>(null);
   const [uploaded, setUploaded] = useState<{ uploadId: number; jobId: number } | null>(null);
   const [commitJobId, setCommitJobId] = useState<number | null>(null);
@@ -73,9 +90,11 @@ export function ImportPage() {
         Import und Export
       </h1>
       <p className="kern-body">
-        Bezüge (welche Kommune welchen Leistungsbereich wie, von wem und zu welchen Kosten bezieht)
-        lassen sich als Excel- oder CSV-Datei einlesen. Die Prüfung zeigt vorher jede Änderung und
-        jedes Problem; gespeichert wird erst nach Ihrer Bestätigung – alles oder nichts.
+        Bezüge (welche Kommune welchen Leistungsbereich wie, von wem und zu welchen Kosten bezieht),
+        Angaben der Kommunen, Mitgliedschaften, Angebote der IT-Dienstleister und Produkte lassen
+        sich als Excel- oder CSV-Datei einlesen. Die Prüfung zeigt vorher jede Änderung und jedes
+        Problem; gespeichert wird erst nach Ihrer Bestätigung – alles oder nichts. Eine Arbeitsmappe
+        darf mehrere Blätter enthalten (z. B. „Produkte“ und „Angebote“).
       </p>
       {isPending ? <LoadingState label="Anmeldung wird geprüft …" /> : null}
       {!isPending && principal.kind === "anonymous" ? (
@@ -87,19 +106,63 @@ export function ImportPage() {
             <h2 id={`${fileId}-template`} className="kern-heading-medium">
               1. Vorlage herunterladen
             </h2>
-            <p className="kern-body">
-              Die Vorlage enthält die Spalten, ein Blatt „Hinweise“ und Auswahllisten (Blatt
-              „Werte“). Ein Export der Bezüge (unten) hat dieselben Spalten und kann bearbeitet und
-              wieder eingelesen werden.
-            </p>
-            <a
-              className="kern-btn kern-btn--secondary"
-              href="/api/imports/templates/sourcing"
-              download
-            >
-              <span className="kern-icon kern-icon--download" aria-hidden="true" />
-              <span className="kern-label">Vorlage „Bezüge“ herunterladen (Excel)</span>
-            </a>
+            <div className="kern-form-input">
+              <label className="kern-label" htmlFor={`${fileId}-entity`}>
+                Was möchten Sie einlesen?
+              </label>
+              <div className="kern-form-input__select-wrapper">
+                <select
+                  id={`${fileId}-entity`}
+                  className="kern-form-input__select"
+                  value={entity}
+                  onChange={(event) => setEntity(event.target.value)}
+                >
+                  {ENTITY_OPTIONS.map((option) => (
+                    <option key={option.entity} value={option.entity}>
+                      {option.title}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            {chosen ? (
+              <>
+                <p className="kern-body">
+                  {chosen.rowHint} Importieren dürfen: {chosen.permissionHint}
+                </p>
+                <p className="kern-body kern-body--small">
+                  Eingelesen werden: {chosen.imported.join(", ")}.
+                  {chosen.informational.length > 0
+                    ? ` Nur zur Orientierung (nicht eingelesen): ${chosen.informational.join(", ")}.`
+                    : ""}
+                </p>
+                <p className="kern-body">
+                  Die Vorlage enthält die Spalten, ein Blatt „Hinweise“ und Auswahllisten (Blatt
+                  „Werte“). Der aktuelle Bestand hat dieselben Spalten und kann bearbeitet und
+                  wieder eingelesen werden.
+                </p>
+                <div className="atlas-import-actions">
+                  <a
+                    className="kern-btn kern-btn--secondary"
+                    href={`/api/imports/templates/${chosen.entity}`}
+                    download
+                  >
+                    <span className="kern-icon kern-icon--download" aria-hidden="true" />
+                    <span className="kern-label">
+                      Vorlage „{chosen.sheet}“ herunterladen (Excel)
+                    </span>
+                  </a>
+                  <a
+                    className="kern-btn kern-btn--tertiary"
+                    href={`/api/export/sheets/${chosen.entity}?format=xlsx`}
+                    download
+                  >
+                    <span className="kern-icon kern-icon--download" aria-hidden="true" />
+                    <span className="kern-label">Aktuellen Bestand „{chosen.sheet}“ (Excel)</span>
+                  </a>
+                </div>
+              </>
+            ) : null}
           </section>
 
           <section aria-labelledby={`${fileId}-upload`}>
@@ -220,8 +283,11 @@ export function ImportPage() {
                 <Notice tone="success" title="Import übernommen">
                   <p className="kern-body">
                     {formatInteger(committed.result.counts.new)} neue und{" "}
-                    {formatInteger(committed.result.counts.changed)} geänderte Bezüge wurden
-                    gespeichert.{" "}
+                    {formatInteger(committed.result.counts.changed)} geänderte{" "}
+                    {committed.result.sheets.every((sheet) => sheet.entity === "sourcing")
+                      ? "Bezüge"
+                      : "Zeilen"}{" "}
+                    wurden gespeichert.{" "}
                     <Link className="kern-link" to="/landkarte">
                       Zur Landkarte
                     </Link>

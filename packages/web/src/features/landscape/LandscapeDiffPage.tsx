@@ -4,7 +4,7 @@ import type { Schemas } from "../../api/client.ts";
 import { useBoundaries, useDomains, useLandscapeDiff, useRegions } from "../../api/hooks.ts";
 import { CATEGORY_COLORS, NEUTRAL_FILL } from "../../map/palette.ts";
 import { NrwMap } from "../../map/NrwMap.tsx";
-import { downloadCsv } from "../../ui/downloadCsv.ts";
+import { TableExport } from "../../ui/TableExport.tsx";
 import { SelectField } from "../../ui/Field.tsx";
 import { formatInteger, formatIsoDate } from "../../ui/format.ts";
 import { Pagination } from "../../ui/Pagination.tsx";
@@ -218,15 +218,13 @@ export function LandscapeDiffPage() {
             />
           ) : null}
           <div className="atlas-filters__actions">
-            <button
-              type="button"
-              className="kern-btn kern-btn--tertiary"
-              onClick={() =>
-                downloadCsv(`landkarte-vergleich-${from}-${to}.csv`, CSV_COLUMNS, items)
-              }
-            >
-              <span className="kern-label">Änderungen als CSV exportieren</span>
-            </button>
+            <TableExport
+              fileStem={`landkarte-vergleich-${from}-${to}`}
+              sheetName="Änderungen"
+              label="Änderungen"
+              columns={CSV_COLUMNS}
+              rows={items}
+            />
           </div>
           <div className="kern-table-responsive">
             <table className="kern-table kern-table--small kern-table--striped">

@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import type { Schemas } from "../../api/client.ts";
-import { downloadCsv } from "../../ui/downloadCsv.ts";
+import { TableExport } from "../../ui/TableExport.tsx";
 import { formatInteger } from "../../ui/format.ts";
 import { SortableHeader } from "../../ui/SortableHeader.tsx";
 import { costPerInhabitant, OPERATING_MODEL_LABEL } from "./colouring.ts";
@@ -76,13 +76,13 @@ export function LandscapeTable({
   return (
     <>
       <div className="atlas-filters__actions">
-        <button
-          type="button"
-          className="kern-btn kern-btn--tertiary"
-          onClick={() => downloadCsv(fileName, CSV_COLUMNS, rows)}
-        >
-          <span className="kern-label">Tabelle als CSV exportieren</span>
-        </button>
+        <TableExport
+          fileStem={fileName.replace(/\.csv$/, "")}
+          sheetName="Landkarte"
+          label="Tabelle"
+          columns={CSV_COLUMNS}
+          rows={rows}
+        />
       </div>
       <div className="kern-table-responsive">
         <table className="kern-table kern-table--striped kern-table--small">

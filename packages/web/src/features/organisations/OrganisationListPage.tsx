@@ -7,12 +7,12 @@ import {
   useRegions,
   type OrganisationQuery,
 } from "../../api/hooks.ts";
-import { downloadCsv } from "../../ui/downloadCsv.ts";
+import { TableExport } from "../../ui/TableExport.tsx";
 import { SelectField, TextField } from "../../ui/Field.tsx";
 import { formatDecimal, formatInteger } from "../../ui/format.ts";
 import { Pagination } from "../../ui/Pagination.tsx";
 import { SortableHeader } from "../../ui/SortableHeader.tsx";
-import { EmptyState, ErrorState, LoadingState, errorMessage } from "../../ui/States.tsx";
+import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { KIND_LABEL, MUNICIPALITY_TYPE_LABEL, typeLabel } from "./organisationLabels.ts";
 
@@ -54,9 +54,6 @@ export function OrganisationListPage() {
   const [params, setParams] = useSearchParams();
   const query = readQuery(params);
   const [search, setSearch] = useState(query.q ?? "");
-  const [exportState, setExportState] = useState<{ busy: boolean; error?: string }>({
-    busy: false,
-  });
   const organisations = useOrganisations(query);
   const regions = useRegions();
 
@@ -73,16 +70,10 @@ export function OrganisationListPage() {
     setParams(next);
   };
 
-  const exportCsv = async () => {
-    setExportState({ busy: true });
-    try {
-      const { page: _page, pageSize: _pageSize, ...filter } = query;
-      const rows = await fetchAllOrganisations(filter);
-      downloadCsv("kommunen.csv", CSV_COLUMNS, rows);
-      setExportState({ busy: false });
-    } catch (error) {
-      setExportState({ busy: false, error: errorMessage(error) });
-    }
+  // Every page of the filtered list, fetched when an export button is pressed.
+  const loadAll = () => {
+    const { page: _page, pageSize: _pageSize, ...filter } = query;
+    return fetchAllOrganisations(filter);
   };
 
   return (
@@ -172,21 +163,16 @@ export function OrganisationListPage() {
           >
             <span className="kern-label">Filter zurücksetzen</span>
           </button>
-          <button
-            type="button"
-            className="kern-btn kern-btn--tertiary"
-            onClick={() => void exportCsv()}
-            disabled={exportState.busy || !organisations.data || organisations.data.total === 0}
-          >
-            <span className="kern-label">
-              {exportState.busy ? "Export läuft …" : "Liste als CSV exportieren"}
-            </span>
-          </button>
+          {organisations.data && organisations.data.total > 0 ? (
+            <TableExport
+              fileStem="kommunen"
+              sheetName="Kommunen"
+              columns={CSV_COLUMNS}
+              load={loadAll}
+            />
+          ) : null}
         </div>
       </form>
-      {exportState.error ? (
-        <ErrorState error={new Error(exportState.error)} title="Export fehlgeschlagen" />
-      ) : null}
 
       {organisations.isPending ? <LoadingState /> : null}
       {organisations.isError ? (

@@ -2,7 +2,7 @@ import { readinessStatusLabel, type CsvColumn } from "@it-atlas/domain";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import type { Schemas } from "../../api/client.ts";
-import { downloadCsv } from "../../ui/downloadCsv.ts";
+import { TableExport } from "../../ui/TableExport.tsx";
 import { formatIsoDate } from "../../ui/format.ts";
 import { SortableHeader } from "../../ui/SortableHeader.tsx";
 import { DemoBadge } from "../sourcing/DemoBadge.tsx";
@@ -91,13 +91,12 @@ export function ReadinessTable({
   return (
     <>
       <div className="atlas-filters__actions">
-        <button
-          type="button"
-          className="kern-btn kern-btn--secondary"
-          onClick={() => downloadCsv(fileName, csvColumns(serviceName), sorted)}
-        >
-          <span className="kern-label">Liste als CSV exportieren</span>
-        </button>
+        <TableExport
+          fileStem={fileName.replace(/\.csv$/, "")}
+          sheetName="OZG-Umsetzung"
+          columns={csvColumns(serviceName)}
+          rows={sorted}
+        />
       </div>
       <div className="kern-table-responsive">
         <table className="kern-table kern-table--striped kern-table--small">

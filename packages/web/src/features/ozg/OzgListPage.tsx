@@ -1,6 +1,8 @@
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { useOzgLeistungen, useThemenfelder } from "../../api/hooks.ts";
+import type { Schemas } from "../../api/client.ts";
+import { fetchAllOzgLeistungen, useOzgLeistungen, useThemenfelder } from "../../api/hooks.ts";
+import { TableExport } from "../../ui/TableExport.tsx";
 import { SelectField, TextField } from "../../ui/Field.tsx";
 import { formatInteger } from "../../ui/format.ts";
 import { Pagination } from "../../ui/Pagination.tsx";
@@ -8,6 +10,17 @@ import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 
 const PAGE_SIZE = 50;
+
+type Leistung = Schemas["OzgLeistung"];
+
+const EXPORT_COLUMNS = [
+  { header: "OZG-ID", value: (row: Leistung) => row.id },
+  { header: "OZG-Leistung", value: (row: Leistung) => row.name },
+  { header: "Themenfeld", value: (row: Leistung) => row.themenfeld.name },
+  { header: "Lebenslage", value: (row: Leistung) => row.lebenslage.name },
+  { header: "LeiKa-Typen", value: (row: Leistung) => row.leikaTypes.join(", ") },
+  { header: "LeiKa-Leistungen", value: (row: Leistung) => row.leikaCount },
+];
 
 /** OZG catalogue: browse by Themenfeld, search by name, OZG-ID or LeiKa. */
 export function OzgListPage() {
@@ -88,6 +101,17 @@ export function OzgListPage() {
       ) : null}
       {leistungen.data && leistungen.data.total > 0 ? (
         <>
+          <TableExport
+            fileStem="ozg-katalog"
+            sheetName="OZG-Leistungen"
+            columns={EXPORT_COLUMNS}
+            load={() =>
+              fetchAllOzgLeistungen({
+                q: q || undefined,
+                themenfeld: themenfeld ? Number(themenfeld) : undefined,
+              })
+            }
+          />
           <div className="kern-table-responsive" aria-busy={leistungen.isFetching}>
             <table className="kern-table kern-table--striped">
               <caption className="atlas-visually-hidden">

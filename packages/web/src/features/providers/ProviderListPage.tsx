@@ -2,11 +2,11 @@ import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import type { Schemas } from "../../api/client.ts";
 import { useProviders } from "../../api/hooks.ts";
-import { downloadCsv } from "../../ui/downloadCsv.ts";
 import { SelectField, TextField } from "../../ui/Field.tsx";
 import { formatInteger } from "../../ui/format.ts";
 import { SortableHeader } from "../../ui/SortableHeader.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
+import { TableExport } from "../../ui/TableExport.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { PROVIDER_KIND_LABEL, STATUS_LABEL } from "./providerLabels.ts";
 
@@ -89,14 +89,12 @@ export function ProviderListPage() {
           ))}
         </SelectField>
         <div className="atlas-filters__actions">
-          <button
-            type="button"
-            className="kern-btn kern-btn--tertiary"
-            disabled={rows.length === 0}
-            onClick={() => downloadCsv("it-dienstleister.csv", CSV_COLUMNS, rows)}
-          >
-            <span className="kern-label">Liste als CSV exportieren</span>
-          </button>
+          <TableExport
+            fileStem="it-dienstleister"
+            sheetName="IT-Dienstleister"
+            columns={CSV_COLUMNS}
+            rows={rows}
+          />
         </div>
       </div>
       {providers.isPending ? <LoadingState /> : null}

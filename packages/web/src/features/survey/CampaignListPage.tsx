@@ -3,6 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { useProviders, useRegions } from "../../api/hooks.ts";
 import { formatIsoDate } from "../../ui/format.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
+import { TableExport } from "../../ui/TableExport.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { AccessNotice } from "../auth/AccessNotice.tsx";
 import { usePrincipal } from "../auth/usePrincipal.ts";
@@ -69,6 +70,22 @@ export function CampaignListPage() {
           {campaigns.isError ? <ErrorState error={campaigns.error} /> : null}
           {campaigns.data && campaigns.data.items.length === 0 ? (
             <EmptyState>Es gibt noch keine Erhebung.</EmptyState>
+          ) : null}
+          {campaigns.data && campaigns.data.items.length > 0 ? (
+            <TableExport
+              fileStem="bedarfserhebungen"
+              sheetName="Erhebungen"
+              label="Erhebungen"
+              columns={[
+                { header: "Titel", value: (row: Campaign) => row.title },
+                { header: "Beginn", value: (row: Campaign) => formatIsoDate(row.periodStart) },
+                { header: "Ende", value: (row: Campaign) => formatIsoDate(row.periodEnd) },
+                { header: "Zielgruppe", value: (row: Campaign) => targetName(row.target) },
+                { header: "Status", value: (row: Campaign) => CAMPAIGN_STATUS_LABEL[row.status] },
+                { header: "Fragen", value: (row: Campaign) => row.questions.length },
+              ]}
+              rows={campaigns.data.items}
+            />
           ) : null}
           {campaigns.data && campaigns.data.items.length > 0 ? (
             <div className="kern-table-responsive">

@@ -1,0 +1,348 @@
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import { sql } from "@it-atlas/db";
+import { useTestDatabase } from "@it-atlas/db/testing";
+import { IMPORT_ENTITIES, type ImportEntity } from "@it-atlas/domain";
+import { describe, expect, it } from "vitest";
+import { exportLandscapeWorkbook } from "../export/exportFiles.ts";
+import { entityTable } from "../export/landscapeTables.ts";
+import { addTableSheet, tableToCsv } from "../export/writeSheet.ts";
+import { LandscapeReader, todayInGermany } from "../services/landscapeService.ts";
+import { runImport } from "./importService.ts";
+import { importActor } from "./importTesting.ts";
+
+const database = useTestDatabase();
+const admin = importActor({ role: "administrator" });
+const detmold = importActor({ role: "kommune_bearbeiter", organisationKey: "05766020" });
+const owlIt = importActor({ role: "dienstleister_bearbeiter", providerId: "owl-it" });
+
+function csv(...lines: string[]): Uint8Array {
+  return new TextEncoder().encode(lines.join("\r\n"));
+}
+
+/** Row counts of the tables an import may write, to prove that nothing was written. */
+async function snapshot(): Promise<string> {
+  const [row] = await database.db.query<Record<string, number>>(sql`
+    SELECT (SELECT count(*)::int FROM product) AS products,
+           (SELECT count(*)::int FROM product_domain) AS product_domains,
+           (SELECT count(*)::int FROM membership) AS memberships,
+           (SELECT count(*)::int FROM provider_offer) AS offers,
+           (SELECT count(*)::int FROM sourcing) AS sourcing,
+           (SELECT count(*)::int FROM organisation) AS organisations,
+           (SELECT md5(string_agg(key || coalesce(postcode, '') || coalesce(website, ''), ',' ORDER BY key)) FROM organisation) AS attributes,
+           (SELECT md5(string_agg(id || name || vendor || lifecycle, ',' ORDER BY id)) FROM product) AS catalogue`);
+  return JSON.stringify(row);
+}
+
+async function run(bytes: Uint8Array, actor = admin, fileName = "test.csv") {
+  return runImport(database.db, bytes, { fileName, actor, commit: true });
+}
+
+describe("export → import round trip of every entity", () => {
+  it("finds no changes when the whole landscape workbook is imported again", async () => {
+    const reader = new LandscapeReader(database.db);
+    const file = await exportLandscapeWorkbook(
+      database.db,
+      reader,
+      todayInGermany(),
+      admin.principal,
+    );
+    const before = await snapshot();
+    const result = await run(file.body, admin, file.fileName);
+    expect(result.problems).toEqual([]);
+    expect(result.sheets.map((sheet) => sheet.entity).sort()).toEqual([...IMPORT_ENTITIES].sort());
+    expect(result.counts).toMatchObject({ new: 0, changed: 0, invalid: 0 });
+    expect(result.counts.unchanged).toBeGreaterThan(1000);
+    expect(result.committed).toBe(false);
+    expect(await snapshot()).toBe(before);
+  }, 120_000);
+
+  it("finds no changes for each entity as CSV and XLSX, whoever exports and imports (property)", async () => {
+    const reader = new LandscapeReader(database.db);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom<ImportEntity>("organisations", "products", "memberships", "offers"),
+        fc.constantFrom("csv" as const, "xlsx" as const),
+        fc.constantFrom(admin, detmold, owlIt),
+        async (entity, format, actor) => {
+          const table = await entityTable(
+            database.db,
+            reader,
+            entity,
+            todayInGermany(),
+            actor.principal,
+          );
+          let bytes: Uint8Array;
+          if (format === "csv") {
+            bytes = new TextEncoder().encode(tableToCsv(table));
+          } else {
+            const workbook = new ExcelJS.Workbook();
+            addTableSheet(workbook, table);
+            bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+          }
+          // Unchanged rows need no permission: anyone may check an unedited export.
+          const result = await run(bytes, actor, `${entity}.${format}`);
+          expect(result.problems).toEqual([]);
+          expect(result.counts).toMatchObject({ new: 0, changed: 0, invalid: 0 });
+          expect(result.counts.unchanged).toBe(table.rows.length);
+        },
+      ),
+      { numRuns: 16 },
+    );
+  }, 180_000);
+});
+
+describe("import of products", () => {
+  const header = "Kennung;Name;Hersteller;Lebenszyklus;Leistungsbereiche;Beschreibung";
+
+  it("previews new, changed and invalid products, commits nothing while one is invalid, then once", async () => {
+    const before = await snapshot();
+    const broken = csv(
+      header,
+      "test-ewo;Einwohner Test;Testhersteller;aktiv;einwohnerwesen;Neu ",
+      "Falsche Kennung;X;Y;aktiv;einwohnerwesen;",
+      "test-zwei;Zwei;Z;verboten;gibt-es-nicht;",
+    );
+    const preview = await run(broken);
+    expect(preview.committed).toBe(false);
+    expect(preview.counts).toEqual({ new: 1, changed: 0, unchanged: 0, invalid: 2 });
+    expect(preview.problems.map((problem) => [problem.row, problem.column])).toEqual([
+      [3, "Kennung"],
+      [4, "Lebenszyklus"],
+    ]);
+    expect(preview.problems[1]?.message).toMatch(/„Lebenszyklus“ ist kein zulässiger Wert/);
+    expect(await snapshot()).toBe(before);
+
+    const fixed = csv(
+      header,
+      "test-ewo;Einwohner Test;Testhersteller;aktiv;einwohnerwesen, dms-eakte;Neu",
+    );
+    const committed = await run(fixed);
+    expect(committed).toMatchObject({ committed: true, counts: { new: 1, invalid: 0 } });
+    const [product] = await database.db.query<{ quality: string; domains: string[] }>(sql`
+      SELECT p.quality, array_agg(d.domain_id ORDER BY d.domain_id) AS domains
+      FROM product p JOIN product_domain d ON d.product_id = p.id WHERE p.id = 'test-ewo' GROUP BY p.quality`);
+    expect(product).toEqual({ quality: "user", domains: ["dms-eakte", "einwohnerwesen"] });
+    expect(await run(fixed)).toMatchObject({
+      committed: false,
+      counts: { new: 0, changed: 0, unchanged: 1 },
+    });
+  });
+
+  it("lets only administrators change the catalogue", async () => {
+    const result = await run(
+      csv(header, "test-ewo-2;Einwohner Test;Testhersteller;aktiv;einwohnerwesen;"),
+      detmold,
+    );
+    expect(result.committed).toBe(false);
+    expect(result.problems[0]?.message).toMatch(/nur Administratorinnen und Administratoren/);
+  });
+});
+
+describe("import of Kommunen", () => {
+  it("updates postcode and website of existing Kommunen by AGS or ARS and never creates one", async () => {
+    const before = await snapshot();
+    const invented = await run(
+      csv(
+        "AGS;Name;Website",
+        "5766999;Erfundenheim;www.example.org",
+        "5766020;Detmold;www.detmold.de",
+      ),
+    );
+    expect(invented.committed).toBe(false);
+    expect(invented.problems).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: "Schlüssel",
+        value: "05766999",
+        message: expect.stringMatching(/werden nicht per Import angelegt/),
+      }),
+    ]);
+    expect(await snapshot()).toBe(before);
+
+    const result = await run(
+      csv("ARS;Postleitzahl;Website", "057660020020;32756;www.detmold.example"),
+    );
+    expect(result).toMatchObject({ committed: true, counts: { changed: 1, invalid: 0 } });
+    const [row] = await database.db.query<{ website: string }>(
+      sql`SELECT website FROM organisation WHERE key = '05766020'`,
+    );
+    expect(row?.website).toBe("www.detmold.example");
+  });
+
+  it("refuses a Kommune-Bearbeiter and columns that are reference data", async () => {
+    const refused = await run(csv("AGS;Website", "05766020;www.anders.example"), detmold);
+    expect(refused.committed).toBe(false);
+    expect(refused.problems[0]?.message).toMatch(/nur Administratorinnen und Administratoren/);
+    const unknown = await run(csv("AGS;Website;Gründungsjahr", "05766020;www.detmold.de;1263"));
+    expect(unknown.problems[0]?.message).toMatch(/Unbekannte Spalte „Gründungsjahr“/);
+  });
+});
+
+describe("import of memberships", () => {
+  const header = "Schlüssel;IT-Dienstleister;Beziehung;Stand;Belegt ab;Beleg;Quell-URL";
+
+  it("adds a membership, then finds it unchanged, and checks references and URLs", async () => {
+    const before = await snapshot();
+    const broken = csv(
+      header,
+      "05766020;gibt-es-nicht;Kunde;2026;01.01.2026;Vertrag;https://example.org/a",
+      "05766020;owl-it;Kunde;2026;01.01.2026;Vertrag;ftp://example.org/a",
+    );
+    const preview = await run(broken);
+    expect(preview.counts.invalid).toBe(2);
+    expect(preview.problems.map((problem) => problem.column)).toEqual([
+      "IT-Dienstleister",
+      "Quell-URL",
+    ]);
+    expect(await snapshot()).toBe(before);
+
+    const good = csv(
+      header,
+      "5766020;owl-it;Kunde;2026;01.01.2026;Vertrag vom 1.1.2026;https://example.org/a | https://example.org/b",
+    );
+    expect(await run(good)).toMatchObject({ committed: true, counts: { new: 1 } });
+    const [row] = await database.db.query<{ urls: string[]; attested_to: string }>(sql`
+      SELECT source_urls AS urls, attested_to::text FROM membership
+      WHERE organisation_key = '05766020' AND provider_id = 'owl-it' AND relation = 'kunde'`);
+    expect(row).toEqual({
+      urls: ["https://example.org/a", "https://example.org/b"],
+      attested_to: "2026-01-01",
+    });
+    expect(await run(good)).toMatchObject({ committed: false, counts: { unchanged: 1 } });
+  });
+});
+
+describe("import of offers", () => {
+  const header =
+    "IT-Dienstleister;Leistungsbereich;Festpreis (€/Jahr);Preis je Einheit (€);Kapazität;Gültig ab";
+
+  async function openOffers() {
+    return database.db.query<{ id: number; valid_from: string; predecessor_id: number | null }>(
+      sql`SELECT id, valid_from::text, predecessor_id FROM provider_offer
+          WHERE provider_id = 'owl-it' AND domain_id = 'dms-eakte' AND product_id IS NULL
+          ORDER BY valid_from`,
+    );
+  }
+
+  it("adds an offer, ends it with a later version (lineage) and refuses rewriting the past", async () => {
+    const first = await run(csv(header, "owl-it;dms-eakte;10.000;2,5;5.000;01.01.2030"), owlIt);
+    expect(first).toMatchObject({ committed: true, counts: { new: 1 } });
+    const second = await run(
+      csv(
+        header,
+        "owl-it;dms-eakte;10.000;2,5;5.000;01.01.2030",
+        "owl-it;dms-eakte;9.000;2,25;;01.07.2030",
+      ),
+      owlIt,
+    );
+    expect(second).toMatchObject({ committed: true, counts: { unchanged: 1, changed: 1 } });
+    const versions = await openOffers();
+    expect(versions.map((version) => version.valid_from)).toEqual(["2030-01-01", "2030-07-01"]);
+    expect(versions[1]?.predecessor_id).toBe(versions[0]?.id);
+    const past = await run(csv(header, "owl-it;dms-eakte;1;1;;01.03.2030"), owlIt);
+    expect(past.committed).toBe(false);
+    expect(past.problems[0]).toMatchObject({ column: "Gültig ab", value: "01.03.2030" });
+  });
+
+  it("lets a provider's editor import only its own offers", async () => {
+    const before = await snapshot();
+    const result = await run(csv(header, "sit;dms-eakte;1;1;;01.01.2030"), owlIt);
+    expect(result.committed).toBe(false);
+    expect(result.problems[0]?.message).toMatch(/nur die Angebote ihres eigenen IT-Dienstleisters/);
+    expect(await snapshot()).toBe(before);
+  });
+});
+
+describe("one workbook with several entities", () => {
+  it("knows a product created in the same file in its offers, and writes all or nothing", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const products = workbook.addWorksheet("Produkte");
+    products.addRow(["Kennung", "Name", "Hersteller", "Lebenszyklus", "Leistungsbereiche"]);
+    products.addRow(["mappdms-eakte", "Akte aus der Mappe", "Hersteller", "geplant", "dms-eakte"]);
+    const offers = workbook.addWorksheet("Angebote");
+    offers.addRow([
+      "IT-Dienstleister",
+      "Leistungsbereich",
+      "Produkt",
+      "Festpreis (€/Jahr)",
+      "Gültig ab",
+    ]);
+    offers.addRow(["owl-it", "dms-eakte", "mappdms-eakte", 5000, new Date(Date.UTC(2031, 0, 1))]);
+    offers.addRow(["owl-it", "dms-eakte", "gibt-es-nicht", 5000, new Date(Date.UTC(2031, 0, 1))]);
+    const before = await snapshot();
+    const broken = await run(
+      new Uint8Array(await workbook.xlsx.writeBuffer()),
+      admin,
+      "mappe.xlsx",
+    );
+    expect(broken.committed).toBe(false);
+    expect(broken.counts).toMatchObject({ new: 2, invalid: 1 });
+    expect(broken.problems).toEqual([
+      expect.objectContaining({ sheet: "Angebote", row: 3, column: "Produkt" }),
+    ]);
+    expect(await snapshot()).toBe(before);
+    offers.spliceRows(3, 1);
+    const result = await run(
+      new Uint8Array(await workbook.xlsx.writeBuffer()),
+      admin,
+      "mappe.xlsx",
+    );
+    expect(result).toMatchObject({ committed: true, counts: { new: 2, invalid: 0 } });
+  });
+});
+
+describe("fuzzed rows of every entity", () => {
+  const headers: Record<string, string[]> = {
+    Kommunen: ["Schlüssel", "ARS", "Postleitzahl", "Website"],
+    Produkte: ["Kennung", "Name", "Hersteller", "Lebenszyklus", "Leistungsbereiche"],
+    Mitgliedschaften: ["Schlüssel", "IT-Dienstleister", "Beziehung", "Belegt ab", "Quell-URL"],
+    Angebote: [
+      "IT-Dienstleister",
+      "Leistungsbereich",
+      "Festpreis (€/Jahr)",
+      "Gültig ab",
+      "Gültig bis",
+    ],
+  };
+  const cell = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.integer(),
+    fc.double({ noNaN: false }),
+    fc.constantFrom("=1+1", "-5", "05766020", "owl-it", "31.02.2026", "", "   ", "@SUM(A1)"),
+    fc.date({ noInvalidDate: true }),
+    fc.constant(null),
+  );
+
+  it("reports clear problems, writes nothing when a row is invalid and never crashes (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...Object.keys(headers)),
+        fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        async (sheetName, rows) => {
+          const workbook = new ExcelJS.Workbook();
+          const sheet = workbook.addWorksheet(sheetName);
+          const header = headers[sheetName] ?? [];
+          sheet.addRow(header);
+          for (const row of rows) sheet.addRow(row.slice(0, header.length));
+          const before = await snapshot();
+          const result = await run(
+            new Uint8Array(await workbook.xlsx.writeBuffer()),
+            admin,
+            "fuzz.xlsx",
+          );
+          for (const problem of result.problems) {
+            expect(problem.message.length).toBeGreaterThan(10);
+            expect(problem.sheet).toBe(sheetName);
+          }
+          if (result.counts.invalid > 0) {
+            expect(result.committed).toBe(false);
+            expect(result.problems.length).toBeGreaterThan(0);
+            expect(await snapshot()).toBe(before);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 180_000);
+});
