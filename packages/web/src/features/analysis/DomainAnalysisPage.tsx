@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { Link, useParams } from "react-router";
 import type { Schemas } from "../../api/client.ts";
 import { Chart } from "../../ui/Chart.tsx";
-import { downloadCsv } from "../../ui/downloadCsv.ts";
+import { TableExport } from "../../ui/TableExport.tsx";
 import { formatInteger, formatIsoDate, formatNumber } from "../../ui/format.ts";
 import { ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
@@ -84,15 +84,12 @@ function ProviderTable({ data }: { data: Analysis }) {
   return (
     <>
       <div className="atlas-analysis-actions">
-        <button
-          type="button"
-          className="kern-btn kern-btn--secondary"
-          onClick={() =>
-            downloadCsv(`anbieter-${data.domain.id}-${data.asOf}.csv`, CSV_COLUMNS, data.providers)
-          }
-        >
-          <span className="kern-label">Anbieter als CSV herunterladen</span>
-        </button>
+        <TableExport
+          fileStem={`anbieter-${data.domain.id}-${data.asOf}`}
+          columns={CSV_COLUMNS}
+          rows={data.providers}
+          label="Anbieter"
+        />
       </div>
       <div className="kern-table-responsive">
         <table className="kern-table kern-table--small">

@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import type { Schemas } from "../../api/client.ts";
-import { downloadCsv } from "../../ui/downloadCsv.ts";
+import { TableExport } from "../../ui/TableExport.tsx";
 import { formatInteger } from "../../ui/format.ts";
 import { SortableHeader } from "../../ui/SortableHeader.tsx";
 import { formatEuro } from "../sourcing/formatEuro.ts";
@@ -98,13 +98,7 @@ export function DomainConcentrationTable({
   return (
     <>
       <div className="atlas-analysis-actions">
-        <button
-          type="button"
-          className="kern-btn kern-btn--secondary"
-          onClick={() => downloadCsv(fileName, CSV_COLUMNS, sorted)}
-        >
-          <span className="kern-label">Tabelle als CSV herunterladen</span>
-        </button>
+        <TableExport fileStem={fileName} columns={CSV_COLUMNS} rows={sorted} label="Tabelle" />
       </div>
       <div className="kern-table-responsive">
         <table className="kern-table kern-table--small">

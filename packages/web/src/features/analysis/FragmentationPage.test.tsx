@@ -100,7 +100,7 @@ describe("FragmentationPage", () => {
       .spyOn(HTMLAnchorElement.prototype, "click")
       .mockImplementation(() => undefined);
     renderWithProviders(<FragmentationPage />, { route: "/fragmentierung" });
-    await user.click(await screen.findByRole("button", { name: "Tabelle als CSV herunterladen" }));
+    await user.click(await screen.findByRole("button", { name: "Tabelle als CSV exportieren" }));
     expect(click).toHaveBeenCalledOnce();
     click.mockRestore();
     const text = await blobs[0]?.text();

@@ -185,7 +185,7 @@ export function FragmentationPage() {
               domains={data.domains}
               asOf={data.asOf}
               caption={`Konzentration je Leistungsbereich am ${formatIsoDate(data.asOf)}`}
-              fileName={`fragmentierung-${data.asOf}.csv`}
+              fileName={`fragmentierung-${data.asOf}`}
             />
           </section>
           <section aria-labelledby="kommunen">
@@ -196,7 +196,7 @@ export function FragmentationPage() {
             <KommuneDependencyTable
               rows={data.kommuneDependencies}
               caption={`Anbieter je Kommune am ${formatIsoDate(data.asOf)}`}
-              fileName={`anbieter-je-kommune-${data.asOf}.csv`}
+              fileName={`anbieter-je-kommune-${data.asOf}`}
             />
           </section>
         </>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import type { Schemas } from "../../api/client.ts";
-import { downloadCsv } from "../../ui/downloadCsv.ts";
+import { TableExport } from "../../ui/TableExport.tsx";
 import { SortableHeader } from "../../ui/SortableHeader.tsx";
 
 type KommuneDependency = Schemas["KommuneDependency"];
@@ -58,13 +58,7 @@ export function KommuneDependencyTable({
   return (
     <>
       <div className="atlas-analysis-actions">
-        <button
-          type="button"
-          className="kern-btn kern-btn--secondary"
-          onClick={() => downloadCsv(fileName, CSV_COLUMNS, sorted)}
-        >
-          <span className="kern-label">Kommunen als CSV herunterladen</span>
-        </button>
+        <TableExport fileStem={fileName} columns={CSV_COLUMNS} rows={sorted} label="Kommunen" />
       </div>
       <div className="kern-table-responsive atlas-analysis-scroll">
         <table className="kern-table kern-table--small">

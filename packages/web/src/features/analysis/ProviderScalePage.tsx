@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { Link, useParams } from "react-router";
 import type { Schemas } from "../../api/client.ts";
 import { Chart } from "../../ui/Chart.tsx";
-import { downloadCsv } from "../../ui/downloadCsv.ts";
+import { TableExport } from "../../ui/TableExport.tsx";
 import { formatInteger, formatIsoDate, formatNumber } from "../../ui/format.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
@@ -126,15 +126,12 @@ export function ProviderScalePage() {
             }}
           />
           <div className="atlas-analysis-actions">
-            <button
-              type="button"
-              className="kern-btn kern-btn--secondary"
-              onClick={() =>
-                downloadCsv(`anbieter-${data.provider.id}-${data.asOf}.csv`, CSV_COLUMNS, items)
-              }
-            >
-              <span className="kern-label">Tabelle als CSV herunterladen</span>
-            </button>
+            <TableExport
+              fileStem={`anbieter-${data.provider.id}-${data.asOf}`}
+              columns={CSV_COLUMNS}
+              rows={items}
+              label="Tabelle"
+            />
           </div>
           <div className="kern-table-responsive">
             <table className="kern-table kern-table--small">

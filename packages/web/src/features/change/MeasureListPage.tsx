@@ -2,12 +2,12 @@ import { can } from "@it-atlas/domain";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useDomains, useProviders, useRegions } from "../../api/hooks.ts";
-import { downloadCsv } from "../../ui/downloadCsv.ts";
+import { TableExport } from "../../ui/TableExport.tsx";
 import { SelectField, TextField } from "../../ui/Field.tsx";
 import { formatInteger, formatIsoDate } from "../../ui/format.ts";
 import { Pagination } from "../../ui/Pagination.tsx";
 import { SortableHeader } from "../../ui/SortableHeader.tsx";
-import { EmptyState, ErrorState, LoadingState, errorMessage } from "../../ui/States.tsx";
+import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { usePrincipal } from "../auth/usePrincipal.ts";
 import { fetchAllMeasures, useMeasures, type MeasureQuery } from "./changeQueries.ts";
@@ -42,9 +42,6 @@ export function MeasureListPage() {
   const [params, setParams] = useSearchParams();
   const query = readQuery(params);
   const [search, setSearch] = useState(query.q ?? "");
-  const [exportState, setExportState] = useState<{ busy: boolean; error?: string }>({
-    busy: false,
-  });
   const { principal } = usePrincipal();
   const measures = useMeasures(query);
   const domains = useDomains();
@@ -62,16 +59,7 @@ export function MeasureListPage() {
     setParams(next);
   };
 
-  const exportCsv = async () => {
-    setExportState({ busy: true });
-    try {
-      const { page: _page, pageSize: _pageSize, ...filter } = query;
-      downloadCsv("massnahmen.csv", MEASURE_CSV_COLUMNS, await fetchAllMeasures(filter));
-      setExportState({ busy: false });
-    } catch (error) {
-      setExportState({ busy: false, error: errorMessage(error) });
-    }
-  };
+  const { page: _page, pageSize: _pageSize, ...filter } = query;
 
   const sortHeader = (column: Sort, label: string) => (
     <SortableHeader<Sort>
@@ -190,20 +178,15 @@ export function MeasureListPage() {
           >
             <span className="kern-label">Filter zurücksetzen</span>
           </button>
-          <button
-            type="button"
-            className="kern-btn kern-btn--tertiary"
-            onClick={() => void exportCsv()}
-            disabled={exportState.busy || !measures.data || measures.data.total === 0}
-          >
-            <span className="kern-label">
-              {exportState.busy ? "Export läuft …" : "Liste als CSV exportieren"}
-            </span>
-          </button>
         </div>
       </form>
-      {exportState.error ? (
-        <ErrorState error={new Error(exportState.error)} title="Export fehlgeschlagen" />
+      {measures.data && measures.data.total > 0 ? (
+        <TableExport
+          fileStem="massnahmen"
+          columns={MEASURE_CSV_COLUMNS}
+          load={() => fetchAllMeasures(filter)}
+          label="Maßnahmen"
+        />
       ) : null}
       {measures.isPending ? <LoadingState label="Maßnahmen werden geladen …" /> : null}
       {measures.isError ? (

@@ -8,7 +8,7 @@ import { Chart } from "../../ui/Chart.tsx";
 import { Pagination } from "../../ui/Pagination.tsx";
 import { SortableHeader } from "../../ui/SortableHeader.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
-import { downloadCsv } from "../../ui/downloadCsv.ts";
+import { TableExport } from "../../ui/TableExport.tsx";
 import { formatInteger } from "../../ui/format.ts";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { DEMO_LABEL, formatEuro, formatShare } from "./scenarioFormat.ts";
@@ -366,35 +366,28 @@ function KommuneImpact({ comparison }: { comparison: Comparison }) {
       <h2 id="kommunen" className="kern-heading-medium">
         Auswirkung je Kommune
       </h2>
-      <button
-        type="button"
-        className="kern-btn kern-btn--secondary"
-        onClick={() =>
-          downloadCsv(
-            "szenariovergleich-kommunen.csv",
-            [
-              { header: "Schlüssel", value: (row: Comparison["kommunen"][number]) => row.key },
-              { header: "Kommune", value: (row) => row.name },
-              { header: "Ist (€/Jahr)", value: (row) => row.istCostPerYear },
-              ...scenarioNames.flatMap((name, index) => [
-                {
-                  header: `${name}: Kosten (€/Jahr)`,
-                  value: (row: Comparison["kommunen"][number]) =>
-                    row.scenarios[index]?.planCostPerYear ?? null,
-                },
-                {
-                  header: `${name}: wechselt Anbieter`,
-                  value: (row: Comparison["kommunen"][number]) =>
-                    row.scenarios[index]?.changedDomains.join(", ") ?? "",
-                },
-              ]),
-            ],
-            sorted,
-          )
-        }
-      >
-        <span className="kern-label">Als CSV herunterladen</span>
-      </button>
+      <TableExport<Comparison["kommunen"][number]>
+        fileStem="szenariovergleich-kommunen"
+        label="Auswirkung je Kommune"
+        columns={[
+          { header: "Schlüssel", value: (row) => row.key },
+          { header: "Kommune", value: (row) => row.name },
+          { header: "Ist (€/Jahr)", value: (row) => row.istCostPerYear },
+          ...scenarioNames.flatMap((name, index) => [
+            {
+              header: `${name}: Kosten (€/Jahr)`,
+              value: (row: Comparison["kommunen"][number]) =>
+                row.scenarios[index]?.planCostPerYear ?? null,
+            },
+            {
+              header: `${name}: wechselt Anbieter`,
+              value: (row: Comparison["kommunen"][number]) =>
+                row.scenarios[index]?.changedDomains.join(", ") ?? "",
+            },
+          ]),
+        ]}
+        rows={sorted}
+      />
       <table className="kern-table">
         <caption className="kern-title">
           Kosten je Kommune und Jahr: Ist und „{first?.name ?? ""}“ ({DEMO_LABEL})
