@@ -14,6 +14,7 @@ let server: TestServer;
 let browser: Browser;
 let page: Page;
 let scenarioUrl = "";
+let measureTitle = "";
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -116,5 +117,71 @@ describe("Szenarien journey", () => {
     expect(text).toContain(NAME);
     expect(text).toContain("Demodaten (synthetisch)");
     expect(scenarioUrl).toMatch(/\/szenarien\/\d+$/);
+  });
+
+  it("creates the compared scenario's measures and sees them on the roadmap", async () => {
+    await page.goto(scenarioUrl);
+    await page.getByRole("heading", { level: 1, name: NAME }).waitFor();
+    const section = page.getByRole("region", { name: "Maßnahmen aus diesem Szenario anlegen" });
+    await section.waitFor();
+    await section.getByLabel("Jahr der ersten Welle").fill("2027");
+    await expectNoAccessibilityViolations(page);
+    await section.getByRole("button", { name: "Maßnahmen anlegen" }).click();
+    await section.getByText(/^\d+ Maßnahmen angelegt\./).waitFor();
+    const created = await section.getByRole("listitem").allTextContents();
+    expect(created.length).toBeGreaterThan(0);
+    expect(created[0]).toMatch(/^Wechsel .+ – Welle 1$/);
+    await section.getByRole("link", { name: "Auf der Roadmap ansehen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Roadmap" }).waitFor();
+    await page
+      .getByRole("link", { name: created[0] ?? "" })
+      .first()
+      .waitFor();
+    await expectNoAccessibilityViolations(page);
+    measureTitle = created[0] ?? "";
+  });
+
+  it("records the Lenkungskreis decision on the scenario and its first measure", async () => {
+    await page.getByRole("link", { name: "Gremien & Beschlüsse" }).click();
+    await page.getByRole("heading", { level: 1, name: "Gremien & Beschlüsse" }).waitFor();
+    await page.getByLabel("Gremium").selectOption({ label: "Lenkungskreis IT-Konsolidierung" });
+    await page.getByLabel("Datum des Beschlusses").fill("2026-11-26");
+    await page.getByLabel("Titel des Beschlusses").fill(`${NAME}: erste Welle freigegeben`);
+    await page.getByLabel(/^Dokument/).fill("Niederschrift LK 5/2026, TOP 2");
+    await page.getByLabel(measureTitle, { exact: true }).check();
+    await page.getByLabel(/^Betroffene Szenarien/).fill(scenarioUrl.split("/").pop() ?? "");
+    await page.getByRole("button", { name: "Beschluss speichern" }).click();
+    await page.getByText(`Beschluss „${NAME}: erste Welle freigegeben“ erfasst.`).waitFor();
+    await expectNoAccessibilityViolations(page);
+  });
+
+  it("downloads the Kreis Lippe landscape report with the Kreis's figures", async () => {
+    await page
+      .getByRole("navigation", { name: "Hauptnavigation" })
+      .getByRole("link", { name: "Berichte" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Berichte" }).waitFor();
+    await page.getByRole("option", { name: "Kreis Lippe (05766)" }).waitFor({ state: "attached" });
+    await page.getByLabel("Gebiet", { exact: true }).selectOption("05766");
+    await expectNoAccessibilityViolations(page);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "PDF herunterladen" }).click(),
+    ]);
+    await page.getByText("Bericht erstellt und heruntergeladen.").waitFor();
+    const text = extractPdfText(await readFile(await download.path()));
+    // The Kreis's figures as the Kennzahlen page shows them, in de-DE format.
+    const current = await page.request.get(`${server.url}/api/kpi/current?level=kreis`);
+    const lippe = (
+      (await current.json()) as {
+        items: Array<{ key: string; figures: { kommunen: number; population: number } }>;
+      }
+    ).items.find((item) => item.key === "05766");
+    const german = new Intl.NumberFormat("de-DE");
+    expect(text).toContain("IT-Landschaftsbericht Kreis Lippe");
+    expect(text).toContain(
+      `Einwohner (Zensus 2022)\n${german.format(lippe?.figures.population ?? -1)}`,
+    );
+    expect(text).toContain("dl-de/by-2-0");
   });
 });

@@ -15,6 +15,7 @@ import { formatDateTime, formatInteger, formatIsoDate, formatNumber } from "../.
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { usePrincipal } from "../auth/usePrincipal.ts";
 import { JobProgress } from "../import/JobProgress.tsx";
+import { CreateMeasuresFromScenario } from "../change/CreateMeasuresFromScenario.tsx";
 import { DEMO_LABEL, formatEuro, formatShare } from "./scenarioFormat.ts";
 import {
   useCancelJob,
@@ -311,6 +312,18 @@ function ResultSummary({
             Mit Ist vergleichen (Kosten, Wechsel, Karte)
           </Link>
         </p>
+      ) : null}
+      {plan ? (
+        <CreateMeasuresFromScenario
+          scenarioId={String(scenarioId)}
+          migrations={plan.migrations.map((migration) => ({
+            kommuneId: migration.kommuneKey,
+            domainId: migration.domainId,
+            fromProviderId: migration.fromProviderId,
+            toProviderId: migration.toProviderId,
+            oneOffCost: migration.oneOffCost ?? 0,
+          }))}
+        />
       ) : null}
     </>
   );
