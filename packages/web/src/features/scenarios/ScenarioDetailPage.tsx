@@ -15,6 +15,7 @@ import { formatDateTime, formatInteger, formatIsoDate, formatNumber } from "../.
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { usePrincipal } from "../auth/usePrincipal.ts";
 import { JobProgress } from "../import/JobProgress.tsx";
+import { CommentSection } from "../change/CommentSection.tsx";
 import { CreateMeasuresFromScenario } from "../change/CreateMeasuresFromScenario.tsx";
 import { DEMO_LABEL, formatEuro, formatShare } from "./scenarioFormat.ts";
 import {
@@ -143,6 +144,7 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
       ) : null}
       <ResultSection scenario={scenario} mayWrite={mayWrite} />
       <ParetoSection scenario={scenario} mayWrite={mayWrite} />
+      <CommentSection target={{ targetType: "scenario", targetId: String(scenario.id) }} />
     </>
   );
 }

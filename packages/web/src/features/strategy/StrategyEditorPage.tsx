@@ -6,6 +6,7 @@ import { formatIsoDate } from "../../ui/format.ts";
 import { ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { usePrincipal } from "../auth/usePrincipal.ts";
+import { CommentSection } from "../change/CommentSection.tsx";
 import { ErrorSummary } from "../sourcing/ErrorSummary.tsx";
 import { FieldErrorMessage } from "../sourcing/FormField.tsx";
 import { ModalDialog } from "../sourcing/ModalDialog.tsx";
@@ -114,6 +115,11 @@ export function StrategyEditorPage() {
         </p>
       ) : null}
       {strategies.data ? <Versions ags={ags} items={strategies.data.items} /> : null}
+      {(draft ?? latest) ? (
+        <CommentSection
+          target={{ targetType: "strategy", targetId: String((draft ?? latest)?.id) }}
+        />
+      ) : null}
     </>
   );
 }
