@@ -221,12 +221,13 @@ export async function applySourcingImport(
 const BULK_ROWS = 5_000;
 
 /**
- * For a large import, when the role may (PGlite's superuser; ADR 0013): checks every
- * reference of the new versions in one set-based query, with the referenced tables locked
- * against changes until the transaction ends, and then switches this transaction's per-row
- * foreign-key triggers off for the inserts (`session_replication_role = replica`; the caller
- * switches back). Unique indexes and CHECK constraints stay in force. Returns false, and
- * changes nothing, when the role may not do this; the triggers then check each row.
+ * For a large import: checks every reference of the new versions in one set-based query, with
+ * the referenced tables locked against changes until the transaction ends (on both engines, so
+ * a broken reference is reported the same way before any row is written). When the role may
+ * (PGlite's superuser; ADR 0013) it then switches this transaction's per-row foreign-key
+ * triggers off for the inserts (`session_replication_role = replica`; the caller switches
+ * back). Unique indexes and CHECK constraints stay in force. Returns false when the role may
+ * not switch them off; the triggers then check each row as well.
  */
 async function withoutRowTriggers(
   tx: Queryable,
@@ -236,10 +237,6 @@ async function withoutRowTriggers(
     content: SourcingContent;
   }>,
 ): Promise<boolean> {
-  const [role] = await tx.query<{ superuser: string }>(
-    sql`SELECT current_setting('is_superuser') AS superuser`,
-  );
-  if (role?.superuser !== "on") return false;
   await tx.query(sql`LOCK TABLE organisation, service_domain, provider, product IN SHARE MODE`);
   const distinct = (values: ReadonlyArray<string | null>) => [
     ...new Set(values.filter((value): value is string => value !== null)),
@@ -260,6 +257,10 @@ async function withoutRowTriggers(
     // The import checked every reference before; this means the data changed underneath.
     throw new Error("Import: ein Bezug verweist auf einen unbekannten Schlüssel");
   }
+  const [role] = await tx.query<{ superuser: string }>(
+    sql`SELECT current_setting('is_superuser') AS superuser`,
+  );
+  if (role?.superuser !== "on") return false;
   await tx.query(sql`SET LOCAL session_replication_role = replica`);
   return true;
 }
