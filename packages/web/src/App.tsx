@@ -1,53 +1,228 @@
+import { lazy } from "react";
 import { Route, Routes } from "react-router";
-import { KpiPage } from "./features/kpi/KpiPage.tsx";
-import { ReportsPage } from "./features/reports/ReportsPage.tsx";
 import { NotFoundPage } from "./features/NotFoundPage.tsx";
-import { ApiTokensPage } from "./features/account/ApiTokensPage.tsx";
-import { AuditLogPage } from "./features/administration/AuditLogPage.tsx";
-import { UserAdministrationPage } from "./features/administration/UserAdministrationPage.tsx";
-import { InvitationPage } from "./features/auth/InvitationPage.tsx";
-import { PasswordResetPage } from "./features/auth/PasswordResetPage.tsx";
-import { SignInPage } from "./features/auth/SignInPage.tsx";
-import { DomainListPage } from "./features/domains/DomainListPage.tsx";
-import { DomainPage } from "./features/domains/DomainPage.tsx";
-import { ImportPage } from "./features/import/ImportPage.tsx";
-import { LandscapeDiffPage } from "./features/landscape/LandscapeDiffPage.tsx";
-import { LandscapePage } from "./features/landscape/LandscapePage.tsx";
-import { OrganisationDetailPage } from "./features/organisations/OrganisationDetailPage.tsx";
-import { OrganisationListPage } from "./features/organisations/OrganisationListPage.tsx";
-import { OzgDetailPage } from "./features/ozg/OzgDetailPage.tsx";
-import { OzgListPage } from "./features/ozg/OzgListPage.tsx";
-import { AdoptionImportPage } from "./features/ozg-readiness/AdoptionImportPage.tsx";
-import { ExchangePage } from "./features/ozg-readiness/ExchangePage.tsx";
-import { KommuneOzgPage } from "./features/ozg-readiness/KommuneOzgPage.tsx";
-import { OnlineServicesPage } from "./features/ozg-readiness/OnlineServicesPage.tsx";
-import { ReadinessBoardPage } from "./features/ozg-readiness/ReadinessBoardPage.tsx";
-import { ResponsibilityRulesPage } from "./features/ozg-readiness/ResponsibilityRulesPage.tsx";
-import { ProviderDetailPage } from "./features/providers/ProviderDetailPage.tsx";
-import { ProviderListPage } from "./features/providers/ProviderListPage.tsx";
-import { ReorganisationPage } from "./features/reorganisations/ReorganisationPage.tsx";
-import { SourcesPage } from "./features/sources/SourcesPage.tsx";
 import { StartPage } from "./features/start/StartPage.tsx";
-import { StrategyEditorPage } from "./features/strategy/StrategyEditorPage.tsx";
-import { VorOrtOverviewPage } from "./features/strategy/VorOrtOverviewPage.tsx";
-import { ScenarioComparePage } from "./features/scenarios/ScenarioComparePage.tsx";
-import { ScenarioDetailPage } from "./features/scenarios/ScenarioDetailPage.tsx";
-import { ScenarioFormPage } from "./features/scenarios/ScenarioFormPage.tsx";
-import { ScenarioListPage } from "./features/scenarios/ScenarioListPage.tsx";
-import { KommuneAnswerPage, TokenAnswerPage } from "./features/survey/AnswerPages.tsx";
-import { CampaignListPage, NewCampaignPage } from "./features/survey/CampaignListPage.tsx";
-import { CampaignPage } from "./features/survey/CampaignPage.tsx";
-import { ReviewPage } from "./features/survey/ReviewPage.tsx";
-import { GovernancePage } from "./features/change/GovernancePage.tsx";
-import { MeasureDetailPage } from "./features/change/MeasureDetailPage.tsx";
-import { MeasureListPage } from "./features/change/MeasureListPage.tsx";
-import { MeasureNewPage } from "./features/change/MeasureNewPage.tsx";
-import { RoadmapPage } from "./features/change/RoadmapPage.tsx";
 import { Layout } from "./layout/Layout.tsx";
-import { CostCurvePage } from "./features/analysis/CostCurvePage.tsx";
-import { DomainAnalysisPage } from "./features/analysis/DomainAnalysisPage.tsx";
-import { ProviderScalePage } from "./features/analysis/ProviderScalePage.tsx";
-import { FragmentationPage } from "./features/analysis/FragmentationPage.tsx";
+
+// Pages load on first visit (their own chunks); the start page and the frame load at once.
+const KpiPage = lazy(() =>
+  import("./features/kpi/KpiPage.tsx").then((module) => ({ default: module.KpiPage })),
+);
+const ReportsPage = lazy(() =>
+  import("./features/reports/ReportsPage.tsx").then((module) => ({ default: module.ReportsPage })),
+);
+const ApiTokensPage = lazy(() =>
+  import("./features/account/ApiTokensPage.tsx").then((module) => ({
+    default: module.ApiTokensPage,
+  })),
+);
+const AuditLogPage = lazy(() =>
+  import("./features/administration/AuditLogPage.tsx").then((module) => ({
+    default: module.AuditLogPage,
+  })),
+);
+const UserAdministrationPage = lazy(() =>
+  import("./features/administration/UserAdministrationPage.tsx").then((module) => ({
+    default: module.UserAdministrationPage,
+  })),
+);
+const InvitationPage = lazy(() =>
+  import("./features/auth/InvitationPage.tsx").then((module) => ({
+    default: module.InvitationPage,
+  })),
+);
+const PasswordResetPage = lazy(() =>
+  import("./features/auth/PasswordResetPage.tsx").then((module) => ({
+    default: module.PasswordResetPage,
+  })),
+);
+const SignInPage = lazy(() =>
+  import("./features/auth/SignInPage.tsx").then((module) => ({ default: module.SignInPage })),
+);
+const DomainListPage = lazy(() =>
+  import("./features/domains/DomainListPage.tsx").then((module) => ({
+    default: module.DomainListPage,
+  })),
+);
+const DomainPage = lazy(() =>
+  import("./features/domains/DomainPage.tsx").then((module) => ({ default: module.DomainPage })),
+);
+const ImportPage = lazy(() =>
+  import("./features/import/ImportPage.tsx").then((module) => ({ default: module.ImportPage })),
+);
+const LandscapeDiffPage = lazy(() =>
+  import("./features/landscape/LandscapeDiffPage.tsx").then((module) => ({
+    default: module.LandscapeDiffPage,
+  })),
+);
+const LandscapePage = lazy(() =>
+  import("./features/landscape/LandscapePage.tsx").then((module) => ({
+    default: module.LandscapePage,
+  })),
+);
+const OrganisationDetailPage = lazy(() =>
+  import("./features/organisations/OrganisationDetailPage.tsx").then((module) => ({
+    default: module.OrganisationDetailPage,
+  })),
+);
+const OrganisationListPage = lazy(() =>
+  import("./features/organisations/OrganisationListPage.tsx").then((module) => ({
+    default: module.OrganisationListPage,
+  })),
+);
+const OzgDetailPage = lazy(() =>
+  import("./features/ozg/OzgDetailPage.tsx").then((module) => ({ default: module.OzgDetailPage })),
+);
+const OzgListPage = lazy(() =>
+  import("./features/ozg/OzgListPage.tsx").then((module) => ({ default: module.OzgListPage })),
+);
+const AdoptionImportPage = lazy(() =>
+  import("./features/ozg-readiness/AdoptionImportPage.tsx").then((module) => ({
+    default: module.AdoptionImportPage,
+  })),
+);
+const ExchangePage = lazy(() =>
+  import("./features/ozg-readiness/ExchangePage.tsx").then((module) => ({
+    default: module.ExchangePage,
+  })),
+);
+const KommuneOzgPage = lazy(() =>
+  import("./features/ozg-readiness/KommuneOzgPage.tsx").then((module) => ({
+    default: module.KommuneOzgPage,
+  })),
+);
+const OnlineServicesPage = lazy(() =>
+  import("./features/ozg-readiness/OnlineServicesPage.tsx").then((module) => ({
+    default: module.OnlineServicesPage,
+  })),
+);
+const ReadinessBoardPage = lazy(() =>
+  import("./features/ozg-readiness/ReadinessBoardPage.tsx").then((module) => ({
+    default: module.ReadinessBoardPage,
+  })),
+);
+const ResponsibilityRulesPage = lazy(() =>
+  import("./features/ozg-readiness/ResponsibilityRulesPage.tsx").then((module) => ({
+    default: module.ResponsibilityRulesPage,
+  })),
+);
+const ProviderDetailPage = lazy(() =>
+  import("./features/providers/ProviderDetailPage.tsx").then((module) => ({
+    default: module.ProviderDetailPage,
+  })),
+);
+const ProviderListPage = lazy(() =>
+  import("./features/providers/ProviderListPage.tsx").then((module) => ({
+    default: module.ProviderListPage,
+  })),
+);
+const ReorganisationPage = lazy(() =>
+  import("./features/reorganisations/ReorganisationPage.tsx").then((module) => ({
+    default: module.ReorganisationPage,
+  })),
+);
+const SourcesPage = lazy(() =>
+  import("./features/sources/SourcesPage.tsx").then((module) => ({ default: module.SourcesPage })),
+);
+const StrategyEditorPage = lazy(() =>
+  import("./features/strategy/StrategyEditorPage.tsx").then((module) => ({
+    default: module.StrategyEditorPage,
+  })),
+);
+const VorOrtOverviewPage = lazy(() =>
+  import("./features/strategy/VorOrtOverviewPage.tsx").then((module) => ({
+    default: module.VorOrtOverviewPage,
+  })),
+);
+const ScenarioComparePage = lazy(() =>
+  import("./features/scenarios/ScenarioComparePage.tsx").then((module) => ({
+    default: module.ScenarioComparePage,
+  })),
+);
+const ScenarioDetailPage = lazy(() =>
+  import("./features/scenarios/ScenarioDetailPage.tsx").then((module) => ({
+    default: module.ScenarioDetailPage,
+  })),
+);
+const ScenarioFormPage = lazy(() =>
+  import("./features/scenarios/ScenarioFormPage.tsx").then((module) => ({
+    default: module.ScenarioFormPage,
+  })),
+);
+const ScenarioListPage = lazy(() =>
+  import("./features/scenarios/ScenarioListPage.tsx").then((module) => ({
+    default: module.ScenarioListPage,
+  })),
+);
+const KommuneAnswerPage = lazy(() =>
+  import("./features/survey/AnswerPages.tsx").then((module) => ({
+    default: module.KommuneAnswerPage,
+  })),
+);
+const TokenAnswerPage = lazy(() =>
+  import("./features/survey/AnswerPages.tsx").then((module) => ({
+    default: module.TokenAnswerPage,
+  })),
+);
+const CampaignListPage = lazy(() =>
+  import("./features/survey/CampaignListPage.tsx").then((module) => ({
+    default: module.CampaignListPage,
+  })),
+);
+const NewCampaignPage = lazy(() =>
+  import("./features/survey/CampaignListPage.tsx").then((module) => ({
+    default: module.NewCampaignPage,
+  })),
+);
+const CampaignPage = lazy(() =>
+  import("./features/survey/CampaignPage.tsx").then((module) => ({ default: module.CampaignPage })),
+);
+const ReviewPage = lazy(() =>
+  import("./features/survey/ReviewPage.tsx").then((module) => ({ default: module.ReviewPage })),
+);
+const GovernancePage = lazy(() =>
+  import("./features/change/GovernancePage.tsx").then((module) => ({
+    default: module.GovernancePage,
+  })),
+);
+const MeasureDetailPage = lazy(() =>
+  import("./features/change/MeasureDetailPage.tsx").then((module) => ({
+    default: module.MeasureDetailPage,
+  })),
+);
+const MeasureListPage = lazy(() =>
+  import("./features/change/MeasureListPage.tsx").then((module) => ({
+    default: module.MeasureListPage,
+  })),
+);
+const MeasureNewPage = lazy(() =>
+  import("./features/change/MeasureNewPage.tsx").then((module) => ({
+    default: module.MeasureNewPage,
+  })),
+);
+const RoadmapPage = lazy(() =>
+  import("./features/change/RoadmapPage.tsx").then((module) => ({ default: module.RoadmapPage })),
+);
+const CostCurvePage = lazy(() =>
+  import("./features/analysis/CostCurvePage.tsx").then((module) => ({
+    default: module.CostCurvePage,
+  })),
+);
+const DomainAnalysisPage = lazy(() =>
+  import("./features/analysis/DomainAnalysisPage.tsx").then((module) => ({
+    default: module.DomainAnalysisPage,
+  })),
+);
+const ProviderScalePage = lazy(() =>
+  import("./features/analysis/ProviderScalePage.tsx").then((module) => ({
+    default: module.ProviderScalePage,
+  })),
+);
+const FragmentationPage = lazy(() =>
+  import("./features/analysis/FragmentationPage.tsx").then((module) => ({
+    default: module.FragmentationPage,
+  })),
+);
 
 /** Routes of the web app (German paths, shareable URLs with filters in the query). */
 export function App() {

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
 import { AccountNavigation } from "../features/auth/AccountNavigation.tsx";
 import { NotificationBell } from "../features/change/NotificationBell.tsx";
+import { LoadingState } from "../ui/States.tsx";
 
 /** Navigation in the order of the work: the picture, OZG, planning, change, data exchange. */
 const NAVIGATION: ReadonlyArray<{
@@ -62,7 +63,27 @@ export function Layout() {
       firstRender.current = false;
       return;
     }
-    mainRef.current?.querySelector("h1")?.focus();
+    // A page loaded on demand renders its heading a moment later: wait for it.
+    const main = mainRef.current;
+    if (!main) return;
+    const heading = main.querySelector("h1");
+    if (heading) {
+      heading.focus();
+      return;
+    }
+    const observer = new MutationObserver(() => {
+      const appeared = main.querySelector("h1");
+      if (appeared) {
+        observer.disconnect();
+        appeared.focus();
+      }
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const stop = setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(stop);
+    };
   }, [location.pathname]);
 
   return (
@@ -110,7 +131,9 @@ export function Layout() {
         </div>
       </header>
       <main id="inhalt" ref={mainRef} className="kern-container atlas-main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<LoadingState label="Seite wird geladen …" />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="atlas-footer">
         <div className="kern-container">
