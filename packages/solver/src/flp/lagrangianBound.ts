@@ -1,3 +1,4 @@
+import { CoverKnapsack } from "./coverKnapsack.ts";
 import { pairCustomers, type SparseFacilityLocation } from "./SparseFacilityLocation.ts";
 
 /** A lower bound from Lagrangian relaxation and what it needs to bound single pairs. */
@@ -332,6 +333,8 @@ class Workspace {
   private readonly itemRatio: Float64Array;
   private readonly itemDemand: Float64Array;
   private readonly itemCost: Float64Array;
+  /** The integer cover when every facility is its own group (else the covering LP is used). */
+  private readonly coverKnapsack: CoverKnapsack | undefined;
 
   constructor(
     private readonly problem: SparseFacilityLocation,
@@ -421,6 +424,8 @@ class Workspace {
     this.itemRatio = new Float64Array(largest);
     this.itemDemand = new Float64Array(largest);
     this.itemCost = new Float64Array(largest);
+    this.coverKnapsack =
+      groupIds.size === facilityCount ? new CoverKnapsack(facilityCount) : undefined;
   }
 
   /** L(λ), the reduced facility costs r_i and a subgradient (written into `subgradient`). */
@@ -634,8 +639,25 @@ class Workspace {
         1,
         room / Math.max(this.coverCapacity[criticalFacility] ?? 0, 1e-300),
       );
+      if (this.coverKnapsack) return this.integerCover(value);
     }
     return value;
+  }
+
+  /**
+   * Replaces the covering LP (value `lpValue`) by the integer cover when its search finishes:
+   * y becomes the integer cover, and a pair's penalty keeps only what the LP bound adds beyond
+   * the integer one — forcing y_i = 1 costs at least coverLP + penalty_i − coverInt.
+   */
+  private integerCover(lpValue: number): number {
+    const solution = this.coverKnapsack?.solve(this.weight, this.coverCapacity, this.coverDemand);
+    if (!solution?.exact || solution.value <= lpValue) return lpValue;
+    const raise = solution.value - lpValue;
+    for (let facility = 0; facility < this.problem.facilityCount; facility += 1) {
+      this.open[facility] = solution.open[facility] ?? 0;
+      this.penalty[facility] = Math.max(0, (this.penalty[facility] ?? 0) - raise);
+    }
+    return solution.value;
   }
 
   /** g_j = 1 − Σ_i y_i x_ij − x_private (private part already subtracted). */
