@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+
 /** Column header that sorts the list; announces the direction via aria-sort. */
 export function SortableHeader<Column extends string>({
   column,
@@ -8,7 +10,7 @@ export function SortableHeader<Column extends string>({
   numeric = false,
 }: {
   column: Column;
-  label: string;
+  label: ReactNode;
   sort: Column;
   direction: "asc" | "desc";
   onSort: (column: Column, direction: "asc" | "desc") => void;

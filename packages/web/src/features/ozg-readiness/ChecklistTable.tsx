@@ -1,6 +1,26 @@
 import type { Schemas } from "../../api/client.ts";
+import { editColumn } from "../../ui/editColumn.tsx";
 import { formatIsoDate } from "../../ui/format.ts";
+import { SortableTable, type TableColumn } from "../../ui/SortableTable.tsx";
 import { RecordSource, StatusText } from "./StatusCells.tsx";
+
+type Item = Schemas["ChecklistItem"];
+
+const COLUMNS: Array<TableColumn<Item>> = [
+  { id: "component", header: "Komponente", rowHeader: true, accessor: (item) => item.label },
+  { id: "status", header: "Status", cell: (item) => <StatusText status={item.status} /> },
+  { id: "solution", header: "Lösung", accessor: (item) => item.record?.onlineService?.name ?? "–" },
+  {
+    id: "plannedDate",
+    header: "Geplant zum",
+    accessor: (item) => formatIsoDate(item.record?.plannedDate),
+  },
+  {
+    id: "source",
+    header: "Stand und Quelle",
+    cell: (item) => <RecordSource record={item.record} />,
+  },
+];
 
 /** A Kommune's onboarding checklist of the four base components, editable per item. */
 export function ChecklistTable({
@@ -8,67 +28,23 @@ export function ChecklistTable({
   mayEdit,
   onEdit,
 }: {
-  checklist: Array<Schemas["ChecklistItem"]>;
+  checklist: Item[];
   mayEdit: boolean;
-  onEdit: (item: Schemas["ChecklistItem"]) => void;
+  onEdit: (item: Item) => void;
 }) {
+  const columns = mayEdit ? [...COLUMNS, editColumn<Item>((item) => item.label, onEdit)] : COLUMNS;
   return (
     <section aria-labelledby="checkliste-titel">
       <h2 id="checkliste-titel" className="kern-heading-medium">
         Checkliste der Basiskomponenten
       </h2>
-      <div className="kern-table-responsive">
-        <table className="kern-table kern-table--striped kern-table--small">
-          <caption className="kern-body kern-body--bold atlas-table-caption">
-            Anbindung an zentrale Dienste
-          </caption>
-          <thead>
-            <tr className="kern-table__row">
-              {["Komponente", "Status", "Lösung", "Geplant zum", "Stand und Quelle"].map(
-                (label) => (
-                  <th key={label} scope="col" className="kern-table__header">
-                    {label}
-                  </th>
-                ),
-              )}
-              {mayEdit ? (
-                <th scope="col" className="kern-table__header">
-                  <span className="atlas-visually-hidden">Aktion</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {checklist.map((item) => (
-              <tr key={item.component} className="kern-table__row">
-                <th scope="row" className="kern-table__cell">
-                  {item.label}
-                </th>
-                <td className="kern-table__cell">
-                  <StatusText status={item.status} />
-                </td>
-                <td className="kern-table__cell">{item.record?.onlineService?.name ?? "–"}</td>
-                <td className="kern-table__cell">{formatIsoDate(item.record?.plannedDate)}</td>
-                <td className="kern-table__cell">
-                  <RecordSource record={item.record} />
-                </td>
-                {mayEdit ? (
-                  <td className="kern-table__cell">
-                    <button
-                      type="button"
-                      className="kern-btn kern-btn--tertiary"
-                      aria-label={`Ändern: ${item.label}`}
-                      onClick={() => onEdit(item)}
-                    >
-                      <span className="kern-label">Ändern</span>
-                    </button>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SortableTable
+        caption="Anbindung an zentrale Dienste"
+        columns={columns}
+        rows={checklist}
+        rowKey={(item) => item.component}
+        striped={false}
+      />
     </section>
   );
 }

@@ -1,15 +1,13 @@
 import { readinessStatusLabel, type CsvColumn } from "@it-atlas/domain";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { Link } from "react-router";
 import type { Schemas } from "../../api/client.ts";
-import { TableExport } from "../../ui/TableExport.tsx";
 import { formatIsoDate } from "../../ui/format.ts";
-import { SortableHeader } from "../../ui/SortableHeader.tsx";
+import { SortableTable, type TableColumn } from "../../ui/SortableTable.tsx";
 import { DemoBadge } from "../sourcing/DemoBadge.tsx";
 import { formatShare, kommuneTypeLabel, STATUS_COLOR } from "./readinessColouring.ts";
 
 type Row = Schemas["ReadinessRow"];
-type Sort = "name" | "share" | "status";
 
 const STATUS_ORDER = [
   "offen",
@@ -54,6 +52,81 @@ function csvColumns(serviceName: string | null): Array<CsvColumn<Row>> {
   ];
 }
 
+function tableColumns(serviceName: string | null): Array<TableColumn<Row>> {
+  return [
+    {
+      id: "name",
+      header: "Kommune",
+      rowHeader: true,
+      sortValue: (row) => row.kommune.name,
+      cell: (row) => (
+        <Link className="kern-link" to={`/ozg-umsetzung/kommunen/${row.kommune.key}`}>
+          {row.kommune.name}
+        </Link>
+      ),
+    },
+    { id: "type", header: "Typ", accessor: (row) => kommuneTypeLabel(row.kommune.type) },
+    { id: "kreis", header: "Kreis", accessor: (row) => row.kommune.kreisName ?? "–" },
+    ...(serviceName
+      ? [
+          {
+            id: "status",
+            header: `Status ${serviceName}`,
+            sortValue: (row: Row) => STATUS_ORDER.indexOf(row.serviceStatus ?? ""),
+            cell: (row: Row) =>
+              row.serviceStatus ? (
+                <span className="atlas-status">
+                  <span
+                    className="atlas-legend__swatch"
+                    style={{ background: STATUS_COLOR[row.serviceStatus] }}
+                    aria-hidden="true"
+                  />
+                  {readinessStatusLabel[row.serviceStatus]}
+                </span>
+              ) : (
+                "–"
+              ),
+          },
+          {
+            id: "informationDate",
+            header: "Stand",
+            cell: (row: Row) => (
+              <>
+                {formatIsoDate(row.serviceInformationDate)}
+                {row.serviceDemo ? (
+                  <>
+                    {" "}
+                    <DemoBadge small />
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+        ]
+      : []),
+    {
+      id: "share",
+      header: "OZG-Abdeckung",
+      numeric: true,
+      sortValue: (row) => row.coverage.share,
+      cell: (row) => (
+        <>
+          {formatShare(row.coverage.share)}{" "}
+          <span className="atlas-muted">
+            ({row.coverage.online}/{row.coverage.responsible})
+          </span>
+        </>
+      ),
+    },
+    {
+      id: "peerMedian",
+      header: "Median Größenklasse",
+      numeric: true,
+      accessor: (row) => formatShare(row.peerMedian),
+    },
+  ];
+}
+
 /**
  * The board's Kommunen as a table — the text alternative of the map — sortable and exportable
  * as CSV. Each Kommune links to its OZG page.
@@ -69,131 +142,21 @@ export function ReadinessTable({
   caption: string;
   fileName: string;
 }) {
-  const [sort, setSort] = useState<Sort>("name");
-  const [direction, setDirection] = useState<"asc" | "desc">("asc");
-  const sorted = useMemo(() => {
-    const compare = (a: Row, b: Row) => {
-      if (sort === "share") return (a.coverage.share ?? -1) - (b.coverage.share ?? -1);
-      if (sort === "status") {
-        return (
-          STATUS_ORDER.indexOf(a.serviceStatus ?? "") - STATUS_ORDER.indexOf(b.serviceStatus ?? "")
-        );
-      }
-      return a.kommune.name.localeCompare(b.kommune.name, "de");
-    };
-    const result = [...rows].sort(compare);
-    return direction === "asc" ? result : result.reverse();
-  }, [rows, sort, direction]);
-  const onSort = (column: Sort, next: "asc" | "desc") => {
-    setSort(column);
-    setDirection(next);
-  };
+  const columns = useMemo(() => tableColumns(serviceName), [serviceName]);
+  const exportColumns = useMemo(() => csvColumns(serviceName), [serviceName]);
   return (
-    <>
-      <div className="atlas-filters__actions">
-        <TableExport
-          fileStem={fileName.replace(/\.csv$/, "")}
-          sheetName="OZG-Umsetzung"
-          columns={csvColumns(serviceName)}
-          rows={sorted}
-        />
-      </div>
-      <div className="kern-table-responsive">
-        <table className="kern-table kern-table--striped kern-table--small">
-          <caption className="kern-body kern-body--bold atlas-table-caption">{caption}</caption>
-          <thead>
-            <tr className="kern-table__row">
-              <SortableHeader<Sort>
-                column="name"
-                label="Kommune"
-                sort={sort}
-                direction={direction}
-                onSort={onSort}
-              />
-              <th scope="col" className="kern-table__header">
-                Typ
-              </th>
-              <th scope="col" className="kern-table__header">
-                Kreis
-              </th>
-              {serviceName ? (
-                <>
-                  <SortableHeader<Sort>
-                    column="status"
-                    label={`Status ${serviceName}`}
-                    sort={sort}
-                    direction={direction}
-                    onSort={onSort}
-                  />
-                  <th scope="col" className="kern-table__header">
-                    Stand
-                  </th>
-                </>
-              ) : null}
-              <SortableHeader<Sort>
-                column="share"
-                label="OZG-Abdeckung"
-                numeric
-                sort={sort}
-                direction={direction}
-                onSort={onSort}
-              />
-              <th scope="col" className="kern-table__header kern-table__header--numeric">
-                Median Größenklasse
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((row) => (
-              <tr key={row.kommune.key} className="kern-table__row">
-                <th scope="row" className="kern-table__cell">
-                  <Link className="kern-link" to={`/ozg-umsetzung/kommunen/${row.kommune.key}`}>
-                    {row.kommune.name}
-                  </Link>
-                </th>
-                <td className="kern-table__cell">{kommuneTypeLabel(row.kommune.type)}</td>
-                <td className="kern-table__cell">{row.kommune.kreisName ?? "–"}</td>
-                {serviceName ? (
-                  <>
-                    <td className="kern-table__cell">
-                      {row.serviceStatus ? (
-                        <span className="atlas-status">
-                          <span
-                            className="atlas-legend__swatch"
-                            style={{ background: STATUS_COLOR[row.serviceStatus] }}
-                            aria-hidden="true"
-                          />
-                          {readinessStatusLabel[row.serviceStatus]}
-                        </span>
-                      ) : (
-                        "–"
-                      )}
-                    </td>
-                    <td className="kern-table__cell">
-                      {formatIsoDate(row.serviceInformationDate)}
-                      {row.serviceDemo ? (
-                        <>
-                          {" "}
-                          <DemoBadge small />
-                        </>
-                      ) : null}
-                    </td>
-                  </>
-                ) : null}
-                <td className="kern-table__cell kern-table__cell--numeric">
-                  {formatShare(row.coverage.share)}{" "}
-                  <span className="atlas-muted">
-                    ({row.coverage.online}/{row.coverage.responsible})
-                  </span>
-                </td>
-                <td className="kern-table__cell kern-table__cell--numeric">
-                  {formatShare(row.peerMedian)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
+    <SortableTable
+      caption={caption}
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.kommune.key}
+      defaultSort={{ column: "name", direction: "asc" }}
+      striped={false}
+      exportOptions={{
+        fileStem: fileName.replace(/\.csv$/, ""),
+        sheetName: "OZG-Umsetzung",
+        columns: exportColumns,
+      }}
+    />
   );
 }

@@ -2,7 +2,9 @@ import { can, ResponsibleType } from "@it-atlas/domain";
 import { useState } from "react";
 import { Link } from "react-router";
 import type { Schemas } from "../../api/client.ts";
+import { editColumn } from "../../ui/editColumn.tsx";
 import { formatIsoDate } from "../../ui/format.ts";
+import { SortableTable, type TableColumn } from "../../ui/SortableTable.tsx";
 import { ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { usePrincipal } from "../auth/usePrincipal.ts";
@@ -12,6 +14,51 @@ import { kommuneTypeLabel } from "./readinessColouring.ts";
 import { RuleEditDialog } from "./RuleEditDialog.tsx";
 import "./ozgReadiness.css";
 
+type Rule = Schemas["ResponsibilityRule"];
+
+const TYPE_COLUMNS: Array<TableColumn<Rule>> = [
+  { id: "leikaType", header: "LeiKa-Typ", rowHeader: true, accessor: (rule) => rule.leikaType },
+  ...ResponsibleType.options.map((type) => ({
+    id: type,
+    header: kommuneTypeLabel(type),
+    accessor: (rule: Rule) => (rule.responsibleTypes.includes(type) ? "ja" : "nein"),
+  })),
+  {
+    id: "basis",
+    header: "Begründung",
+    cell: (rule) => (
+      <>
+        {rule.basis}
+        {rule.updatedBy && rule.updatedBy !== "system" ? (
+          <span className="atlas-muted">
+            {" "}
+            (geändert von {rule.updatedBy} am {formatIsoDate(rule.updatedAt?.slice(0, 10))})
+          </span>
+        ) : null}
+      </>
+    ),
+  },
+];
+
+const LEISTUNG_COLUMNS: Array<TableColumn<Rule>> = [
+  {
+    id: "leistung",
+    header: "OZG-Leistung",
+    rowHeader: true,
+    cell: (rule) => (
+      <Link className="kern-link" to={`/ozg/${rule.ozgId}`}>
+        {rule.ozgName ?? rule.ozgId}
+      </Link>
+    ),
+  },
+  {
+    id: "responsibleTypes",
+    header: "Zuständige Kommunentypen",
+    accessor: (rule) => rule.responsibleTypes.map(kommuneTypeLabel).join(", ") || "keine",
+  },
+  { id: "basis", header: "Begründung", accessor: (rule) => rule.basis },
+];
+
 /**
  * The documented responsibility rule: which Kommune types must offer an OZG-Leistung, by
  * LeiKa-Typ and, more specific, per OZG-Leistung — with reasons; administrators edit it.
@@ -20,10 +67,15 @@ export function ResponsibilityRulesPage() {
   usePageTitle("Zuständigkeitsregel");
   const rules = useResponsibilityRules();
   const { principal } = usePrincipal();
-  const [editing, setEditing] = useState<Schemas["ResponsibilityRule"] | null>(null);
+  const [editing, setEditing] = useState<Rule | null>(null);
   const mayEdit = can(principal, "ozg:configure");
   const byType = (rules.data?.items ?? []).filter((rule) => rule.scope === "leika_typ");
   const byLeistung = (rules.data?.items ?? []).filter((rule) => rule.scope === "leistung");
+  const editType = editColumn<Rule>((rule) => `LeiKa-Typ ${rule.leikaType ?? ""}`, setEditing);
+  const editLeistung = editColumn<Rule>(
+    (rule) => `${rule.ozgName ?? rule.ozgId ?? ""}`,
+    setEditing,
+  );
   return (
     <>
       <h1 className="kern-heading-large" tabIndex={-1}>
@@ -56,69 +108,13 @@ export function ResponsibilityRulesPage() {
           <h2 id="regel-typ-titel" className="kern-heading-medium">
             Regel je LeiKa-Typ
           </h2>
-          <div className="kern-table-responsive">
-            <table className="kern-table kern-table--small">
-              <caption className="kern-body kern-body--bold atlas-table-caption">
-                Zuständige Kommunentypen je LeiKa-Typ
-              </caption>
-              <thead>
-                <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">
-                    LeiKa-Typ
-                  </th>
-                  {ResponsibleType.options.map((type) => (
-                    <th key={type} scope="col" className="kern-table__header">
-                      {kommuneTypeLabel(type)}
-                    </th>
-                  ))}
-                  <th scope="col" className="kern-table__header">
-                    Begründung
-                  </th>
-                  {mayEdit ? (
-                    <th scope="col" className="kern-table__header">
-                      <span className="atlas-visually-hidden">Aktion</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {byType.map((rule) => (
-                  <tr key={rule.leikaType} className="kern-table__row">
-                    <th scope="row" className="kern-table__cell">
-                      {rule.leikaType}
-                    </th>
-                    {ResponsibleType.options.map((type) => (
-                      <td key={type} className="kern-table__cell">
-                        {rule.responsibleTypes.includes(type) ? "ja" : "nein"}
-                      </td>
-                    ))}
-                    <td className="kern-table__cell">
-                      {rule.basis}
-                      {rule.updatedBy && rule.updatedBy !== "system" ? (
-                        <span className="atlas-muted">
-                          {" "}
-                          (geändert von {rule.updatedBy} am{" "}
-                          {formatIsoDate(rule.updatedAt?.slice(0, 10))})
-                        </span>
-                      ) : null}
-                    </td>
-                    {mayEdit ? (
-                      <td className="kern-table__cell">
-                        <button
-                          type="button"
-                          className="kern-btn kern-btn--tertiary"
-                          aria-label={`Ändern: LeiKa-Typ ${rule.leikaType ?? ""}`}
-                          onClick={() => setEditing(rule)}
-                        >
-                          <span className="kern-label">Ändern</span>
-                        </button>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SortableTable
+            caption="Zuständige Kommunentypen je LeiKa-Typ"
+            columns={mayEdit ? [...TYPE_COLUMNS, editType] : TYPE_COLUMNS}
+            rows={byType}
+            rowKey={(rule) => rule.leikaType ?? ""}
+            striped={false}
+          />
         </section>
       ) : null}
       {byLeistung.length > 0 ? (
@@ -126,54 +122,13 @@ export function ResponsibilityRulesPage() {
           <h2 id="regel-leistung-titel" className="kern-heading-medium">
             Regeln einzelner OZG-Leistungen ({byLeistung.length})
           </h2>
-          <div className="kern-table-responsive">
-            <table className="kern-table kern-table--striped kern-table--small">
-              <caption className="kern-body kern-body--bold atlas-table-caption">
-                Diese Regeln gehen der Regel des LeiKa-Typs vor
-              </caption>
-              <thead>
-                <tr className="kern-table__row">
-                  {["OZG-Leistung", "Zuständige Kommunentypen", "Begründung"].map((label) => (
-                    <th key={label} scope="col" className="kern-table__header">
-                      {label}
-                    </th>
-                  ))}
-                  {mayEdit ? (
-                    <th scope="col" className="kern-table__header">
-                      <span className="atlas-visually-hidden">Aktion</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {byLeistung.map((rule) => (
-                  <tr key={rule.ozgId} className="kern-table__row">
-                    <th scope="row" className="kern-table__cell">
-                      <Link className="kern-link" to={`/ozg/${rule.ozgId}`}>
-                        {rule.ozgName ?? rule.ozgId}
-                      </Link>
-                    </th>
-                    <td className="kern-table__cell">
-                      {rule.responsibleTypes.map(kommuneTypeLabel).join(", ") || "keine"}
-                    </td>
-                    <td className="kern-table__cell">{rule.basis}</td>
-                    {mayEdit ? (
-                      <td className="kern-table__cell">
-                        <button
-                          type="button"
-                          className="kern-btn kern-btn--tertiary"
-                          aria-label={`Ändern: ${rule.ozgName ?? rule.ozgId ?? ""}`}
-                          onClick={() => setEditing(rule)}
-                        >
-                          <span className="kern-label">Ändern</span>
-                        </button>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SortableTable
+            caption="Diese Regeln gehen der Regel des LeiKa-Typs vor"
+            columns={mayEdit ? [...LEISTUNG_COLUMNS, editLeistung] : LEISTUNG_COLUMNS}
+            rows={byLeistung}
+            rowKey={(rule) => rule.ozgId ?? ""}
+            striped={false}
+          />
           <p className="kern-body kern-body--small">
             Eine eigene Regel für eine weitere OZG-Leistung legen Administratoren auf deren Seite im
             OZG-Katalog fest (auch über die Schnittstelle: PUT/DELETE
