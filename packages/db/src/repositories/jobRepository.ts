@@ -91,13 +91,21 @@ export async function claimJob(
   return row ? findJob(db, row.id) : undefined;
 }
 
-/** Jobs that ran out of attempts while their worker kept dying are marked failed. */
-export async function failExhaustedJobs(db: Queryable, staleSeconds: number): Promise<number> {
+/**
+ * Jobs that ran out of attempts while their worker kept dying are marked failed. The asking
+ * worker's own jobs are left alone: it knows they are alive.
+ */
+export async function failExhaustedJobs(
+  db: Queryable,
+  staleSeconds: number,
+  workerId: string | null = null,
+): Promise<number> {
   const rows = await db.query<{ id: number }>(sql`
     UPDATE job SET status = 'failed', finished_at = now(), error_code = 'worker_lost',
       error_detail = 'Der Auftrag wurde mehrfach abgebrochen (Serverneustart) und wird nicht erneut versucht.'
     WHERE status IN ('running','queued') AND attempts >= max_attempts
-      AND (status = 'queued' OR heartbeat_at < now() - make_interval(secs => ${staleSeconds}))
+      AND (status = 'queued' OR (worker_id IS DISTINCT FROM ${workerId}
+        AND heartbeat_at < now() - make_interval(secs => ${staleSeconds})))
     RETURNING id`);
   return rows.length;
 }

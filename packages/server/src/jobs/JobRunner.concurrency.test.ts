@@ -246,6 +246,46 @@ describe("JobRunner across restarts", () => {
     });
   });
 
+  it("gives up on a job whose workers kept dying, but never on one its runner still runs", async () => {
+    const kind = "test.exhausted";
+    let open = false;
+    let entered = false;
+    const quiet: JobHandler = {
+      kind,
+      async run() {
+        entered = true;
+        while (!open) await sleep(10);
+        return "fertig";
+      },
+    };
+    const lost = await enqueueJob(test.db, { kind, payload: {}, createdBy: null, maxAttempts: 1 });
+    expect((await claimJob(test.db, "gestorben", [kind], 60))?.id).toBe(lost);
+    const alive = await enqueueJob(test.db, {
+      kind,
+      payload: {},
+      createdBy: null,
+      maxAttempts: 1,
+    });
+    // Its own heartbeat is late (as behind a long PGlite transaction), but the runner is alive.
+    const runner = new JobRunner(test.db, [quiet], {
+      staleSeconds: 0.3,
+      heartbeatMilliseconds: 60_000,
+    });
+    expect(await runner.poll()).toBe(1);
+    await waitFor(() => entered, "Auftrag läuft");
+    await sleep(600);
+    expect(await runner.poll()).toBe(0);
+    expect(await findJob(test.db, lost)).toMatchObject({
+      status: "failed",
+      errorCode: "worker_lost",
+      attempts: 1,
+    });
+    expect(await status(alive)).toBe("running");
+    open = true;
+    await runner.whenIdle();
+    expect(await findJob(test.db, alive)).toMatchObject({ status: "succeeded", result: "fertig" });
+  });
+
   it("puts a running job back into the queue when the server stops, and runs it after the restart", async () => {
     const latch = latchHandler("test.latch.restart");
     const id = await enqueue("test.latch.restart", { name: "neustart" });

@@ -78,6 +78,8 @@ export class JobRunner {
   private timer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private stopped = true;
+  /** Set by stop(): a poll under way claims no further job. */
+  private stopping = false;
   /** Set when stop() gave up waiting: the next progress report throws JobInterrupted. */
   private interrupting = false;
   private readonly active = new Map<number, ActiveJob>();
@@ -104,6 +106,7 @@ export class JobRunner {
   start(): void {
     if (!this.stopped || this.handlers.size === 0) return;
     this.stopped = false;
+    this.stopping = false;
     this.interrupting = false;
     this.schedule(0);
     const every = this.options.heartbeatMilliseconds ?? (this.staleSeconds * 1000) / 4;
@@ -117,6 +120,7 @@ export class JobRunner {
    */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     const grace = this.options.graceMilliseconds ?? 10_000;
     if (!(await this.settledWithin(grace))) {
@@ -155,9 +159,9 @@ export class JobRunner {
   private async claimAndStart(limit: number): Promise<number> {
     while (this.polling) await this.polling.catch(() => 0);
     const polling = (async () => {
-      await failExhaustedJobs(this.db, this.staleSeconds);
+      await failExhaustedJobs(this.db, this.staleSeconds, this.workerId);
       let started = 0;
-      while (this.active.size < this.concurrency && started < limit && !this.interrupting) {
+      while (this.active.size < this.concurrency && started < limit && !this.stopping) {
         const job = await claimJob(
           this.db,
           this.workerId,
