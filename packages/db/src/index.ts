@@ -1,4 +1,5 @@
-export type { Database, Engine, Queryable } from "./client/Database.ts";
+export { afterCommit } from "./client/Database.ts";
+export type { Database, Engine, Queryable, Transaction } from "./client/Database.ts";
 export { openDatabase, type DatabaseConfig } from "./client/openDatabase.ts";
 export { PgliteDatabase } from "./client/PgliteDatabase.ts";
 export { PostgresDatabase } from "./client/PostgresDatabase.ts";

@@ -34,6 +34,12 @@ const Environment = z.object({
     .min(0, "darf nicht negativ sein (0 schaltet die regelmäßige Erfassung ab)")
     .max(3650)
     .default(30),
+  ATLAS_JOB_CONCURRENCY: z.coerce
+    .number({ message: "muss eine Zahl sein (Aufträge, die gleichzeitig laufen)" })
+    .int("muss eine ganze Zahl sein")
+    .min(1, "muss mindestens 1 sein")
+    .max(16, "darf höchstens 16 sein")
+    .default(2),
   ATLAS_OIDC_AUTO_CREATE: z.enum(["0", "1"], { message: "muss 0 oder 1 sein" }).default("0"),
 });
 
@@ -57,6 +63,8 @@ export interface ServerConfig {
   oidc: OidcSettings | undefined;
   /** Days between periodic KPI snapshots (checked at start); 0 = off. */
   kpiIntervalDays: number;
+  /** Background jobs run at the same time by this process (ATLAS_JOB_CONCURRENCY, 1–16). */
+  jobConcurrency: number;
 }
 
 /** Reads and checks the environment; names the bad variable in German when it is wrong. */
@@ -82,6 +90,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Server
     trustProxy: env.ATLAS_TRUST_PROXY === "1",
     publicUrl: env.ATLAS_PUBLIC_URL,
     kpiIntervalDays: env.ATLAS_KPI_INTERVAL_DAYS,
+    jobConcurrency: env.ATLAS_JOB_CONCURRENCY,
     smtp: env.ATLAS_SMTP_URL ? { url: env.ATLAS_SMTP_URL, from: env.ATLAS_MAIL_FROM } : undefined,
     oidc:
       env.ATLAS_OIDC_ISSUER && env.ATLAS_OIDC_CLIENT_ID

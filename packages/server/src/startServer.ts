@@ -53,7 +53,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       { engine: db.engine, migrations: applied, seed, demo },
       "Datenbank bereit (Migrationen und Referenzdaten)",
     );
-    const jobs = new JobRunner(db, jobHandlers(db), { log: app.log, concurrency: 1 });
+    const jobs = new JobRunner(db, jobHandlers(db), {
+      log: app.log,
+      concurrency: config.jobConcurrency,
+    });
     const kpiJob = await schedulePeriodicKpiSnapshot(db, config.kpiIntervalDays);
     if (kpiJob !== undefined)
       app.log.info({ job: kpiJob }, "Regelmäßige Kennzahlen-Erfassung eingeplant");

@@ -11,10 +11,26 @@ export interface Queryable {
   exec(script: string): Promise<void>;
 }
 
+/** An open transaction: runs SQL, and can defer work until it has committed. */
+export interface Transaction extends Queryable {
+  /** Runs `callback` after a successful COMMIT (never after a rollback). */
+  afterCommit(callback: () => void): void;
+}
+
+/**
+ * Runs `callback` once what `db` wrote is committed: after the COMMIT when `db` is a
+ * transaction, at once otherwise (a statement outside a transaction commits by itself).
+ */
+export function afterCommit(db: Queryable, callback: () => void): void {
+  if ("afterCommit" in db && typeof db.afterCommit === "function")
+    (db as Transaction).afterCommit(callback);
+  else callback();
+}
+
 /** The one entry to PostgreSQL, embedded (PGlite) or a server (node-postgres). */
 export interface Database extends Queryable {
   readonly engine: Engine;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

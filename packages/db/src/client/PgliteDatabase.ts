@@ -1,5 +1,5 @@
 import { PGlite, type Transaction } from "@electric-sql/pglite";
-import type { Database, Queryable } from "./Database.ts";
+import type { Database, Queryable, Transaction as AtlasTransaction } from "./Database.ts";
 import type { SqlFragment } from "./sql.ts";
 import { typeParsers } from "./typeParsers.ts";
 
@@ -43,8 +43,13 @@ export class PgliteDatabase implements Database {
     return this.base.exec(script);
   }
 
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.pglite.transaction((tx) => work(queryable(tx)));
+  async transaction<T>(work: (tx: AtlasTransaction) => Promise<T>): Promise<T> {
+    const committed: (() => void)[] = [];
+    const result = await this.pglite.transaction((tx) =>
+      work({ ...queryable(tx), afterCommit: (callback) => committed.push(callback) }),
+    );
+    for (const callback of committed) callback();
+    return result;
   }
 
   /** Dumps the whole data folder (used to clone test databases quickly). */

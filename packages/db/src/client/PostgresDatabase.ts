@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { Database, Queryable } from "./Database.ts";
+import type { Database, Queryable, Transaction } from "./Database.ts";
 import type { SqlFragment } from "./sql.ts";
 import { typeParsers } from "./typeParsers.ts";
 
@@ -55,12 +55,17 @@ export class PostgresDatabase implements Database {
     return this.base.exec(script);
   }
 
-  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    const committed: (() => void)[] = [];
     try {
       await client.query("BEGIN");
-      const result = await work(queryable(client));
+      const result = await work({
+        ...queryable(client),
+        afterCommit: (callback) => committed.push(callback),
+      });
       await client.query("COMMIT");
+      for (const callback of committed) callback();
       return result;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);

@@ -63,8 +63,11 @@ export async function listJobs(
 
 /**
  * Claims the oldest runnable job of the given kinds: queued, or running with a heartbeat
- * older than `staleSeconds` (its worker died, e.g. the server restarted). SKIP LOCKED lets
- * several workers claim concurrently without waiting on each other.
+ * older than `staleSeconds` under another worker (that worker died, e.g. the server
+ * restarted). One statement in its own transaction: the row is locked by `FOR UPDATE`, and
+ * `SKIP LOCKED` lets concurrent claimers pass over it, so a job is never claimed twice and
+ * claimers do not wait on each other (ADR 0015). A worker never takes over its own jobs: it
+ * knows they are alive even if a long transaction delayed their heartbeat.
  */
 export async function claimJob(
   db: Queryable,
@@ -78,7 +81,8 @@ export async function claimJob(
     WHERE id = (
       SELECT id FROM job
       WHERE kind = ANY(${kinds}) AND attempts < max_attempts AND (
-        status = 'queued' OR (status = 'running' AND heartbeat_at < now() - make_interval(secs => ${staleSeconds}))
+        status = 'queued' OR (status = 'running' AND worker_id IS DISTINCT FROM ${workerId}
+          AND heartbeat_at < now() - make_interval(secs => ${staleSeconds}))
       )
       ORDER BY created_at, id
       FOR UPDATE SKIP LOCKED
@@ -87,15 +91,55 @@ export async function claimJob(
   return row ? findJob(db, row.id) : undefined;
 }
 
-/** Jobs that ran out of attempts while their worker kept dying are marked failed. */
-export async function failExhaustedJobs(db: Queryable, staleSeconds: number): Promise<number> {
+/**
+ * Jobs that ran out of attempts while their worker kept dying are marked failed. The asking
+ * worker's own jobs are left alone: it knows they are alive.
+ */
+export async function failExhaustedJobs(
+  db: Queryable,
+  staleSeconds: number,
+  workerId: string | null = null,
+): Promise<number> {
   const rows = await db.query<{ id: number }>(sql`
     UPDATE job SET status = 'failed', finished_at = now(), error_code = 'worker_lost',
       error_detail = 'Der Auftrag wurde mehrfach abgebrochen (Serverneustart) und wird nicht erneut versucht.'
     WHERE status IN ('running','queued') AND attempts >= max_attempts
-      AND (status = 'queued' OR heartbeat_at < now() - make_interval(secs => ${staleSeconds}))
+      AND (status = 'queued' OR (worker_id IS DISTINCT FROM ${workerId}
+        AND heartbeat_at < now() - make_interval(secs => ${staleSeconds})))
     RETURNING id`);
   return rows.length;
+}
+
+/**
+ * The heartbeat of a worker's running jobs, independent of their progress reports, so a job
+ * that computes for a while without reporting is not taken for dead. Returns, per job still
+ * held by the worker, whether a cancel was requested; a job missing from the answer is no
+ * longer the worker's (finished, or taken over after a lost heartbeat).
+ */
+export async function heartbeatJobs(
+  db: Queryable,
+  workerId: string,
+  ids: number[],
+): Promise<{ id: number; cancelRequested: boolean }[]> {
+  if (ids.length === 0) return [];
+  return db.query<{ id: number; cancelRequested: boolean }>(sql`
+    UPDATE job SET heartbeat_at = now()
+    WHERE id = ANY(${ids}::int[]) AND worker_id = ${workerId} AND status = 'running'
+    RETURNING id, cancel_requested AS "cancelRequested"`);
+}
+
+/**
+ * Puts a running job back into the queue when its worker shuts down before it finished
+ * (graceful stop). The attempt is not counted: the job did not fail, its server stopped.
+ */
+export async function releaseJob(db: Queryable, id: number, workerId: string): Promise<boolean> {
+  const rows = await db.query<{ id: number }>(sql`
+    UPDATE job SET status = 'queued', worker_id = NULL, heartbeat_at = NULL,
+      attempts = greatest(attempts - 1, 0), progress = 0,
+      progress_text = 'Wartet (Server wurde neu gestartet)'
+    WHERE id = ${id} AND worker_id = ${workerId} AND status = 'running' AND NOT cancel_requested
+    RETURNING id`);
+  return rows.length > 0;
 }
 
 /** Records progress (0…1) and a German progress text; returns whether cancel was requested. */

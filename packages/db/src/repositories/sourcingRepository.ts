@@ -9,7 +9,7 @@ import {
   type Sourcing,
   type SourcingInput,
 } from "@it-atlas/domain";
-import type { Queryable } from "../client/Database.ts";
+import { afterCommit, type Queryable } from "../client/Database.ts";
 import { sql, whereAll, type SqlFragment } from "../client/sql.ts";
 import { toProvenance, type ProvenanceColumns } from "./provenanceColumns.ts";
 
@@ -206,11 +206,26 @@ export async function findSourcing(db: Queryable, id: number): Promise<Sourcing 
   return row ? toSourcing(row) : undefined;
 }
 
+let landscapeWritesCommitted = 0;
+
+/**
+ * How many landscape writes this process has committed so far. A reader that cached the
+ * revision re-reads it when this number changed, so its own writes are visible at once
+ * (ADR 0016).
+ */
+export function countLandscapeWritesCommitted(): number {
+  return landscapeWritesCommitted;
+}
+
 /** Marks the landscape as changed (readers compare revisions before using a cache). */
 export async function bumpLandscapeRevision(tx: Queryable): Promise<number> {
   const [row] = await tx.query<{ revision: number }>(
     sql`UPDATE landscape_revision SET revision = revision + 1 RETURNING revision::int AS revision`,
   );
+  // Counted after the COMMIT: a reader that re-read earlier would still see the old revision.
+  afterCommit(tx, () => {
+    landscapeWritesCommitted += 1;
+  });
   return row?.revision ?? 0;
 }
 

@@ -139,3 +139,34 @@ describe("GET /api/domains", () => {
     );
   });
 });
+
+// Last in this file: it writes to the landscape.
+describe("GET /api/landscape after a write", () => {
+  it("shows a change in the very next read, although the page was cached", async () => {
+    const query = "organisation=05766020&domain=einwohnerwesen&asOf=2031-01-01";
+    const before = await landscape(query);
+    expect(before.items[0]?.operatingModel).not.toBe("eigenbetrieb");
+    expect((await landscape(query)).items).toEqual(before.items);
+
+    const administrator = await authHeaders(server.db, "administrator");
+    const write = await server.app.inject({
+      headers: administrator,
+      method: "PUT",
+      url: "/api/organisations/05766020/sourcing/einwohnerwesen",
+      payload: { operatingModel: "eigenbetrieb", runningCost: 99_000, validFrom: "2031-01-01" },
+    });
+    expect(write.statusCode).toBe(200);
+    const saved = write.json<Sourcing>();
+
+    const after = await landscape(query);
+    expect(after.items).toHaveLength(1);
+    expect(after.items[0]).toMatchObject({
+      id: saved.id,
+      operatingModel: "eigenbetrieb",
+      runningCost: 99_000,
+    });
+    expect((await landscape(query.replace("2031-01-01", "2030-12-31"))).items[0]?.id).toBe(
+      before.items[0]?.id,
+    );
+  });
+});

@@ -1,9 +1,4 @@
-import {
-  findProvider,
-  findServiceDomain,
-  getLandscapeRevision,
-  type Queryable,
-} from "@it-atlas/db";
+import { findProvider, findServiceDomain, type Queryable } from "@it-atlas/db";
 import {
   analyseDomain,
   analyseFragmentation,
@@ -45,7 +40,7 @@ export class AnalysisService {
   ) {}
 
   private async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const revision = await getLandscapeRevision(this.db);
+    const revision = await this.landscape.revision();
     const hit = this.cache.get(key);
     if (hit && hit.revision === revision) return hit.value as T;
     const value = await compute();

@@ -1,6 +1,5 @@
 import {
   findServiceDomain,
-  getLandscapeRevision,
   listAllSourcingVersions,
   listProducts,
   type LandscapeFilter,
@@ -19,6 +18,7 @@ import {
   type Sourcing,
 } from "@it-atlas/domain";
 import { gzipWithSuffix, preparePrefix, type PreparedPrefix } from "../http/gzipSplice.ts";
+import { LandscapeRevision } from "./LandscapeRevision.ts";
 
 /** The rows as a principal may see them (confidential figures hidden where not allowed). */
 export function redactFor(principal: Principal, items: Sourcing[]): Sourcing[] {
@@ -84,7 +84,9 @@ interface PreparedPage {
 /**
  * Reads the landscape through a small cache keyed by the filter and the landscape revision,
  * which every write increments in its transaction: a cached page is used only while no write
- * has happened since. One cheap revision query per request instead of the full as-of join.
+ * has happened since. The revision itself is kept in memory ({@link LandscapeRevision}): a
+ * write of this process is seen by the next read, another process's write within
+ * `recheckMilliseconds` (1 s), so a cached page costs no query at all (ADR 0016).
  */
 export class LandscapeReader {
   private snapshot:
@@ -93,7 +95,19 @@ export class LandscapeReader {
   /** Computations under way, so concurrent misses for the same page share one query. */
   private readonly pending = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly db: Queryable) {}
+  private readonly landscapeRevision: LandscapeRevision;
+
+  constructor(
+    private readonly db: Queryable,
+    options: { recheckMilliseconds?: number } = {},
+  ) {
+    this.landscapeRevision = new LandscapeRevision(db, options);
+  }
+
+  /** The current landscape revision (from memory while it is known to be current). */
+  revision(): Promise<number> {
+    return this.landscapeRevision.current();
+  }
 
   /**
    * The landscape page `{ items, total, asOf }` as JSON (and gzip on request). Every day
@@ -108,7 +122,7 @@ export class LandscapeReader {
     principal: Principal,
     gzip: boolean,
   ): Promise<SerialisedBody> {
-    const revision = await getLandscapeRevision(this.db);
+    const revision = await this.revision();
     const { boundaries } = await this.loadSnapshot(revision);
     const period = periodOf(boundaries, filter.asOf);
     // Principals who see the same figures share one prepared page.
@@ -162,7 +176,7 @@ export class LandscapeReader {
 
   /** Every sourcing version, loaded once per landscape revision (a few MB for NRW). */
   private async versions(): Promise<SourcingWithScope[]> {
-    return (await this.loadSnapshot(await getLandscapeRevision(this.db))).rows;
+    return (await this.loadSnapshot(await this.revision())).rows;
   }
 
   /**
