@@ -24,6 +24,12 @@ export interface BudgetedOptions {
   starts: Float64Array[];
   deadline: number;
   iterationsPerStep?: number;
+  /**
+   * A first guess of the price at which plans keep the limit (e.g. the saving of the limit-th
+   * most valuable migration): the search starts there instead of at 1, which saves the many
+   * doubling steps that prices of thousands of euros would otherwise need.
+   */
+  priceHint?: number;
 }
 
 /**
@@ -89,10 +95,13 @@ export function budgetedLagrangian(
     };
   }
   let feasible: typeof zero | undefined;
-  let low = 0;
-  let high = 1;
+  const hint = options.priceHint !== undefined && options.priceHint > 0 ? options.priceHint : 0;
+  let low = hint / 4;
+  let high = hint > 0 ? hint : 1;
   // Grow the price until the heuristic plans keep the limit, then bisect.
-  for (; performance.now() < options.deadline; high *= 4) {
+  // The first price is always tried: the bound at price 0 alone is weak once the budget binds.
+  for (let step = 0; step === 0 || performance.now() < options.deadline; step += 1) {
+    if (step > 0) high *= hint > 0 ? 2 : 4;
     const current = evaluate(high);
     if (current.value > best.value) best = current;
     if (current.use <= limit) {

@@ -172,8 +172,6 @@ function estimateMoves(
   const openEstimate = new Float64Array(facilityCount).fill(Infinity);
   for (let facility = 0; facility < facilityCount; facility += 1) {
     if (open[facility]) continue;
-    const group = groupOf(facility);
-    if (group < groupOpen.length && groupOpen[group]) continue;
     const list = gains[facility] ?? [];
     list.sort((a, b) => b.gain / Math.max(b.need, 1e-9) - a.gain / Math.max(a.need, 1e-9));
     let room = capacity[facility] ?? Infinity;
@@ -194,19 +192,24 @@ function estimateMoves(
       moves.push({ close: facility, open: -1, estimate: closeEstimate[facility] ?? 0 });
   }
   const openable: number[] = [];
+  const groupIsOpen = (facility: number) => {
+    const group = groupOf(facility);
+    return group < groupOpen.length && groupOpen[group] === 1;
+  };
   for (let facility = 0; facility < facilityCount; facility += 1) {
     const estimate = openEstimate[facility] ?? Infinity;
     if (estimate === Infinity) continue;
     openable.push(facility);
-    moves.push({ close: -1, open: facility, estimate });
+    if (!groupIsOpen(facility)) moves.push({ close: -1, open: facility, estimate });
   }
   // Swaps: the customers of the closed facility are part of the gain of the new one only
-  // approximately, so the estimate is the sum of both.
+  // approximately, so the estimate is the sum of both. Within a group a swap changes the line
+  // (cost curve segment) of an open provider; across groups the new group must be closed.
   for (const close of closable) {
     for (const add of openable) {
       if (
         totalRoom - (openRoom[close] ?? 0) + (capacity[add] ?? Infinity) < totalDemand ||
-        groupOf(close) === groupOf(add)
+        (groupOf(close) !== groupOf(add) && groupIsOpen(add))
       )
         continue;
       moves.push({

@@ -42,6 +42,8 @@ export interface LagrangianOptions {
   heuristic?: { every: number; run(open: Uint8Array): number };
   /** Equality rows Σ sign·x_p = 0 between pairs (couplings), relaxed with free multipliers. */
   links?: PairLinks;
+  /** Start the link multipliers at the mean of both sides' cheapest costs instead of 0. */
+  averageLinks?: boolean;
 }
 
 /** Rows Σ_k signs[k]·x_{pairs[k]} = 0, row r at rowStart[r] … rowStart[r + 1] − 1. */
@@ -118,6 +120,36 @@ export function lagrangianBound(
   const shift = links ? new Float64Array(problem.pairCost.length) : undefined;
   const pairX = links ? new Float64Array(problem.pairCost.length) : undefined;
   if (links) best.pairShift = new Float64Array(problem.pairCost.length);
+  if (links && shift && options.averageLinks) {
+    // Start each link row where both sides see the mean of their cheapest costs: ν = (min of
+    // the − side − min of the + side) / 2 (the usual start of a Lagrangian decomposition).
+    for (let row = 0; row < rowCount; row += 1) {
+      let plus = Infinity;
+      let minus = Infinity;
+      for (
+        let entry = links.rowStart[row] ?? 0;
+        entry < (links.rowStart[row + 1] ?? 0);
+        entry += 1
+      ) {
+        const cost = problem.pairCost[links.pairs[entry] ?? 0] ?? 0;
+        if ((links.signs[entry] ?? 0) > 0) plus = Math.min(plus, cost);
+        else minus = Math.min(minus, cost);
+      }
+      const multiplier =
+        Number.isFinite(plus) && Number.isFinite(minus)
+          ? clamp((minus - plus) / 2, -box.scale, box.scale)
+          : 0;
+      nu[row] = multiplier;
+      for (
+        let entry = links.rowStart[row] ?? 0;
+        entry < (links.rowStart[row + 1] ?? 0);
+        entry += 1
+      ) {
+        const pair = links.pairs[entry] ?? 0;
+        shift[pair] = (shift[pair] ?? 0) + (links.signs[entry] ?? 0) * multiplier;
+      }
+    }
+  }
   let theta = 2;
   let sinceImprovement = 0;
   let iteration = 0;

@@ -92,6 +92,7 @@ export async function decomposeScenario(
       relativeGap: options.relativeGap,
     }),
   );
+  const priceHint = migrationPriceHint(prepared, budget);
   const budgeted = budgetedLagrangian(
     prepared.map((part) => part.core.problem),
     prepared.map((part) => part.core.pairMigrates),
@@ -99,7 +100,8 @@ export async function decomposeScenario(
     {
       upperBounds: prepared.map((part) => part.estimate?.cost ?? Infinity),
       starts: prepared.map((part) => part.lagrangian.multipliers),
-      deadline: performance.now() + seconds * 100,
+      deadline: performance.now() + seconds * 200,
+      priceHint,
     },
   );
   if (budgeted.bound === Infinity) {
@@ -114,13 +116,17 @@ export async function decomposeScenario(
   }
   // Price-directed plan: blocks at price μ, raised until the plan keeps the budget. Exact block
   // plans migrate somewhat more than the heuristic at the same price, so aim a little lower.
+  // Without a price from the search (out of time), the hint is the best guess there is.
   let price =
     budgeted.budgetMultiplier > 0
       ? nextPrice(budgeted.samples, budgeted.budgetMultiplier, budget * 0.92)
-      : 0;
+      : (budgeted.samples.at(-1)?.use ?? 0) > budget
+        ? Math.max(priceHint, budgeted.samples.at(-1)?.price ?? 0)
+        : 0;
   let plan: { choices: Int32Array[]; outcomes: BlockOutcome[]; price: number } | undefined;
   let overBudget: Int32Array[] | undefined;
   let bound = budgeted.bound;
+  const exact: Array<{ price: number; use: number }> = [];
   for (
     let attempt = 0;
     attempt < 4 && !plan && performance.now() < options.deadline;
@@ -177,15 +183,21 @@ export async function decomposeScenario(
       plan = { choices: choicesOf(scenario, outcomes), outcomes, price };
     } else {
       overBudget = choicesOf(scenario, outcomes);
-      // Exact plans migrate more than the heuristic at the same price: aim the heuristic curve
-      // at a correspondingly smaller use and read the price off it.
-      price = nextPrice(budgeted.samples, price, (budget * budget) / migrations);
+      exact.push({ price, use: migrations });
+      // Two exact plans: interpolate between them (log price); before that, exact plans migrate
+      // more than the heuristic at the same price, so aim the heuristic curve lower.
+      price =
+        exact.length >= 2
+          ? secantPrice(exact, budget * 0.95, price)
+          : nextPrice(budgeted.samples, price, (budget * budget) / migrations);
     }
   }
   const size = scenario.domains.reduce((sum, domain) => sum + domain.customers.length, 0);
   // Out of time without a plan in the budget: take back the smallest migrations of the last one.
   const reverted =
-    !plan && overBudget ? revertToBudget(scenario, overBudget, budget, activeMergers) : undefined;
+    !plan && overBudget
+      ? revertToBudget(scenario, overBudget, budget, activeMergers, prepared)
+      : undefined;
   const pricedResult = plan
     ? (() => {
         const priced = combine(
@@ -263,6 +275,33 @@ export async function decomposeScenario(
     { ...best, bound: Math.max(combined.bound, pricedResult?.bound ?? -Infinity, bound) },
     options.relativeGap,
   );
+}
+
+/**
+ * The saving of the budget-th most valuable migration in the domains' unbudgeted plans: what
+ * a migration must be worth to stay in a plan that keeps the budget. Savings are per pair
+ * (reverting a customer to its best option without a migration), so fixed costs that move
+ * with it are ignored — a first guess for the price search, not a bound.
+ */
+export function migrationPriceHint(prepared: readonly PreparedDomain[], budget: number): number {
+  const savings: number[] = [];
+  for (const part of prepared) {
+    const { problem, pairMigrates } = part.core;
+    const assignment = part.estimate?.assignment;
+    if (!assignment) continue;
+    assignment.forEach((pair, customer) => {
+      if (!pairMigrates[pair]) return;
+      let stay = Infinity;
+      const end = problem.pairStart[customer + 1] ?? 0;
+      for (let other = problem.pairStart[customer] ?? 0; other < end; other += 1) {
+        if (!pairMigrates[other]) stay = Math.min(stay, problem.pairCost[other] ?? Infinity);
+      }
+      if (stay < Infinity) savings.push(stay - (problem.pairCost[pair] ?? 0));
+    });
+  }
+  if (savings.length <= budget) return 0;
+  savings.sort((a, b) => b - a);
+  return Math.max(0, savings[Math.max(0, budget)] ?? 0);
 }
 
 /** Connected components of the domains under (enabled) couplings. */
@@ -481,34 +520,84 @@ function revertToBudget(
   choices: readonly Int32Array[],
   budget: number,
   activeMergers: ReadonlySet<number>,
+  prepared: readonly PreparedDomain[],
 ): Int32Array[] | undefined {
   const plan = choices.map((choice) => Int32Array.from(choice));
+  // Coupled domains and domains with a provider count keep their plan: reverting single
+  // Kommunen there would break the coupling or bring back providers beyond the count.
   const coupled = new Set<string>();
   for (const coupling of scenario.input.constraints.couplings) {
     for (const domainId of coupling.domainIds) coupled.add(domainId);
   }
-  const movable: Array<{ domain: number; customer: number; volume: number }> = [];
+  for (const rule of scenario.input.constraints.providerCounts) coupled.add(rule.domainId);
+  // Cheapest line of each option per customer at true costs (the unpriced cores).
+  const optionCost = (domainIndex: number, customer: number, option: number) => {
+    const core = prepared[domainIndex]?.core;
+    if (!core) return 0;
+    let cheapest = Infinity;
+    const end = core.problem.pairStart[customer + 1] ?? 0;
+    for (let pair = core.problem.pairStart[customer] ?? 0; pair < end; pair += 1) {
+      if (core.pairOption[pair] === option)
+        cheapest = Math.min(cheapest, core.problem.pairCost[pair] ?? Infinity);
+    }
+    return cheapest;
+  };
+  const movable: Array<{ domain: number; customer: number; loss: number }> = [];
   let migrations = 0;
+  const load = new Map<string, number>();
   for (const domain of scenario.domains) {
     domain.customers.forEach((customer, position) => {
-      const option = plan[domain.domainIndex]?.[position];
+      const option = plan[domain.domainIndex]?.[position] ?? -1;
+      const key = `${domain.domainIndex}:${option}`;
+      load.set(key, (load.get(key) ?? 0) + customer.volume);
       if (option === customer.current) return;
       migrations += 1;
       if (!coupled.has(domain.id) && customer.options.includes(customer.current)) {
-        movable.push({ domain: domain.domainIndex, customer: position, volume: customer.volume });
+        const loss =
+          optionCost(domain.domainIndex, position, customer.current) -
+          optionCost(domain.domainIndex, position, option);
+        movable.push({ domain: domain.domainIndex, customer: position, loss });
       }
     });
   }
-  movable.sort((a, b) => a.volume - b.volume);
+  // Take back the migrations that save least, as long as the old provider has room.
+  movable.sort((a, b) => a.loss - b.loss);
   for (const move of movable) {
     if (migrations <= budget) break;
+    const domain = scenario.domains[move.domain];
     const choice = plan[move.domain];
-    const current = scenario.domains[move.domain]?.customers[move.customer]?.current;
-    if (choice && current !== undefined) choice[move.customer] = current;
+    const customer = domain?.customers[move.customer];
+    if (!domain || !choice || !customer) continue;
+    const offer = domain.offers[domain.offerOfProvider.get(customer.current) ?? -1];
+    const key = `${move.domain}:${customer.current}`;
+    if (offer && (load.get(key) ?? 0) + customer.volume > offer.capacity) continue;
+    const fromKey = `${move.domain}:${choice[move.customer] ?? -1}`;
+    load.set(fromKey, (load.get(fromKey) ?? 0) - customer.volume);
+    load.set(key, (load.get(key) ?? 0) + customer.volume);
+    choice[move.customer] = customer.current;
     migrations -= 1;
   }
   if (migrations > budget) return undefined;
   return checkPlan(scenario, plan, activeMergers).length === 0 ? plan : undefined;
+}
+
+/**
+ * Price at which the exact plans' migrations would reach `target`: linear in log price through
+ * the two samples nearest the target (migrations fall roughly with the log of the price).
+ */
+function secantPrice(
+  samples: ReadonlyArray<{ price: number; use: number }>,
+  target: number,
+  current: number,
+): number {
+  const sorted = [...samples].sort((a, b) => Math.abs(a.use - target) - Math.abs(b.use - target));
+  const [first, second] = sorted;
+  if (!first || !second || first.use === second.use || first.price <= 0 || second.price <= 0)
+    return current * 1.5;
+  const slope = (Math.log(second.price) - Math.log(first.price)) / (second.use - first.use);
+  const price = Math.exp(Math.log(first.price) + slope * (target - first.use));
+  // Stay within a sensible step of the current price.
+  return Math.min(current * 3, Math.max(current * 1.05, price));
 }
 
 /** Price at which the sampled heuristic use falls to `target` (linear between samples). */

@@ -1,5 +1,5 @@
 import { concatenateProblems } from "../flp/concatenateProblems.ts";
-import type { LagrangianBound, PairLinks } from "../flp/lagrangianBound.ts";
+import { lagrangianBound, type LagrangianBound, type PairLinks } from "../flp/lagrangianBound.ts";
 import type { SparseFacilityLocation } from "../flp/SparseFacilityLocation.ts";
 import { solveByCandidates } from "../flp/solveByCandidates.ts";
 import type { MipSolver } from "../mip/MipSolver.ts";
@@ -7,6 +7,7 @@ import type { DomainCore } from "./buildDomainCore.ts";
 import { buildScenarioModel } from "./buildScenarioModel.ts";
 import { checkPlan } from "./checkPlan.ts";
 import { domainCostPerYear } from "./domainCostPerYear.ts";
+import { coupledPlan } from "./coupledPlan.ts";
 import { constraintId, type IndexedScenario } from "./indexScenario.ts";
 import { prepareDomain, type PreparedDomain } from "./prepareDomain.ts";
 
@@ -150,11 +151,28 @@ export async function solveBlock(
     countOf,
     evaluate,
   );
+  // Coupled domains: the joined per-domain bounds ignore the coupling and can lie far below
+  // the block's optimum; relaxing the link rows instead (multipliers per Kommune and option)
+  // keeps it, and the incumbent gives the Polyak steps a good target.
+  const links = couplingLinks(scenario, domains, cores, whole.pairOffset);
+  let blockLagrangian = lagrangian;
+  if (links && !settings.budgetedBound && settings.budget === null) {
+    const linked = lagrangianBound(whole.problem, {
+      upperBound: incumbent?.cost ?? Infinity,
+      start: lagrangian.multipliers,
+      links,
+      averageLinks: true,
+      maxIterations: 600,
+      targetGap: settings.relativeGap / 2,
+      timeLimitSeconds: Math.max(0.1, ((settings.deadline - performance.now()) / 1000) * 0.3),
+    });
+    if (linked.bound > lagrangian.bound) blockLagrangian = linked;
+  }
   const outcome = await solveByCandidates({
     cores: [whole.problem],
-    lagrangians: [lagrangian],
+    lagrangians: [blockLagrangian],
     required: [required],
-    links: [couplingLinks(scenario, domains, cores, whole.pairOffset)],
+    links: [links],
     ...(budget ? { budget: { counted: [migrates], limit: budget.limit } } : {}),
     extend: (candidates) => {
       const mask = candidates[0];
@@ -237,6 +255,19 @@ function startingPoint(
     // The same plan repaired for couplings and maximum provider counts, which it ignores.
     const repaired = repairPlan(scenario, prepared);
     if (repaired) candidates.push(repaired);
+    // Coupled domains planned together from the start (see `coupledPlan`).
+    const seconds = Math.min(
+      2,
+      Math.max(0.05, ((settings.deadline - performance.now()) / 1000) * 0.1),
+    );
+    const coupled = coupledPlan(scenario, domains, prepared, seconds);
+    if (coupled) {
+      const parts = prepared.map((part) =>
+        choicesToPairs(scenario, part.core, part.domainIndex, coupled.get(part.domainIndex)),
+      );
+      const complete = parts.filter((part) => part !== undefined);
+      if (complete.length === parts.length) candidates.push(complete);
+    }
   }
   let best: { cost: number; assignments: Int32Array[] } | undefined;
   for (const parts of candidates) {
