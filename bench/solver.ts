@@ -29,6 +29,7 @@ const LABELS: Array<[string, string, string]> = [
   ["nrw-10", "NRW 427 × 30 × 38, alle Vorgaben", "eigener Löser, 10 s"],
   ["nrw-60", "NRW 427 × 30 × 38, alle Vorgaben", "eigener Löser, Zeitlimit"],
   ["nrw-mono", "NRW 427 × 30 × 38, alle Vorgaben", "HiGHS monolithisch"],
+  ["nrw-strategy-10", "NRW 427 × 30 × 38, Strategie-Vorgaben²", "eigener Löser, 10 s"],
   ["nrw-plain-10", "NRW 427 × 30 × 38, ohne Vorgaben", "eigener Löser, 10 s"],
   ["de", `Deutschland ${germanSize}, Vorgaben¹`, "eigener Löser"],
   ["de-plain", `Deutschland ${germanSize}, ohne Vorgaben`, "eigener Löser"],
@@ -111,6 +112,7 @@ export async function solverBenchmark(): Promise<void> {
     rows,
   );
   process.stdout.write(
-    "\n¹ Deutschland mit Vor-Ort-Vorgaben, Zulassung nur im eigenen Land, Kopplung und Anbieterzahlen, ohne Wechselbudget und Fusion.\n",
+    "\n¹ Deutschland mit Vor-Ort-Vorgaben, Zulassung nur im eigenen Land, Kopplung und Anbieterzahlen, ohne Wechselbudget und Fusion.\n" +
+      "² NRW mit Vor-Ort-Vorgaben, zugelassenen Anbietern, Kopplung Einwohner-/Personenstandswesen und Anbieterzahlen; ohne Wechselbudget und Fusion („alle Vorgaben“: zusätzlich beides).\n",
   );
 }

@@ -60,6 +60,18 @@ function nrw(strategy: boolean): ScenarioInput {
   return ScenarioInput.parse(generateScenario({ ...NRW_SHAPE, strategy } satisfies LandscapeShape));
 }
 
+/**
+ * NRW with the strategy's constraints (Vor-Ort-Vorgaben, allowed providers, the coupling
+ * Einwohnerwesen/Personenstandswesen, provider counts) but without a migration budget and
+ * without the merger option.
+ */
+function nrwStrategy(): ScenarioInput {
+  const raw = generateScenario({ ...NRW_SHAPE, strategy: true });
+  raw.constraints.maxMigrationsPerYear = null;
+  raw.constraints.mergers = [];
+  return ScenarioInput.parse(raw);
+}
+
 function describeFailure(result: MipResult): { status: string; note: string } {
   if (result.status === "error")
     return { status: result.outOfMemory ? "Speicher erschöpft" : "Fehler", note: result.message };
@@ -232,6 +244,7 @@ export const CASES: Record<string, () => Promise<Omit<CaseResult, "maxRssMb">>> 
   "nrw-60": () => scenario(nrw(true), seconds, 1e-3),
   "nrw-mono": () => monolithicScenario(nrw(true), false),
   "nrw-plain-10": () => scenario(nrw(false), 10, 1e-3),
+  "nrw-strategy-10": () => scenario(nrwStrategy(), 10, 1e-3),
   de: () => scenario(germany(true), seconds, 1e-2),
   "de-plain": () => scenario(germany(false), seconds, 1e-2),
   "de-mono": () => monolithicScenario(germany(false), true),
