@@ -338,6 +338,8 @@ class Workspace {
   private readonly entryDemand: Float64Array;
   private readonly entryCounted: Uint8Array;
   private readonly entryPair: Int32Array;
+  /** Budget price and link shift of each entry in the current evaluation. */
+  private readonly entryExtra: Float64Array;
   private readonly privatePair: Int32Array;
   private readonly privateCost: Float64Array;
   private readonly privateCustomer: Int32Array;
@@ -392,6 +394,7 @@ class Workspace {
     this.entryDemand = new Float64Array(entries);
     this.entryCounted = new Uint8Array(entries);
     this.entryPair = new Int32Array(entries);
+    this.entryExtra = new Float64Array(entries);
     this.privatePair = new Int32Array(privateCount);
     this.privateCost = new Float64Array(privateCount);
     this.privateCustomer = new Int32Array(privateCount);
@@ -508,7 +511,17 @@ class Workspace {
 
   /** w_i = f_i + K_i(λ), K_i the fractional knapsack over the items with negative reduced cost. */
   private facilityWeights(lambda: Float64Array, mu: number): void {
-    const { problem, entryCost, entryCustomer, entryDemand, entryCounted } = this;
+    const { problem, entryCost, entryCustomer, entryDemand, entryCounted, entryExtra } = this;
+    // Budget price and link shifts per entry, once per evaluation (sequential, not per facility
+    // through the pair index); without either the inner loop is just cost − λ.
+    const plain = mu === 0 && !this.shift;
+    if (!plain) {
+      const shift = this.shift;
+      for (let entry = 0; entry < entryExtra.length; entry += 1) {
+        entryExtra[entry] =
+          (entryCounted[entry] ?? 0) * mu + (shift ? (shift[this.entryPair[entry] ?? 0] ?? 0) : 0);
+      }
+    }
     for (let facility = 0; facility < problem.facilityCount; facility += 1) {
       const start = this.facilityStart[facility] ?? 0;
       const end = this.facilityStart[facility + 1] ?? 0;
@@ -516,15 +529,22 @@ class Workspace {
       let used = 0;
       let items = 0;
       const binding = this.binding[facility] === 1;
-      for (let entry = start; entry < end; entry += 1) {
-        const cost =
-          (entryCost[entry] ?? 0) +
-          (entryCounted[entry] ?? 0) * mu +
-          (this.shift ? (this.shift[this.entryPair[entry] ?? 0] ?? 0) : 0) -
-          (lambda[entryCustomer[entry] ?? 0] ?? 0);
-        if (cost < 0) {
-          knapsack += cost;
-          if (binding) {
+      if (!binding) {
+        for (let entry = start; entry < end; entry += 1) {
+          const cost =
+            (entryCost[entry] ?? 0) +
+            (plain ? 0 : (entryExtra[entry] ?? 0)) -
+            (lambda[entryCustomer[entry] ?? 0] ?? 0);
+          if (cost < 0) knapsack += cost;
+        }
+      } else {
+        for (let entry = start; entry < end; entry += 1) {
+          const cost =
+            (entryCost[entry] ?? 0) +
+            (plain ? 0 : (entryExtra[entry] ?? 0)) -
+            (lambda[entryCustomer[entry] ?? 0] ?? 0);
+          if (cost < 0) {
+            knapsack += cost;
             const demand = entryDemand[entry] ?? 0;
             used += demand;
             this.itemCost[items] = cost;
@@ -694,7 +714,10 @@ class Workspace {
 
   /** g_j = 1 − Σ_i y_i x_ij − x_private (private part already subtracted). */
   private accumulateSubgradient(lambda: Float64Array, subgradient: Float64Array, mu: number): void {
-    const { problem, entryCost, entryCustomer, entryDemand, entryCounted } = this;
+    const { problem, entryCost, entryCustomer, entryDemand, entryCounted, entryExtra } = this;
+    // The same expression as in `facilityWeights`, so that a ratio equal to the critical one
+    // there is equal here too (floating point).
+    const plain = mu === 0 && !this.shift;
     for (let facility = 0; facility < problem.facilityCount; facility += 1) {
       const y = this.open[facility] ?? 0;
       if (y <= 0) continue;
@@ -707,8 +730,7 @@ class Workspace {
         const pair = this.entryPair[entry] ?? 0;
         const cost =
           (entryCost[entry] ?? 0) +
-          counted * mu +
-          (this.shift?.[pair] ?? 0) -
+          (plain ? 0 : (entryExtra[entry] ?? 0)) -
           (lambda[customer] ?? 0);
         if (cost >= 0) continue;
         let x = 1;
