@@ -1,10 +1,14 @@
 import {
   appendAudit,
+  appendAuditEntries,
+  listAdoptionsOf,
   listOzgCatalogue,
   listOzgKommunen,
   listResponsibilityRules,
   listStatusRecordsOf,
   writeStatusRecords,
+  type Queryable,
+  type StatusWrite,
 } from "@it-atlas/db";
 import {
   adoptionTemplateCsv,
@@ -13,6 +17,7 @@ import {
   OrganisationKey,
   responsibilityFor,
   toResponsibilityRules,
+  type Adoption,
   type AdoptionTemplateLine,
   type Principal,
 } from "@it-atlas/domain";
@@ -48,6 +53,55 @@ function importActor(
         ? "self_reported"
         : "user",
   };
+}
+
+const adoptionKey = (record: Adoption) => `${record.organisationKey}/${record.ozgId}`;
+
+/** Same recorded content (what an import row says); quality and who/when may differ. */
+function sameContent(a: Adoption, b: Adoption): boolean {
+  return (
+    a.status === b.status &&
+    (a.onlineService?.id ?? null) === (b.onlineService?.id ?? null) &&
+    a.plannedDate === b.plannedDate &&
+    a.informationSource === b.informationSource &&
+    a.informationDate === b.informationDate &&
+    a.note === b.note
+  );
+}
+
+/**
+ * Writes the import's records and one `ozg_adoption` audit entry per new or changed
+ * Kommune × Leistung (before/after as the adoption route writes them), so imports show in the
+ * Leistung's history. Three statements besides the write, whatever the file's size.
+ */
+async function writeWithHistory(
+  tx: Queryable,
+  writes: StatusWrite[],
+  actor: ReturnType<typeof auditActor>,
+): Promise<void> {
+  const pairs = writes.flatMap((write) =>
+    write.ozgId === null ? [] : [{ organisationKey: write.organisationKey, ozgId: write.ozgId }],
+  );
+  const before = new Map(
+    (await listAdoptionsOf(tx, pairs)).map((record) => [adoptionKey(record), record]),
+  );
+  await writeStatusRecords(tx, writes, actor.actorLabel);
+  const entries = (await listAdoptionsOf(tx, pairs)).flatMap((after) => {
+    const previous = before.get(adoptionKey(after));
+    if (previous && sameContent(previous, after)) return [];
+    return [
+      {
+        ...actor,
+        via: "import" as const,
+        action: "import",
+        entityType: "ozg_adoption",
+        entityId: adoptionKey(after),
+        before: previous ?? null,
+        after,
+      },
+    ];
+  });
+  await appendAuditEntries(tx, entries);
 }
 
 function decode(content: string): Uint8Array {
@@ -213,7 +267,7 @@ export function registerOzgImportRoutes(
             })),
           );
         }
-        await writeStatusRecords(tx, checked.writes, actor.actorLabel);
+        await writeWithHistory(tx, checked.writes, actor);
         await appendAudit(tx, {
           ...actor,
           via: "import",
