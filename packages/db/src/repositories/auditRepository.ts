@@ -108,6 +108,7 @@ export async function listAudit(
 
 /** One change of a Kommune's adoption status for an OZG-Leistung, as the audit log has it. */
 export interface AdoptionHistoryRecord {
+  id: number;
   at: string;
   organisationKey: string;
   kommuneName: string | null;
@@ -150,7 +151,7 @@ export async function listAdoptionHistory(
   const where = whereAll(conditions);
   const [items, [count]] = await Promise.all([
     db.query<AdoptionHistoryRecord>(sql`
-      SELECT to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at,
+      SELECT a.id::int AS id, to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at,
              split_part(a.entity_id, '/', 1) AS "organisationKey", o.name AS "kommuneName",
              CASE WHEN a.action IN ('create', 'change', 'import') THEN a.action ELSE 'change' END AS action,
              a.via, a.before->>'status' AS "statusBefore", a.after->>'status' AS "statusAfter",

@@ -13,6 +13,8 @@ export type AdoptionHistoryAction = z.infer<typeof AdoptionHistoryAction>;
  */
 export const OzgAdoptionHistoryEntry = z
   .object({
+    /** Number of the audit entry (stable key of a row). */
+    id: z.number().int(),
     at: z.string(),
     organisationKey: z.string(),
     kommuneName: z.string().nullable(),

@@ -9229,6 +9229,7 @@ export interface components {
             counts: components["schemas"]["ReadinessCountsInput"];
         };
         OzgAdoptionHistoryEntryInput: {
+            id: number;
             at: string;
             organisationKey: string;
             kommuneName: string | null;
@@ -11163,6 +11164,7 @@ export interface components {
             counts: components["schemas"]["ReadinessCounts"];
         };
         OzgAdoptionHistoryEntry: {
+            id: number;
             at: string;
             organisationKey: string;
             kommuneName: string | null;
