@@ -55,53 +55,56 @@ function importActor(
   };
 }
 
-const adoptionKey = (record: Adoption) => `${record.organisationKey}/${record.ozgId}`;
+const adoptionKey = (record: { organisationKey: string; ozgId: number | null }) =>
+  `${record.organisationKey}/${record.ozgId}`;
 
-/** Same recorded content (what an import row says); quality and who/when may differ. */
-function sameContent(a: Adoption, b: Adoption): boolean {
+/** The row says what is recorded already (quality and who/when may differ). */
+function unchanged(record: Adoption, write: StatusWrite): boolean {
   return (
-    a.status === b.status &&
-    (a.onlineService?.id ?? null) === (b.onlineService?.id ?? null) &&
-    a.plannedDate === b.plannedDate &&
-    a.informationSource === b.informationSource &&
-    a.informationDate === b.informationDate &&
-    a.note === b.note
+    record.status === write.status &&
+    (record.onlineService?.id ?? null) === write.onlineServiceId &&
+    record.plannedDate === write.plannedDate &&
+    record.informationSource === write.informationSource &&
+    record.informationDate === write.informationDate &&
+    record.note === write.note
   );
 }
 
 /**
  * Writes the import's records and one `ozg_adoption` audit entry per new or changed
  * Kommune × Leistung (before/after as the adoption route writes them), so imports show in the
- * Leistung's history. Three statements besides the write, whatever the file's size.
+ * Leistung's history. Three statements besides the write, whatever the file's size; the
+ * second and third only cover the changed rows.
  */
 async function writeWithHistory(
   tx: Queryable,
   writes: StatusWrite[],
   actor: ReturnType<typeof auditActor>,
 ): Promise<void> {
-  const pairs = writes.flatMap((write) =>
-    write.ozgId === null ? [] : [{ organisationKey: write.organisationKey, ozgId: write.ozgId }],
+  const leistungWrites = writes.filter(
+    (write): write is StatusWrite & { ozgId: number } => write.ozgId !== null,
   );
   const before = new Map(
-    (await listAdoptionsOf(tx, pairs)).map((record) => [adoptionKey(record), record]),
+    (await listAdoptionsOf(tx, leistungWrites)).map((record) => [adoptionKey(record), record]),
   );
-  await writeStatusRecords(tx, writes, actor.actorLabel);
-  const entries = (await listAdoptionsOf(tx, pairs)).flatMap((after) => {
-    const previous = before.get(adoptionKey(after));
-    if (previous && sameContent(previous, after)) return [];
-    return [
-      {
-        ...actor,
-        via: "import" as const,
-        action: "import",
-        entityType: "ozg_adoption",
-        entityId: adoptionKey(after),
-        before: previous ?? null,
-        after,
-      },
-    ];
+  const changed = leistungWrites.filter((write) => {
+    const record = before.get(adoptionKey(write));
+    return !record || !unchanged(record, write);
   });
-  await appendAuditEntries(tx, entries);
+  await writeStatusRecords(tx, writes, actor.actorLabel);
+  const after = await listAdoptionsOf(tx, changed);
+  await appendAuditEntries(
+    tx,
+    after.map((record) => ({
+      ...actor,
+      via: "import" as const,
+      action: "import",
+      entityType: "ozg_adoption",
+      entityId: adoptionKey(record),
+      before: before.get(adoptionKey(record)) ?? null,
+      after: record,
+    })),
+  );
 }
 
 function decode(content: string): Uint8Array {
