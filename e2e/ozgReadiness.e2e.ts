@@ -90,6 +90,10 @@ describe("OZG readiness journey", () => {
     const leistung = ((await change.getAttribute("aria-label")) ?? "")
       .replace(/^Status ändern:\s*/, "")
       .trim();
+    const leistungHref = await change
+      .locator("xpath=ancestor::tr")
+      .locator("th a")
+      .getAttribute("href");
     await change.click();
     const dialog = page.getByRole("dialog", { name: `Umsetzungsstand: ${leistung}` });
     await dialog.waitFor();
@@ -103,6 +107,18 @@ describe("OZG readiness journey", () => {
       .waitFor();
     await expect.poll(async () => (await coverage()).online).toBe(before.online + 1);
     expect((await coverage()).responsible).toBe(before.responsible);
+    await expectNoAccessibilityViolations(page);
+
+    // The Leistung's page shows the change first in its history, with who made it.
+    expect(leistungHref).toMatch(/^\/ozg\/\d+$/);
+    await page.goto(`${server.url}${leistungHref ?? ""}`);
+    const history = page.getByRole("table", { name: /^Verlauf der Umsetzung von / });
+    await history.waitFor();
+    const newest = history.locator("tbody tr").first();
+    expect(await newest.locator("th").innerText()).toBe(name);
+    const cells = await newest.locator("td").allInnerTexts();
+    expect(cells[2]?.trim()).toBe("online");
+    expect(cells.at(-1)?.trim()).toBe(E2E_ADMIN.email);
     await expectNoAccessibilityViolations(page);
   });
 

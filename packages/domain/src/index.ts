@@ -34,6 +34,7 @@ export * from "./ozg/AdoptionStatus.ts";
 export * from "./ozg/responsibility.ts";
 export * from "./ozg/coverage.ts";
 export * from "./ozg/Adoption.ts";
+export * from "./ozg/AdoptionHistory.ts";
 export * from "./ozg/OnlineService.ts";
 export * from "./ozg/Exchange.ts";
 export * from "./ozg/adoptionImport.ts";

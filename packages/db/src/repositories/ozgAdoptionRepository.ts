@@ -137,6 +137,20 @@ export async function listAdoptions(
   return rows.map((row) => ({ ...toRecordInformation(row), ozgId: row.ozg_id ?? 0 }));
 }
 
+/** The adoption records of some Kommune × OZG-Leistung pairs, in one query (e.g. an import's rows). */
+export async function listAdoptionsOf(
+  db: Queryable,
+  pairs: ReadonlyArray<{ organisationKey: string; ozgId: number }>,
+): Promise<Adoption[]> {
+  if (pairs.length === 0) return [];
+  const rows = await db.query<RecordRow>(sql`
+    SELECT ${RECORD_COLUMNS} FROM ozg_adoption a LEFT JOIN online_service s ON s.id = a.online_service_id
+    WHERE (a.organisation_key, a.ozg_id) IN (
+      SELECT * FROM unnest(${pairs.map((pair) => pair.organisationKey)}::text[], ${pairs.map((pair) => pair.ozgId)}::int[]))
+    ORDER BY a.organisation_key, a.ozg_id`);
+  return rows.map((row) => ({ ...toRecordInformation(row), ozgId: row.ozg_id ?? 0 }));
+}
+
 /** A Kommune's checklist records (optionally of one component). */
 export async function listOnboarding(
   db: Queryable,

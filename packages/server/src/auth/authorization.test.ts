@@ -177,6 +177,10 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
   },
   "GET /api/ozg/readiness/services": { path: "/api/ozg/readiness/services", allowed: SIGNED_IN },
   "GET /api/ozg/kommunen/:ags": { path: "/api/ozg/kommunen/05766020", allowed: SIGNED_IN },
+  "GET /api/ozg/leistungen/:ozgId/adoption-history": {
+    path: "/api/ozg/leistungen/10124/adoption-history?kommune=05766020",
+    allowed: SIGNED_IN,
+  },
   "PUT /api/ozg/kommunen/:ags/leistungen/:ozgId": {
     path: "/api/ozg/kommunen/05766020/leistungen/10124",
     allowed: ["kommune_detmold", "admin"],

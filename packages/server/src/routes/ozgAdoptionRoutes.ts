@@ -40,6 +40,7 @@ import {
   servicesReadiness,
   type ReadinessFilter,
 } from "../services/ozgReadinessService.ts";
+import { registerOzgAdoptionHistoryRoutes } from "./ozgAdoptionHistoryRoutes.ts";
 import { registerOzgCatalogueRoutes } from "./ozgCatalogueRoutes.ts";
 import { registerOzgExchangeRoutes } from "./ozgExchangeRoutes.ts";
 import { registerOzgImportRoutes } from "./ozgImportRoutes.ts";
@@ -111,7 +112,7 @@ const kommuneTarget = (request: FastifyRequest) => ({
 /**
  * OZG-Umsetzung: readiness board (per Kommune, Kreis, Regierungsbezirk and per central/EfA
  * service), a Kommune's coverage against its peers, and changing its adoption status and
- * onboarding checklist. Also registers the catalogue, import and exchange routes.
+ * onboarding checklist. Also registers the catalogue, history, import and exchange routes.
  */
 export function registerOzgAdoptionRoutes(app: ZodApp, context: AppContext): void {
   const board = context.ozg;
@@ -290,6 +291,7 @@ export function registerOzgAdoptionRoutes(app: ZodApp, context: AppContext): voi
   );
 
   registerOzgCatalogueRoutes(app, context);
+  registerOzgAdoptionHistoryRoutes(app, context);
   registerOzgImportRoutes(app, context, (principal, key) =>
     can(principal, "adoption:edit", { organisationKey: key }),
   );

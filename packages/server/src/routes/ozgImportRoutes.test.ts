@@ -91,7 +91,7 @@ describe("adoption import", () => {
     );
   });
 
-  it("commits a clean file atomically with one audit record", async () => {
+  it("commits a clean file atomically with a summary audit record and one per changed Leistung", async () => {
     const response = await upload("commit", good, detmoldEditor);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json<ImportResult>().committed).toBe(true);
@@ -100,10 +100,15 @@ describe("adoption import", () => {
       sql`SELECT quality, info_source FROM ozg_onboarding WHERE organisation_key = '05766020' AND component = 'epayment'`,
     );
     expect(record).toEqual({ quality: "self_reported", info_source: "Umfrage 2026" });
-    const [audit] = await server.db.query<{ via: string; entity_type: string }>(
-      sql`SELECT via, entity_type FROM audit_log ORDER BY id DESC LIMIT 1`,
+    const audit = await server.db.query<{ via: string; entity_type: string; entity_id: string }>(
+      sql`SELECT via, entity_type, entity_id FROM audit_log ORDER BY id DESC LIMIT 3`,
     );
-    expect(audit).toEqual({ via: "import", entity_type: "ozg_adoption_import" });
+    // The checklist row (E-Payment) has no ozg_adoption entry; the one before is older.
+    expect(audit.slice(0, 2)).toEqual([
+      { via: "import", entity_type: "ozg_adoption_import", entity_id: "umsetzung.csv" },
+      { via: "import", entity_type: "ozg_adoption", entity_id: "05766020/10124" },
+    ]);
+    expect(audit[2]?.via).not.toBe("import");
     const again = (await upload("preview", good, detmoldEditor)).json<ImportResult>();
     expect(again.counts).toMatchObject({ new: 0, changed: 0, unchanged: 2 });
   });

@@ -1,10 +1,14 @@
 import {
   appendAudit,
+  appendAuditEntries,
+  listAdoptionsOf,
   listOzgCatalogue,
   listOzgKommunen,
   listResponsibilityRules,
   listStatusRecordsOf,
   writeStatusRecords,
+  type Queryable,
+  type StatusWrite,
 } from "@it-atlas/db";
 import {
   adoptionTemplateCsv,
@@ -13,6 +17,7 @@ import {
   OrganisationKey,
   responsibilityFor,
   toResponsibilityRules,
+  type Adoption,
   type AdoptionTemplateLine,
   type Principal,
 } from "@it-atlas/domain";
@@ -48,6 +53,58 @@ function importActor(
         ? "self_reported"
         : "user",
   };
+}
+
+const adoptionKey = (record: { organisationKey: string; ozgId: number | null }) =>
+  `${record.organisationKey}/${record.ozgId}`;
+
+/** The row says what is recorded already (quality and who/when may differ). */
+function unchanged(record: Adoption, write: StatusWrite): boolean {
+  return (
+    record.status === write.status &&
+    (record.onlineService?.id ?? null) === write.onlineServiceId &&
+    record.plannedDate === write.plannedDate &&
+    record.informationSource === write.informationSource &&
+    record.informationDate === write.informationDate &&
+    record.note === write.note
+  );
+}
+
+/**
+ * Writes the import's records and one `ozg_adoption` audit entry per new or changed
+ * Kommune × Leistung (before/after as the adoption route writes them), so imports show in the
+ * Leistung's history. Three statements besides the write, whatever the file's size; the
+ * second and third only cover the changed rows.
+ */
+async function writeWithHistory(
+  tx: Queryable,
+  writes: StatusWrite[],
+  actor: ReturnType<typeof auditActor>,
+): Promise<void> {
+  const leistungWrites = writes.filter(
+    (write): write is StatusWrite & { ozgId: number } => write.ozgId !== null,
+  );
+  const before = new Map(
+    (await listAdoptionsOf(tx, leistungWrites)).map((record) => [adoptionKey(record), record]),
+  );
+  const changed = leistungWrites.filter((write) => {
+    const record = before.get(adoptionKey(write));
+    return !record || !unchanged(record, write);
+  });
+  await writeStatusRecords(tx, writes, actor.actorLabel);
+  const after = await listAdoptionsOf(tx, changed);
+  await appendAuditEntries(
+    tx,
+    after.map((record) => ({
+      ...actor,
+      via: "import" as const,
+      action: "import",
+      entityType: "ozg_adoption",
+      entityId: adoptionKey(record),
+      before: before.get(adoptionKey(record)) ?? null,
+      after: record,
+    })),
+  );
 }
 
 function decode(content: string): Uint8Array {
@@ -213,7 +270,7 @@ export function registerOzgImportRoutes(
             })),
           );
         }
-        await writeStatusRecords(tx, checked.writes, actor.actorLabel);
+        await writeWithHistory(tx, checked.writes, actor);
         await appendAudit(tx, {
           ...actor,
           via: "import",

@@ -1251,6 +1251,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ozg/leistungen/{ozgId}/adoption-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verlauf der Umsetzung einer OZG-Leistung: Änderungen des Umsetzungsstands je Kommune (erfasst oder importiert), neueste zuerst */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    kommune?: string;
+                };
+                header?: never;
+                path: {
+                    ozgId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OzgAdoptionHistoryEntry"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ozg/adoption/template.csv": {
         parameters: {
             query?: never;
@@ -9165,6 +9228,22 @@ export interface components {
             };
             counts: components["schemas"]["ReadinessCountsInput"];
         };
+        OzgAdoptionHistoryEntryInput: {
+            id: number;
+            at: string;
+            organisationKey: string;
+            kommuneName: string | null;
+            /** @enum {string} */
+            action: "create" | "change" | "import";
+            /** @enum {string} */
+            via: "ui" | "api" | "import" | "cli" | "system";
+            statusBefore: ("nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online") | null;
+            statusAfter: ("nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online") | null;
+            informationDate: string | null;
+            onlineServiceName: string | null;
+            quality: ("sourced" | "self_reported" | "provider_confirmed" | "user" | "demo") | null;
+            changedBy: string | null;
+        };
         OnlineServiceInput: {
             id: string;
             name: string;
@@ -11083,6 +11162,22 @@ export interface components {
                 demo: boolean;
             };
             counts: components["schemas"]["ReadinessCounts"];
+        };
+        OzgAdoptionHistoryEntry: {
+            id: number;
+            at: string;
+            organisationKey: string;
+            kommuneName: string | null;
+            /** @enum {string} */
+            action: "create" | "change" | "import";
+            /** @enum {string} */
+            via: "ui" | "api" | "import" | "cli" | "system";
+            statusBefore: ("nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online") | null;
+            statusAfter: ("nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online") | null;
+            informationDate: string | null;
+            onlineServiceName: string | null;
+            quality: ("sourced" | "self_reported" | "provider_confirmed" | "user" | "demo") | null;
+            changedBy: string | null;
         };
         OnlineService: {
             id: string;

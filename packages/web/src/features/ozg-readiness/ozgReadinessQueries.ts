@@ -11,7 +11,12 @@ export type AdoptionChange = Schemas["AdoptionChangeInput"];
 export type OnboardingChange = Schemas["OnboardingChangeInput"];
 
 // Every query that shows adoption; a change refreshes all of them.
-const OZG_KEYS = ["ozg-readiness", "ozg-services-readiness", "ozg-kommune"] as const;
+const OZG_KEYS = [
+  "ozg-readiness",
+  "ozg-services-readiness",
+  "ozg-kommune",
+  "ozg-adoption-history",
+] as const;
 
 /** The readiness board: Kommunen, regions and (with `dienst`) one service's status. */
 export function useReadiness(query: ReadinessQuery) {

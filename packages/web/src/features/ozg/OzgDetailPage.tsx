@@ -3,6 +3,7 @@ import { useOzgLeistung } from "../../api/hooks.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { usePrincipal } from "../auth/usePrincipal.ts";
+import { AdoptionHistory } from "./AdoptionHistory.tsx";
 import { LEIKA_TYPE_LABEL } from "./leikaLabels.ts";
 import { OzgResponsibility } from "./OzgResponsibility.tsx";
 
@@ -101,6 +102,7 @@ export function OzgDetailPage() {
           </table>
         </div>
       )}
+      {principal.kind === "user" ? <AdoptionHistory ozgId={data.id} name={data.name} /> : null}
       <p className="kern-body kern-body--small">
         Quelle: KDN – OZG-Datenbank NRW (github.com/kdn-nrw/OZG-Datenbank-NRW, MIT), Stand Herbst
         2019. Bedeutung der LeiKa-Typen: digital-direkt.nrw, FAQ „LeiKa-Typ“.
