@@ -118,6 +118,22 @@ export const ScenarioConstraintsDefinition = z.object({
     .default([]),
   maxMigrationsPerYear: z.number().int().nonnegative().nullable().default(null),
   maxMigrationsTotal: z.number().int().nonnegative().nullable().default(null),
+  /**
+   * Project capacity per provider: most Kommune × Leistungsbereich migrations it can take in
+   * (as the new provider) per year; over the horizon migrationsPerYear × horizonYears.
+   */
+  providerProjectCapacity: z
+    .array(
+      z.object({
+        providerId: ProviderId,
+        migrationsPerYear: z
+          .number({ error: "Projektkapazität: bitte eine Zahl angeben." })
+          .int("Die Projektkapazität ist eine ganze Zahl von Wechseln je Jahr.")
+          .nonnegative("Die Projektkapazität darf nicht negativ sein.")
+          .max(10_000, "Die Projektkapazität beträgt höchstens 10.000 Wechsel je Jahr."),
+      }),
+    )
+    .default([]),
   /** Domains a Kommune must obtain together (same provider, or all in eigener Betrieb). */
   couplings: z
     .array(
@@ -163,6 +179,17 @@ export const ScenarioDefinition = z
     constraints: ScenarioConstraintsDefinition,
   })
   .superRefine((definition, context) => {
+    const limited = new Set<string>();
+    definition.constraints.providerProjectCapacity.forEach((entry, index) => {
+      if (limited.has(entry.providerId)) {
+        context.addIssue({
+          code: "custom",
+          path: ["constraints", "providerProjectCapacity", index, "providerId"],
+          message: "Für diesen Anbieter ist die Projektkapazität schon angegeben.",
+        });
+      }
+      limited.add(entry.providerId);
+    });
     definition.constraints.providerCounts.forEach((count, index) => {
       if (count.max !== null && count.max < count.min) {
         context.addIssue({
@@ -198,6 +225,7 @@ export function defaultScenarioDefinition(baseDate: string): ScenarioDefinition 
       capacities: [],
       maxMigrationsPerYear: null,
       maxMigrationsTotal: null,
+      providerProjectCapacity: [],
       couplings: [],
       mergers: [],
       providerCounts: [],

@@ -245,6 +245,13 @@ export function buildScenarioInput(
     }))
     .filter((merger) => merger.providerIds.length >= 2);
 
+  const projectCapacity = constraints.providerProjectCapacity.filter((entry) =>
+    providerNames.has(entry.providerId),
+  );
+  if (projectCapacity.length < constraints.providerProjectCapacity.length) {
+    notes.push("Projektkapazitäten unbekannter Anbieter wurden weggelassen.");
+  }
+
   const usedKommunen = new Set(demands.map((demand) => demand.kommuneId));
   return {
     input: {
@@ -261,6 +268,7 @@ export function buildScenarioInput(
       constraints: {
         maxMigrationsPerYear: constraints.maxMigrationsPerYear,
         maxMigrationsTotal: constraints.maxMigrationsTotal,
+        providerProjectCapacity: projectCapacity,
         couplings,
         providerCounts: constraints.providerCounts.filter((count) => inDomain.has(count.domainId)),
         mergers,

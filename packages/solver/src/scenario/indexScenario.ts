@@ -57,6 +57,11 @@ export interface IndexedScenario {
   providerIndex: Map<string, number>;
   /** Most migrations over the horizon, or null. */
   migrationBudget: number | null;
+  /**
+   * Project capacity: provider index → most migrations it may take in (as the new provider)
+   * over the horizon (migrationsPerYear × horizonYears). Providers without a limit are absent.
+   */
+  intakeLimit: Map<number, number>;
   /** Ids of constraint instances switched off (for infeasibility analysis). */
   disabled: ReadonlySet<string>;
 }
@@ -69,6 +74,7 @@ export const constraintId = {
   coupling: (index: number) => `coupling:${index}`,
   providerCount: (domainId: string) => `providerCount:${domainId}`,
   budget: () => "budget",
+  projectCapacity: (providerId: string) => `projectCapacity:${providerId}`,
 };
 
 /**
@@ -187,12 +193,20 @@ export function indexScenario(
   ].filter((limit): limit is number => limit !== null);
   const migrationBudget =
     limits.length > 0 && !disabled.has(constraintId.budget()) ? Math.min(...limits) : null;
+  const intakeLimit = new Map<number, number>();
+  for (const entry of input.constraints.providerProjectCapacity) {
+    const provider = providerIndex.get(entry.providerId);
+    if (provider === undefined || disabled.has(constraintId.projectCapacity(entry.providerId)))
+      continue;
+    intakeLimit.set(provider, entry.migrationsPerYear * input.horizonYears);
+  }
   return {
     input,
     annuity: annuityFactor(input.horizonYears, input.discountRate),
     domains,
     providerIndex,
     migrationBudget,
+    intakeLimit,
     disabled,
   };
 }

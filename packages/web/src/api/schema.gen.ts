@@ -9930,6 +9930,11 @@ export interface components {
             migrations: components["schemas"]["PlannedMigrationInputInput"][];
             /** @default 50 */
             maxMigrationsPerYear: number;
+            /** @default [] */
+            providerMigrationsPerYear: {
+                providerId: string;
+                migrationsPerYear: number;
+            }[];
             startYear: number;
         };
         GovernanceBodyInput: {
@@ -10050,6 +10055,11 @@ export interface components {
                 maxMigrationsPerYear: number | null;
                 /** @default null */
                 maxMigrationsTotal: number | null;
+                /** @default [] */
+                providerProjectCapacity: {
+                    providerId: string;
+                    migrationsPerYear: number;
+                }[];
                 /** @default [] */
                 couplings: {
                     domainIds: string[];
@@ -11849,6 +11859,11 @@ export interface components {
             migrations: components["schemas"]["PlannedMigrationInput"][];
             /** @default 50 */
             maxMigrationsPerYear: number;
+            /** @default [] */
+            providerMigrationsPerYear: {
+                providerId: string;
+                migrationsPerYear: number;
+            }[];
             startYear: number;
         };
         GovernanceBody: {
@@ -11969,6 +11984,11 @@ export interface components {
                 maxMigrationsPerYear: number | null;
                 /** @default null */
                 maxMigrationsTotal: number | null;
+                /** @default [] */
+                providerProjectCapacity: {
+                    providerId: string;
+                    migrationsPerYear: number;
+                }[];
                 /** @default [] */
                 couplings: {
                     domainIds: string[];

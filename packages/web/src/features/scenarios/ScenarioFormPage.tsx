@@ -79,6 +79,74 @@ function Check({
   );
 }
 
+/**
+ * Project capacity per provider: how many Kommune × Leistungsbereich migrations it can take in
+ * a year. One number input per provider in a table; empty means no limit.
+ */
+function ProjectCapacityTable({
+  providers,
+  loading,
+  values,
+  onChange,
+}: {
+  providers: ReadonlyArray<{ id: string; shortName: string; status: string }>;
+  loading: boolean;
+  values: Record<string, string>;
+  onChange: (providerId: string, value: string) => void;
+}) {
+  const id = useId();
+  // Merged or renamed providers take in nothing; keep them only when a limit is already set.
+  const shown = providers.filter(
+    (provider) =>
+      (provider.status !== "merged" && provider.status !== "renamed") ||
+      (values[provider.id] ?? "") !== "",
+  );
+  return (
+    <div className="atlas-scenario-capacity">
+      <p className="kern-body" id={`${id}-hint`}>
+        Projektkapazität: höchstens so viele Wechsel (Kommune × Leistungsbereich) kann ein Anbieter
+        je Jahr als neuer Anbieter aufnehmen; über den Planungszeitraum das Vielfache. Leer = ohne
+        Grenze.
+      </p>
+      {loading ? <LoadingState label="Anbieter werden geladen …" /> : null}
+      <table className="kern-table" aria-describedby={`${id}-hint`}>
+        <caption className="kern-title">Projektkapazität je Anbieter</caption>
+        <thead className="kern-table__head">
+          <tr className="kern-table__row">
+            <th scope="col" className="kern-table__header">
+              Anbieter
+            </th>
+            <th scope="col" className="kern-table__header">
+              Wechsel je Jahr
+            </th>
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          {shown.map((provider) => (
+            <tr key={provider.id} className="kern-table__row">
+              <th scope="row" className="kern-table__header">
+                {provider.shortName}
+              </th>
+              <td className="kern-table__cell">
+                <input
+                  className="kern-form-input__input"
+                  type="number"
+                  min={0}
+                  step={1}
+                  inputMode="numeric"
+                  aria-label={`Projektkapazität ${provider.shortName} (Wechsel je Jahr)`}
+                  value={values[provider.id] ?? ""}
+                  onChange={(event) => onChange(provider.id, event.target.value)}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** Create ("/szenarien/neu") or edit ("/szenarien/:id/bearbeiten") a scenario. */
 export function ScenarioFormPage() {
   const { id } = useParams();
@@ -310,6 +378,17 @@ function ScenarioForm({
             inputMode="numeric"
             value={state.maxProviders}
             onChange={(value) => set("maxProviders", value)}
+          />
+          <ProjectCapacityTable
+            providers={providers.data?.items ?? []}
+            loading={providers.isPending}
+            values={state.projectCapacity}
+            onChange={(providerId, value) =>
+              setState((current) => ({
+                ...current,
+                projectCapacity: { ...current.projectCapacity, [providerId]: value },
+              }))
+            }
           />
           <div role="group" aria-label="Gekoppelte Leistungsbereiche (vom selben Anbieter)">
             <p className="kern-body">

@@ -120,6 +120,45 @@ describe("Szenarien", () => {
     ]);
   });
 
+  it("edits each provider's project capacity in a table and saves the limits", async () => {
+    api.respond({
+      path: "/api/providers",
+      body: {
+        total: 3,
+        items: [
+          { id: "owl-it", shortName: "OWL-IT", status: "active" },
+          { id: "regio-it", shortName: "regio iT", status: "active" },
+          { id: "krz", shortName: "krz", status: "merged" },
+        ],
+      },
+    });
+    const user = userEvent.setup();
+    renderWithProviders(
+      <Routes>
+        <Route path="/szenarien/neu" element={<ScenarioFormPage />} />
+        <Route path="/szenarien/:id" element={<p>Gespeichert</p>} />
+      </Routes>,
+      { route: "/szenarien/neu" },
+    );
+    await user.type(screen.getByLabelText("Name"), "Mit Projektkapazität");
+    const table = await screen.findByRole("table", { name: "Projektkapazität je Anbieter" });
+    expect(table).toHaveTextContent("OWL-IT");
+    // A merged provider takes in nothing and is not offered.
+    expect(table).not.toHaveTextContent("krz");
+    const owl = await screen.findByRole("spinbutton", {
+      name: "Projektkapazität OWL-IT (Wechsel je Jahr)",
+    });
+    await user.type(owl, "12");
+    api.respond({ method: "POST", path: "/api/scenarios", status: 201, body: stored });
+    await user.click(screen.getByRole("button", { name: "Speichern" }));
+    expect(await screen.findByText("Gespeichert")).toBeInTheDocument();
+    const post = api.requests.find((request) => request.method === "POST");
+    const body = post?.body as { definition: typeof definition };
+    expect(body.definition.constraints.providerProjectCapacity).toEqual([
+      { providerId: "owl-it", migrationsPerYear: 12 },
+    ]);
+  });
+
   it("shows German messages instead of saving an invalid form", async () => {
     const user = userEvent.setup();
     renderWithProviders(<ScenarioFormPage />, { route: "/szenarien/neu" });

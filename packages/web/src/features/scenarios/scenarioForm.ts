@@ -28,6 +28,8 @@ export interface ScenarioFormState {
   providerPolicy: ProviderPolicy;
   maxMigrationsPerYear: string;
   maxMigrationsTotal: string;
+  /** Project capacity per provider id: migrations it takes in per year; "" = no limit. */
+  projectCapacity: Record<string, string>;
   /** Domains coupled in one group (obtained together). */
   coupled: string[];
   /** Most providers per chosen domain, statewide; empty = no limit. */
@@ -64,6 +66,12 @@ export function toFormState(
     providerPolicy: constraints.providerPolicy,
     maxMigrationsPerYear: text(constraints.maxMigrationsPerYear),
     maxMigrationsTotal: text(constraints.maxMigrationsTotal),
+    projectCapacity: Object.fromEntries(
+      constraints.providerProjectCapacity.map((entry) => [
+        entry.providerId,
+        text(entry.migrationsPerYear),
+      ]),
+    ),
     coupled: constraints.couplings[0]?.domainIds ?? [],
     maxProviders: text(constraints.providerCounts[0]?.max ?? null),
     assignments: [],
@@ -139,6 +147,9 @@ export function toSaveInput(
       providerPolicy: state.providerPolicy,
       maxMigrationsPerYear: number(state.maxMigrationsPerYear),
       maxMigrationsTotal: number(state.maxMigrationsTotal),
+      providerProjectCapacity: Object.entries(state.projectCapacity)
+        .filter(([, value]) => value.trim() !== "")
+        .map(([providerId, value]) => ({ providerId, migrationsPerYear: number(value) })),
       couplings: state.coupled.length >= 2 ? [{ domainIds: state.coupled }] : [],
       providerCounts:
         maxProviders === null
