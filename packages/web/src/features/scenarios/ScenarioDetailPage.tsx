@@ -115,6 +115,22 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
           </dd>
         </div>
         <div>
+          <dt>Kostenkurven</dt>
+          <dd>
+            {definition.costs.costCurves.length === 0
+              ? "keine (Angebotspreise und Skalenfaktor)"
+              : `${formatInteger(definition.costs.costCurves.length)} ${
+                  definition.costs.costCurves.length === 1
+                    ? "Leistungsbereich"
+                    : "Leistungsbereiche"
+                }${
+                  definition.costs.costCurves.some((curve) => curve.source.demo)
+                    ? ` (${DEMO_LABEL})`
+                    : ""
+                }`}
+          </dd>
+        </div>
+        <div>
           <dt>Projektkapazität je Anbieter</dt>
           <dd>
             {definition.constraints.providerProjectCapacity.length === 0

@@ -1,17 +1,19 @@
 import { providerPolicyLabel, scenarioModeLabel, type ProviderPolicy } from "@it-atlas/domain";
-import { useId, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useNavigate, useParams } from "react-router";
 import { useDomains, useProviders } from "../../api/hooks.ts";
 import { ErrorState, LoadingState, errorMessage } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
+import { CostCurvesSection } from "./CostCurvesSection.tsx";
 import {
   emptyFormState,
   presetFormState,
   scenarioFormState,
+  toCurveRows,
   toSaveInput,
   type ScenarioFormState,
 } from "./scenarioForm.ts";
-import { useSaveScenario, useScenario } from "./scenarioQueries.ts";
+import { useSaveScenario, useScenario, useScenarioDefaults } from "./scenarioQueries.ts";
 import "./scenarios.css";
 
 function Input({
@@ -176,6 +178,29 @@ function ScenarioForm({
     () => initial?.state ?? emptyFormState(new Date().toISOString().slice(0, 10)),
   );
   const [errors, setErrors] = useState<string[]>([]);
+  // Cost curves fitted on the landscape: the defaults of a new scenario, and on request.
+  const defaults = useScenarioDefaults();
+  const curvesEdited = useRef(false);
+  // A failed prefill stays quiet (the offer prices apply); a failed click is reported.
+  const [curvesRequested, setCurvesRequested] = useState(false);
+  const takeOverCurves = (baseDate: string, onlyIfUntouched: boolean) =>
+    defaults.mutate(baseDate, {
+      onSuccess: (answer) => {
+        if (onlyIfUntouched && curvesEdited.current) return;
+        setState((current) => ({
+          ...current,
+          costCurves: toCurveRows(answer.definition.costs.costCurves),
+        }));
+      },
+    });
+  const isNew = initial === undefined;
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (!isNew || prefilled.current) return;
+    prefilled.current = true;
+    takeOverCurves(state.baseDate, true);
+    // Once, when a new scenario is opened; the button takes them over again later.
+  }, [isNew]);
   const set = <Key extends keyof ScenarioFormState>(key: Key, value: ScenarioFormState[Key]) =>
     setState((current) => ({ ...current, [key]: value }));
   const toggle = (key: "domainIds" | "coupled", domainId: string, on: boolean) =>
@@ -332,6 +357,24 @@ function ScenarioForm({
             inputMode="decimal"
             value={state.scaleFactor}
             onChange={(value) => set("scaleFactor", value)}
+          />
+          <CostCurvesSection
+            rows={state.costCurves}
+            domainName={(domainId) =>
+              leafDomains.find((domain) => domain.id === domainId)?.name ?? domainId
+            }
+            onChange={(rows) => {
+              curvesEdited.current = true;
+              set("costCurves", rows);
+            }}
+            onTakeOver={() => {
+              curvesEdited.current = true;
+              setCurvesRequested(true);
+              takeOverCurves(state.baseDate, false);
+            }}
+            takingOver={defaults.isPending}
+            takeOverError={curvesRequested ? defaults.error : null}
+            confidentialHidden={defaults.data?.confidentialHidden ?? false}
           />
         </fieldset>
         <fieldset className="kern-fieldset">
