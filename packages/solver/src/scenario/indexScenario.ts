@@ -59,7 +59,8 @@ export interface IndexedScenario {
   migrationBudget: number | null;
   /**
    * Project capacity: provider index → most migrations it may take in (as the new provider)
-   * over the horizon (migrationsPerYear × horizonYears). Providers without a limit are absent.
+   * over the horizon (migrationsPerYear × horizonYears). Providers without a limit, or with one
+   * no plan can reach, are absent.
    */
   intakeLimit: Map<number, number>;
   /** Ids of constraint instances switched off (for infeasibility analysis). */
@@ -193,12 +194,24 @@ export function indexScenario(
   ].filter((limit): limit is number => limit !== null);
   const migrationBudget =
     limits.length > 0 && !disabled.has(constraintId.budget()) ? Math.min(...limits) : null;
+  // A limit no plan can reach (fewer Kommunen could move to the provider) is left out: it
+  // would only tie the provider's domains into one block.
+  const reachableIntake = new Map<number, number>();
+  for (const domain of domains) {
+    for (const customer of domain.customers) {
+      for (const option of customer.options) {
+        if (option !== OWN_OPERATION && option !== customer.current)
+          reachableIntake.set(option, (reachableIntake.get(option) ?? 0) + 1);
+      }
+    }
+  }
   const intakeLimit = new Map<number, number>();
   for (const entry of input.constraints.providerProjectCapacity) {
     const provider = providerIndex.get(entry.providerId);
     if (provider === undefined || disabled.has(constraintId.projectCapacity(entry.providerId)))
       continue;
-    intakeLimit.set(provider, entry.migrationsPerYear * input.horizonYears);
+    const limit = entry.migrationsPerYear * input.horizonYears;
+    if ((reachableIntake.get(provider) ?? 0) > limit) intakeLimit.set(provider, limit);
   }
   return {
     input,

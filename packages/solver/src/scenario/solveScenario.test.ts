@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { HighsSolver } from "../highs/HighsSolver.ts";
 import { naiveCost, naiveOptimum } from "../test/naiveScenario.ts";
 import { checkPlan } from "./checkPlan.ts";
+import { findBlocks } from "./decomposeScenario.ts";
 import { indexScenario, OWN_OPERATION } from "./indexScenario.ts";
 import { ScenarioInput } from "./Scenario.ts";
 import { solveScenario } from "./solveScenario.ts";
@@ -203,6 +204,41 @@ describe("solveScenario", () => {
       expect(result.conflicts).toContain(
         "Für Altstadt sind im Bereich Einwohnerwesen nur zugelassen: Kommunale IT.",
       );
+    });
+
+    it("ties a limited provider's domains into one block only when the limit can bind", () => {
+      const domains = ["einwohnerwesen", "personenstandswesen"];
+      const twoDomains = (migrationsPerYear: number) =>
+        scenario({
+          domains: domains.map((id) => ({
+            id,
+            name: id,
+            unit: "Einwohner",
+            ownOperation: { fixedCost: 100, costPerUnit: 1 },
+            migration: { fixedCost: 10, costPerUnit: 0 },
+          })),
+          offers: domains.map((domainId) => ({
+            providerId: "p",
+            domainId,
+            fixedCost: 60,
+            capacity: null,
+            segments: [{ upTo: null, costPerUnit: 0.5 }],
+          })),
+          demands: domains.flatMap((domainId) =>
+            ["k1", "k2"].map((kommuneId) => ({
+              kommuneId,
+              domainId,
+              volume: 100,
+              currentProviderId: null,
+              ownOperationAllowed: true,
+              keepLocal: false,
+            })),
+          ),
+          constraints: { providerProjectCapacity: [{ providerId: "p", migrationsPerYear }] },
+        });
+      // Four Kommune × domain pairs could move to P: a limit of 4 cannot bind, 3 can.
+      expect(findBlocks(indexScenario(twoDomains(4)))).toEqual([[0], [1]]);
+      expect(findBlocks(indexScenario(twoDomains(3)))).toEqual([[0, 1]]);
     });
 
     it("rejects a limit for an unknown provider", () => {
