@@ -276,7 +276,7 @@ describe("/api/scenarios/defaults", () => {
     );
   });
 
-  it("keeps a stored scenario without cost curves readable", async () => {
+  it("reads a scenario stored without cost curves and project capacities", async () => {
     const preset = await lippePreset();
     const { costCurves: _omitted, ...oldCosts } = preset.costs;
     const created = await server.app.inject({
@@ -286,6 +286,15 @@ describe("/api/scenarios/defaults", () => {
       payload: { name: "Ohne Kostenkurven", definition: { ...preset, costs: oldCosts } },
     });
     expect(created.statusCode, created.body).toBe(201);
-    expect(created.json<Scenario>().definition.costs.costCurves).toEqual([]);
+    const { id } = created.json<Scenario>();
+    // As stored before cost curves and project capacities existed.
+    await server.db.query(
+      sql`UPDATE scenario SET definition = definition #- '{costs,costCurves}' #- '{constraints,providerProjectCapacity}' WHERE id = ${id}`,
+    );
+    const stored = await server.app.inject({ url: `/api/scenarios/${id}`, headers: analyst });
+    expect(stored.statusCode, stored.body).toBe(200);
+    const { definition } = stored.json<Scenario>();
+    expect(definition.costs.costCurves).toEqual([]);
+    expect(definition.constraints.providerProjectCapacity).toEqual([]);
   });
 });
