@@ -10,6 +10,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { answerSession, buildRole, buildUser } from "../auth/buildUser.testing.ts";
 import { fakeApi as api } from "../sourcing/fakeApi.testing.ts";
 import { renderWithProviders } from "../sourcing/renderWithProviders.testing.tsx";
+import { ScenarioDetailPage } from "./ScenarioDetailPage.tsx";
 import { ScenarioFormPage } from "./ScenarioFormPage.tsx";
 import { ScenarioListPage } from "./ScenarioListPage.tsx";
 
@@ -219,6 +220,57 @@ describe("Szenarien", () => {
     expect((post?.body as { definition: typeof definition }).definition.costs.costCurves).toEqual([
       fitted,
     ]);
+  });
+
+  it("shows a scenario's project capacities and cost curves in its definition", async () => {
+    const withLimits = {
+      ...stored,
+      definition: {
+        ...definition,
+        costs: {
+          ...definition.costs,
+          costCurves: [
+            {
+              domainId: "einwohnerwesen",
+              fixedCost: 3000,
+              segments: [{ upTo: null, costPerUnit: 0.5 }],
+              source: {
+                kind: "fit",
+                asOf: "2026-01-01",
+                rSquared: 0.98,
+                points: 100,
+                demo: true,
+              },
+            },
+          ],
+        },
+        constraints: {
+          ...definition.constraints,
+          providerProjectCapacity: [{ providerId: "owl-it", migrationsPerYear: 12 }],
+        },
+      },
+    };
+    api.respond({ path: "/api/scenarios/5", body: withLimits });
+    api.respond({ path: "/api/scenarios/5/results/latest", status: 404, body: {} });
+    api.respond({ path: "/api/scenarios/5/pareto", status: 404, body: {} });
+    api.respond({ path: "/api/comments", body: { items: [] } });
+    api.respond({
+      path: "/api/providers",
+      body: { total: 1, items: [{ id: "owl-it", shortName: "OWL-IT", status: "active" }] },
+    });
+    renderWithProviders(
+      <Routes>
+        <Route path="/szenarien/:id" element={<ScenarioDetailPage />} />
+      </Routes>,
+      { route: "/szenarien/5" },
+    );
+    const capacity = await screen.findByText("Projektkapazität je Anbieter");
+    await waitFor(() =>
+      expect(capacity.nextElementSibling).toHaveTextContent("OWL-IT: 12 Wechsel je Jahr"),
+    );
+    expect(screen.getByText("Kostenkurven").nextElementSibling).toHaveTextContent(
+      "1 Leistungsbereich (Demodaten (synthetisch))",
+    );
   });
 
   it("shows German messages instead of saving an invalid form", async () => {
