@@ -189,6 +189,7 @@ export function generateScenario(shape: LandscapeShape): ScenarioInput {
     constraints: {
       maxMigrationsPerYear: strategy ? Math.round(demands.length / 25) : null,
       maxMigrationsTotal: null,
+      providerProjectCapacity: [],
       couplings: strategy ? [{ domainIds: ["einwohnerwesen", "personenstandswesen"] }] : [],
       providerCounts: strategy
         ? [

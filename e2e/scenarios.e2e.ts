@@ -47,6 +47,14 @@ describe("Szenarien journey", () => {
 
     await page.getByRole("link", { name: "Neues Szenario" }).click();
     await page.getByRole("heading", { level: 1, name: "Neues Szenario" }).waitFor();
+    // A new scenario starts with the cost curves fitted on the landscape, labelled as demo data.
+    const curves = page.getByRole("table", {
+      name: "Kostenkurven je Leistungsbereich (Demodaten (synthetisch))",
+    });
+    await curves.waitFor();
+    expect(await curves.getByRole("row", { name: /^Einwohnerwesen/ }).textContent()).toMatch(
+      /0,\d{3}Landkarte vom/,
+    );
     await page
       .getByRole("button", { name: "Vorlage „Spezialisierung Einwohnerwesen“ übernehmen" })
       .click();

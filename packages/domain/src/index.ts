@@ -69,3 +69,4 @@ export * from "./scenario/costScenarioPlan.ts";
 export * from "./scenario/toResultPlan.ts";
 export * from "./scenario/compareScenarios.ts";
 export * from "./scenario/redactScenario.ts";
+export * from "./scenario/scenarioCostCurves.ts";

@@ -156,6 +156,19 @@ export const MeasuresFromMigrationsInput = z
       .min(1, "braucht mindestens eine Migration")
       .max(5000),
     maxMigrationsPerYear: z.number().int().min(1).max(5000).default(50),
+    /** Project capacity of target providers (from the scenario): most migrations a year each. */
+    providerMigrationsPerYear: z
+      .array(
+        z.object({
+          providerId: ProviderId,
+          migrationsPerYear: z
+            .number()
+            .int("Die Projektkapazität ist eine ganze Zahl von Wechseln je Jahr.")
+            .min(1, "Die Projektkapazität je Anbieter beträgt mindestens 1 Wechsel je Jahr.")
+            .max(5000),
+        }),
+      )
+      .default([]),
     startYear: z.number().int().min(2020).max(2060),
   })
   .meta({ id: "MeasuresFromMigrationsInput" });

@@ -54,6 +54,36 @@ describe("measuresFromMigrations", () => {
     expect(drafts[2]?.dependsOnIndex).toBeNull();
   });
 
+  it("keeps a target provider within its own yearly limit and fills the year with others", () => {
+    const drafts = measuresFromMigrations(
+      [
+        migration("05766020", "einwohnerwesen", "regio-it"),
+        migration("05766008", "einwohnerwesen", "regio-it"),
+        migration("05766044", "einwohnerwesen", "regio-it"),
+        migration("05766020", "finanzwesen", "owl-it"),
+        migration("05766008", "finanzwesen", "owl-it"),
+      ],
+      { ...options, providerMigrationsPerYear: new Map([["regio-it", 1]]) },
+    );
+    // regio iT takes in 1 a year: waves 1, 2, 3. OWL-IT fills the 2 places left in 2027.
+    expect(drafts.map((draft) => [draft.title, draft.kommuneKeys])).toEqual([
+      ["Wechsel Einwohnerwesen zu regio iT – Welle 1", ["05766008"]],
+      ["Wechsel Einwohnerwesen zu regio iT – Welle 2", ["05766020"]],
+      ["Wechsel Einwohnerwesen zu regio iT – Welle 3", ["05766044"]],
+      ["Wechsel Finanzwesen zu OWL-IT – Welle 1", ["05766008", "05766020"]],
+    ]);
+    expect(drafts.map((draft) => draft.dependsOnIndex)).toEqual([null, 0, 1, null]);
+  });
+
+  it("refuses a provider limit below 1 for a provider that takes in migrations", () => {
+    expect(() =>
+      measuresFromMigrations([migration("05766020", "finanzwesen", "owl-it")], {
+        ...options,
+        providerMigrationsPerYear: new Map([["owl-it", 0]]),
+      }),
+    ).toThrow(RangeError);
+  });
+
   it("names a move into eigenen Betrieb", () => {
     const [draft] = measuresFromMigrations([migration("05766020", "finanzwesen", null)], options);
     expect(draft?.title).toBe("Wechsel Finanzwesen in eigenen Betrieb – Welle 1");
@@ -79,23 +109,35 @@ describe("measuresFromMigrations", () => {
       fc.property(
         fc.array(migrationArbitrary, { maxLength: 40 }),
         fc.integer({ min: 1, max: 7 }),
-        (migrations, max) => {
+        fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
+        (migrations, max, regioLimit) => {
           const drafts = measuresFromMigrations(migrations, {
             ...options,
             maxMigrationsPerYear: max,
+            ...(regioLimit === null
+              ? {}
+              : { providerMigrationsPerYear: new Map([["regio-it", regioLimit]]) }),
           });
           const placed = drafts.flatMap((draft) => draft.migrations);
           expect(placed).toHaveLength(migrations.length);
           for (const item of migrations) expect(placed.filter((p) => p === item)).toHaveLength(1);
           const perWave = new Map<number, number>();
+          const regioPerWave = new Map<number, number>();
           for (const draft of drafts) {
             perWave.set(draft.wave, (perWave.get(draft.wave) ?? 0) + draft.migrations.length);
+            if (draft.toProviderId === "regio-it")
+              regioPerWave.set(
+                draft.wave,
+                (regioPerWave.get(draft.wave) ?? 0) + draft.migrations.length,
+              );
             for (const item of draft.migrations) {
               expect(item.domainId).toBe(draft.domainId);
               expect(item.toProviderId).toBe(draft.toProviderId);
             }
           }
           for (const count of perWave.values()) expect(count).toBeLessThanOrEqual(max);
+          for (const count of regioPerWave.values())
+            expect(count).toBeLessThanOrEqual(regioLimit ?? max);
         },
       ),
     );

@@ -65,6 +65,67 @@ export const OwnOperationCost = z.object({
 });
 export type OwnOperationCost = z.infer<typeof OwnOperationCost>;
 
+/** Where a scenario's cost curve comes from: fitted on the landscape's cost data, or entered. */
+export const ScenarioCostCurveSource = z.object({
+  kind: z.enum(["fit", "entered"]),
+  /** Stichtag of the landscape the curve was fitted on. */
+  asOf: IsoDate.nullable().default(null),
+  /** Goodness of fit (1 − SSE/SST); null when entered or undefined. */
+  rSquared: z.number().nullable().default(null),
+  /** Number of Kommune rows the fit rests on. */
+  points: z.number().int().nonnegative().nullable().default(null),
+  /** The fit rests on Demodaten (synthetisch). */
+  demo: z.boolean().default(false),
+});
+export type ScenarioCostCurveSource = z.infer<typeof ScenarioCostCurveSource>;
+
+/**
+ * A provider's yearly running cost in one domain as a function of its total volume there:
+ * platform (fixed) cost plus concave piecewise-linear segments (docs/cost-model.md §2). When
+ * given, it prices every provider's offer in the domain instead of the landscape's offer prices
+ * and the scale factor.
+ */
+export const ScenarioCostCurve = z
+  .object({
+    domainId: ServiceDomainId,
+    fixedCost: amount("Fixkosten der Kostenkurve"),
+    segments: z
+      .array(
+        z.object({
+          upTo: z
+            .number({ error: "Segmentgrenze: bitte eine Zahl angeben." })
+            .positive("Segmentgrenzen müssen positiv sein.")
+            .nullable(),
+          costPerUnit: amount("Grenzkosten je Einheit"),
+        }),
+      )
+      .min(1, "Eine Kostenkurve braucht mindestens ein Segment."),
+    source: ScenarioCostCurveSource.default({
+      kind: "entered",
+      asOf: null,
+      rSquared: null,
+      points: null,
+      demo: false,
+    }),
+  })
+  .superRefine((curve, context) => {
+    curve.segments.forEach((segment, index) => {
+      const previous = curve.segments[index - 1];
+      const issue = (field: string, message: string) =>
+        context.addIssue({ code: "custom", path: ["segments", index, field], message });
+      if ((segment.upTo === null) !== (index === curve.segments.length - 1))
+        issue("upTo", "Nur das letzte Segment ist nach oben offen (ohne Grenze).");
+      if (previous?.upTo != null && segment.upTo !== null && segment.upTo <= previous.upTo)
+        issue("upTo", "Die Segmentgrenzen müssen aufsteigen.");
+      if (previous && segment.costPerUnit > previous.costPerUnit)
+        issue(
+          "costPerUnit",
+          "Die Grenzkosten dürfen mit der Menge nicht steigen (konkave Kostenkurve).",
+        );
+    });
+  });
+export type ScenarioCostCurve = z.infer<typeof ScenarioCostCurve>;
+
 /** Cost parameters; every value can be edited per scenario. */
 export const ScenarioCostParameters = z.object({
   /** Years over which one-off costs are spread and totals are summed. */
@@ -94,6 +155,11 @@ export const ScenarioCostParameters = z.object({
     .number()
     .gt(0, "Der Skalenfaktor muss größer als 0 sein.")
     .max(1, "Der Skalenfaktor beträgt höchstens 1 (keine steigenden Grenzkosten)."),
+  /**
+   * Cost curve per domain (e.g. fitted on the landscape, `scenarioCostCurvesFromFits`); a domain
+   * with a curve prices all its providers by it. Absent in scenarios stored before it existed.
+   */
+  costCurves: z.array(ScenarioCostCurve).default([]),
 });
 export type ScenarioCostParameters = z.infer<typeof ScenarioCostParameters>;
 
@@ -118,6 +184,22 @@ export const ScenarioConstraintsDefinition = z.object({
     .default([]),
   maxMigrationsPerYear: z.number().int().nonnegative().nullable().default(null),
   maxMigrationsTotal: z.number().int().nonnegative().nullable().default(null),
+  /**
+   * Project capacity per provider: most Kommune × Leistungsbereich migrations it can take in
+   * (as the new provider) per year; over the horizon migrationsPerYear × horizonYears.
+   */
+  providerProjectCapacity: z
+    .array(
+      z.object({
+        providerId: ProviderId,
+        migrationsPerYear: z
+          .number({ error: "Projektkapazität: bitte eine Zahl angeben." })
+          .int("Die Projektkapazität ist eine ganze Zahl von Wechseln je Jahr.")
+          .nonnegative("Die Projektkapazität darf nicht negativ sein.")
+          .max(10_000, "Die Projektkapazität beträgt höchstens 10.000 Wechsel je Jahr."),
+      }),
+    )
+    .default([]),
   /** Domains a Kommune must obtain together (same provider, or all in eigener Betrieb). */
   couplings: z
     .array(
@@ -163,6 +245,28 @@ export const ScenarioDefinition = z
     constraints: ScenarioConstraintsDefinition,
   })
   .superRefine((definition, context) => {
+    const curved = new Set<string>();
+    definition.costs.costCurves.forEach((curve, index) => {
+      if (curved.has(curve.domainId)) {
+        context.addIssue({
+          code: "custom",
+          path: ["costs", "costCurves", index, "domainId"],
+          message: "Für diesen Leistungsbereich ist schon eine Kostenkurve angegeben.",
+        });
+      }
+      curved.add(curve.domainId);
+    });
+    const limited = new Set<string>();
+    definition.constraints.providerProjectCapacity.forEach((entry, index) => {
+      if (limited.has(entry.providerId)) {
+        context.addIssue({
+          code: "custom",
+          path: ["constraints", "providerProjectCapacity", index, "providerId"],
+          message: "Für diesen Anbieter ist die Projektkapazität schon angegeben.",
+        });
+      }
+      limited.add(entry.providerId);
+    });
     definition.constraints.providerCounts.forEach((count, index) => {
       if (count.max !== null && count.max < count.min) {
         context.addIssue({
@@ -190,6 +294,7 @@ export function defaultScenarioDefinition(baseDate: string): ScenarioDefinition 
       migration: [],
       ownOperation: [],
       scaleFactor: 0.8,
+      costCurves: [],
     },
     constraints: {
       keepVorOrtLocal: true,
@@ -198,6 +303,7 @@ export function defaultScenarioDefinition(baseDate: string): ScenarioDefinition 
       capacities: [],
       maxMigrationsPerYear: null,
       maxMigrationsTotal: null,
+      providerProjectCapacity: [],
       couplings: [],
       mergers: [],
       providerCounts: [],

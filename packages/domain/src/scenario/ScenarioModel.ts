@@ -15,6 +15,8 @@ export interface ScenarioModel {
   constraints: {
     maxMigrationsPerYear: number | null;
     maxMigrationsTotal: number | null;
+    /** Most migrations a provider takes in per year (project capacity). */
+    providerProjectCapacity: Array<{ providerId: string; migrationsPerYear: number }>;
     couplings: Array<{ domainIds: string[] }>;
     providerCounts: Array<{ domainId: string; min: number; max: number | null }>;
     mergers: Array<{ id: string; name: string; providerIds: string[]; oneOffCost: number }>;

@@ -23,7 +23,9 @@ const key = (first: string, second: string) => `${first}|${second}`;
  * operating models (andere Kommune, Land, EfA) and rows without volume stay as they are and are
  * reported in `notes`. A provider serving Kommunen without a valid offer gets one derived from
  * its customers' recorded costs. Economies of scale: volume beyond a provider's Ist volume costs
- * `scaleFactor` × its unit price (a concave curve, as the solver requires).
+ * `scaleFactor` × its unit price (a concave curve, as the solver requires) — unless the
+ * definition has a cost curve for the domain (`costs.costCurves`, e.g. fitted on the landscape),
+ * which then prices every provider there.
  */
 export function buildScenarioInput(
   facts: LandscapeFacts,
@@ -106,6 +108,17 @@ export function buildScenarioInput(
         ]
       : [{ upTo: null, costPerUnit: unitPrice }];
   };
+  // A domain's cost curve (e.g. fitted on the landscape) prices every provider there.
+  const curveOf = new Map(costs.costCurves.map((curve) => [curve.domainId, curve]));
+  const priced = (providerId: string, domainId: string, fixedCost: number, unitPrice: number) => {
+    const curve = curveOf.get(domainId);
+    return curve
+      ? {
+          fixedCost: curve.fixedCost,
+          segments: curve.segments.map((segment) => ({ ...segment })),
+        }
+      : { fixedCost, segments: segmentsFor(providerId, domainId, unitPrice) };
+  };
   const offers: ScenarioModelOffer[] = [];
   const offered = new Set<string>();
   for (const offer of facts.offers) {
@@ -116,8 +129,7 @@ export function buildScenarioInput(
     offers.push({
       providerId: offer.providerId,
       domainId: offer.domainId,
-      fixedCost: offer.fixedPrice,
-      segments: segmentsFor(offer.providerId, offer.domainId, offer.unitPrice),
+      ...priced(offer.providerId, offer.domainId, offer.fixedPrice, offer.unitPrice),
       capacity: capacityOverride.get(id) ?? offer.capacity,
     });
   }
@@ -131,18 +143,28 @@ export function buildScenarioInput(
         ? recorded.cost / recorded.volume
         : meanUnitPrice(offers, domainId);
     offered.add(id);
-    derived.push(`${providerNames.get(providerId) ?? providerId} (${domainId})`);
+    if (!curveOf.has(domainId))
+      derived.push(`${providerNames.get(providerId) ?? providerId} (${domainId})`);
     offers.push({
       providerId,
       domainId,
-      fixedCost: 0,
-      segments: segmentsFor(providerId, domainId, unitPrice),
+      ...priced(providerId, domainId, 0, unitPrice),
       capacity: capacityOverride.get(id) ?? null,
     });
   }
   if (derived.length > 0) {
     notes.push(
       `Ohne gültiges Angebot, Preis aus den Ist-Kosten abgeleitet: ${derived.join(", ")}.`,
+    );
+  }
+
+  const curved = [...inDomain].filter((id) => curveOf.has(id));
+  if (curved.length > 0) {
+    const demo = curved.some((id) => curveOf.get(id)?.source.demo);
+    notes.push(
+      `Anbieterpreise aus der Kostenkurve des Szenarios${demo ? " (Demodaten (synthetisch))" : ""}: ${curved
+        .map((id) => knownDomains.get(id)?.name ?? id)
+        .join(", ")}.`,
     );
   }
 
@@ -245,6 +267,13 @@ export function buildScenarioInput(
     }))
     .filter((merger) => merger.providerIds.length >= 2);
 
+  const projectCapacity = constraints.providerProjectCapacity.filter((entry) =>
+    providerNames.has(entry.providerId),
+  );
+  if (projectCapacity.length < constraints.providerProjectCapacity.length) {
+    notes.push("Projektkapazitäten unbekannter Anbieter wurden weggelassen.");
+  }
+
   const usedKommunen = new Set(demands.map((demand) => demand.kommuneId));
   return {
     input: {
@@ -261,6 +290,7 @@ export function buildScenarioInput(
       constraints: {
         maxMigrationsPerYear: constraints.maxMigrationsPerYear,
         maxMigrationsTotal: constraints.maxMigrationsTotal,
+        providerProjectCapacity: projectCapacity,
         couplings,
         providerCounts: constraints.providerCounts.filter((count) => inDomain.has(count.domainId)),
         mergers,

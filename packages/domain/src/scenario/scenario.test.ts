@@ -108,6 +108,24 @@ describe("buildScenarioInput", () => {
     expect(q?.segments).toEqual([{ upTo: null, costPerUnit: 0.8 }]);
   });
 
+  it("carries the providers' project capacities and drops unknown providers with a note", () => {
+    const definition = buildScenarioDefinition();
+    const { input, notes } = buildScenarioInput(buildLandscapeFacts(), {
+      ...definition,
+      constraints: {
+        ...definition.constraints,
+        providerProjectCapacity: [
+          { providerId: "q", migrationsPerYear: 3 },
+          { providerId: "unbekannt", migrationsPerYear: 1 },
+        ],
+      },
+    });
+    expect(input.constraints.providerProjectCapacity).toEqual([
+      { providerId: "q", migrationsPerYear: 3 },
+    ]);
+    expect(notes).toContain("Projektkapazitäten unbekannter Anbieter wurden weggelassen.");
+  });
+
   it("restricts the scope and drops couplings that fall out of it", () => {
     const preset = specialisationPreset("2026-01-01");
     const { input, notes } = buildScenarioInput(buildLandscapeFacts(), {
@@ -299,5 +317,37 @@ describe("ScenarioDefinition", () => {
     const parsed = ScenarioDefinition.safeParse(wrong);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toBe("Das Maximum liegt unter dem Minimum.");
+  });
+
+  it("reads a stored definition without project capacities as none", () => {
+    const stored = buildScenarioDefinition();
+    const { providerProjectCapacity: _omitted, ...oldConstraints } = stored.constraints;
+    const parsed = ScenarioDefinition.parse({ ...stored, constraints: oldConstraints });
+    expect(parsed.constraints.providerProjectCapacity).toEqual([]);
+  });
+
+  it("refuses a negative or fractional project capacity and a provider listed twice, in German", () => {
+    const stored = buildScenarioDefinition();
+    const parse = (providerProjectCapacity: unknown) =>
+      ScenarioDefinition.safeParse({
+        ...stored,
+        constraints: { ...stored.constraints, providerProjectCapacity },
+      });
+    const messages = (result: ReturnType<typeof parse>) =>
+      result.success ? [] : result.error.issues.map((issue) => issue.message);
+    expect(messages(parse([{ providerId: "p", migrationsPerYear: -1 }]))).toEqual([
+      "Die Projektkapazität darf nicht negativ sein.",
+    ]);
+    expect(messages(parse([{ providerId: "p", migrationsPerYear: 1.5 }]))).toEqual([
+      "Die Projektkapazität ist eine ganze Zahl von Wechseln je Jahr.",
+    ]);
+    expect(
+      messages(
+        parse([
+          { providerId: "p", migrationsPerYear: 1 },
+          { providerId: "p", migrationsPerYear: 2 },
+        ]),
+      ),
+    ).toEqual(["Für diesen Anbieter ist die Projektkapazität schon angegeben."]);
   });
 });

@@ -431,6 +431,11 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
   // Scenarios: everyone signed in reads (costs redacted), KDN analysts and admins write and run.
   "GET /api/scenarios": { path: "/api/scenarios", allowed: SIGNED_IN },
   "POST /api/scenarios": { path: "/api/scenarios", allowed: SCENARIO_WRITERS },
+  // An invalid date answers 400 after the access check, without fitting the curves.
+  "GET /api/scenarios/defaults": {
+    path: "/api/scenarios/defaults?baseDate=kein-datum",
+    allowed: SCENARIO_WRITERS,
+  },
   "GET /api/scenarios/compare": { path: "/api/scenarios/compare?ids=999999", allowed: SIGNED_IN },
   "GET /api/scenarios/compare/xlsx": {
     path: "/api/scenarios/compare/xlsx?ids=999999",

@@ -101,6 +101,32 @@ describe("measures", () => {
     });
   });
 
+  it("keeps a target provider's project capacity per wave", async () => {
+    const response = await post("/api/measures/from-migrations", {
+      scenarioId: "test-szenario-projektkapazitaet",
+      migrations,
+      maxMigrationsPerYear: 50,
+      providerMigrationsPerYear: [{ providerId: "regio-it", migrationsPerYear: 2 }],
+      startYear: 2027,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const items = response.json<{ items: Measure[] }>().items;
+    // Three migrations to regio iT at 2 a year: two waves although 50 a year are allowed overall.
+    expect(items.map((item) => [item.title, item.kommunen.length])).toEqual([
+      ["Wechsel Einwohnerwesen zu regio iT – Welle 1", 2],
+      ["Wechsel Einwohnerwesen zu regio iT – Welle 2", 1],
+    ]);
+    expectInvalidParameter(
+      await post("/api/measures/from-migrations", {
+        scenarioId: "test-szenario-projektkapazitaet",
+        migrations,
+        providerMigrationsPerYear: [{ providerId: "regio-it", migrationsPerYear: 0 }],
+        startYear: 2027,
+      }),
+      "providerMigrationsPerYear.0.migrationsPerYear",
+    );
+  });
+
   it("refuses a dependency cycle with a German 409 naming it, and computes the critical path", async () => {
     const created = await post("/api/measures/from-migrations", {
       scenarioId: "test-szenario-zyklus",

@@ -1,6 +1,7 @@
 import { sql } from "@it-atlas/db";
 import {
   specialisationPreset,
+  type DomainCostCurve,
   type Scenario,
   type ScenarioComparison,
   type ScenarioDefinition,
@@ -202,5 +203,98 @@ describe("/api/scenarios", () => {
     const response = await server.app.inject({ url: "/api/scenarios/999999", headers: leser });
     expect(response.statusCode).toBe(404);
     expect(response.json<{ code: string }>().code).toBe("scenario_not_found");
+  });
+});
+
+describe("/api/scenarios/defaults", () => {
+  it("refuses readers, and prefills a new scenario's cost curves with the landscape's fit", async () => {
+    const asReader = await server.app.inject({ url: "/api/scenarios/defaults", headers: leser });
+    expect(asReader.statusCode).toBe(403);
+    const response = await server.app.inject({
+      url: "/api/scenarios/defaults?baseDate=2026-01-01",
+      headers: analyst,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const { definition, confidentialHidden } = response.json<{
+      definition: ScenarioDefinition;
+      confidentialHidden: boolean;
+    }>();
+    expect(confidentialHidden).toBe(false);
+    expect(definition.baseDate).toBe("2026-01-01");
+    const fitted = await server.app.inject({
+      url: "/api/analysis/cost-curves?asOf=2026-01-01&operatingModel=it_dienstleister",
+      headers: analyst,
+    });
+    const curves = fitted
+      .json<{ items: DomainCostCurve[] }>()
+      .items.filter((curve) => curve.fit !== null);
+    expect(curves.length).toBeGreaterThan(0);
+    // Every fitted domain, with the fitted fixed cost and segments unchanged.
+    expect(definition.costs.costCurves).toEqual(
+      curves.map((curve) => ({
+        domainId: curve.domainId,
+        fixedCost: curve.fit?.fixedCost,
+        segments: curve.fit?.segments,
+        source: {
+          kind: "fit",
+          asOf: "2026-01-01",
+          rSquared: curve.fit?.rSquared,
+          points: curve.fit?.points,
+          demo: true,
+        },
+      })),
+    );
+
+    // Saved as a scenario for Kreis Lippe, the curves price the providers of the run.
+    const preset = await lippePreset();
+    const created = await server.app.inject({
+      method: "POST",
+      url: "/api/scenarios",
+      headers: analyst,
+      payload: {
+        name: "Kostenkurven aus der Landkarte",
+        definition: { ...preset, costs: definition.costs },
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const scenario = created.json<Scenario>();
+    expect(scenario.definition.costs.costCurves).toEqual(definition.costs.costCurves);
+    await server.app.inject({
+      method: "POST",
+      url: `/api/scenarios/${scenario.id}/run`,
+      headers: analyst,
+    });
+    await runJobs();
+    const latest = await server.app.inject({
+      url: `/api/scenarios/${scenario.id}/results/latest`,
+      headers: analyst,
+    });
+    const result = latest.json<ScenarioResult>();
+    expect(["optimal", "feasible"]).toContain(result.status);
+    expect(result.plan?.notes.join(" ")).toMatch(
+      /Anbieterpreise aus der Kostenkurve des Szenarios \(Demodaten \(synthetisch\)\): Einwohnerwesen/,
+    );
+  });
+
+  it("reads a scenario stored without cost curves and project capacities", async () => {
+    const preset = await lippePreset();
+    const { costCurves: _omitted, ...oldCosts } = preset.costs;
+    const created = await server.app.inject({
+      method: "POST",
+      url: "/api/scenarios",
+      headers: analyst,
+      payload: { name: "Ohne Kostenkurven", definition: { ...preset, costs: oldCosts } },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json<Scenario>();
+    // As stored before cost curves and project capacities existed.
+    await server.db.query(
+      sql`UPDATE scenario SET definition = definition #- '{costs,costCurves}' #- '{constraints,providerProjectCapacity}' WHERE id = ${id}`,
+    );
+    const stored = await server.app.inject({ url: `/api/scenarios/${id}`, headers: analyst });
+    expect(stored.statusCode, stored.body).toBe(200);
+    const { definition } = stored.json<Scenario>();
+    expect(definition.costs.costCurves).toEqual([]);
+    expect(definition.constraints.providerProjectCapacity).toEqual([]);
   });
 });

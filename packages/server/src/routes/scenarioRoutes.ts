@@ -20,9 +20,12 @@ import {
   redactScenarioResult,
   Scenario,
   ScenarioComparison,
+  ScenarioDefinition,
   ScenarioPareto,
   ScenarioResult,
   ScenarioSaveInput,
+  defaultScenarioDefinition,
+  scenarioCostCurvesFromFits,
   type Principal,
 } from "@it-atlas/domain";
 import type { FastifyRequest } from "fastify";
@@ -33,6 +36,8 @@ import type { AppContext, ZodApp } from "../http/types.ts";
 import { SCENARIO_PARETO_JOB_KIND, SCENARIO_SOLVE_JOB_KIND } from "../jobs/scenarioJobs.ts";
 import { comparisonPdf, comparisonWorkbook } from "../scenarios/comparisonExport.ts";
 import { compareStoredScenarios } from "../scenarios/compareStoredScenarios.ts";
+import { AnalysisService } from "../services/analysisService.ts";
+import { todayInGermany } from "../services/landscapeService.ts";
 import { sendFile } from "./exportRoutes.ts";
 
 const TAGS = ["Szenarien"];
@@ -45,6 +50,19 @@ const writeProblems = {
   409: problemResponses[409],
 };
 const JobStarted = z.object({ jobId: z.number().int() }).meta({ id: "ScenarioJobStarted" });
+const DefaultsQuery = z.object({
+  baseDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Bitte ein Datum im Format JJJJ-MM-TT angeben.")
+    .optional(),
+});
+const ScenarioDefaults = z
+  .object({
+    definition: ScenarioDefinition,
+    /** True when the viewer may not see every Kommune's costs: no curves then. */
+    confidentialHidden: z.boolean(),
+  })
+  .meta({ id: "ScenarioDefaults" });
 const CompareQuery = z.object({
   ids: z
     .string()
@@ -83,6 +101,38 @@ export function registerScenarioRoutes(app: ZodApp, context: AppContext): void {
       },
     },
     async () => ({ items: await listScenarios(context.db) }),
+  );
+
+  // Cost curves are fitted on the rows of IT-Dienstleister: they price a provider's offer.
+  const analysis = new AnalysisService(context.db, context.landscape);
+  app.get(
+    "/api/scenarios/defaults",
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary: "Vorgaben für ein neues Szenario mit den Kostenkurven aus der Landkarte",
+        description:
+          "Die übliche Definition (ganze Landkarte, 5 Jahre, 3 %) mit je Leistungsbereich der an die Bezüge von IT-Dienstleistern angepassten Kostenkurve (Fixkosten + fallende Grenzkosten, mit R² und Kennzeichnung von Demodaten; docs/cost-model.md). Ohne Einsicht in alle Kosten: keine Kurven (`confidentialHidden`).",
+        querystring: DefaultsQuery,
+        response: { 200: ScenarioDefaults, 400: problemResponses[400] },
+      },
+    },
+    async (request) => {
+      const baseDate = request.query.baseDate ?? todayInGermany();
+      const fitted = await analysis.costCurves(baseDate, "it_dienstleister", request.principal);
+      const definition = defaultScenarioDefinition(baseDate);
+      return {
+        definition: {
+          ...definition,
+          costs: {
+            ...definition.costs,
+            costCurves: scenarioCostCurvesFromFits(fitted.items, baseDate),
+          },
+        },
+        confidentialHidden: fitted.confidentialHidden,
+      };
+    },
   );
 
   app.post(

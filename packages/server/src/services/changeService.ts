@@ -24,7 +24,8 @@ import { todayInGermany } from "./landscapeService.ts";
 
 /**
  * Creates one measure per migration wave (target provider × domain, at most
- * `maxMigrationsPerYear` migrations a year), each wave depending on the group's previous one.
+ * `maxMigrationsPerYear` migrations a year and at most a provider's `providerMigrationsPerYear`
+ * into it), each wave depending on the group's previous one.
  */
 export async function createMeasuresFromMigrations(
   tx: Queryable,
@@ -36,6 +37,9 @@ export async function createMeasuresFromMigrations(
     scenarioId: input.scenarioId,
     startYear: input.startYear,
     maxMigrationsPerYear: input.maxMigrationsPerYear,
+    providerMigrationsPerYear: new Map(
+      input.providerMigrationsPerYear.map((entry) => [entry.providerId, entry.migrationsPerYear]),
+    ),
     domainNames: names.domains,
     providerNames: names.providers,
   });

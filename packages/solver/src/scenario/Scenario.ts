@@ -107,6 +107,21 @@ export type ScenarioDemand = z.infer<typeof ScenarioDemand>;
 export const ScenarioConstraints = z.object({
   maxMigrationsPerYear: z.number().int().nonnegative().nullable().default(null),
   maxMigrationsTotal: z.number().int().nonnegative().nullable().default(null),
+  /**
+   * Project capacity of a provider: most Kommune × domain migrations it can take in (as the new
+   * provider) per year; over the horizon at most migrationsPerYear × horizonYears.
+   */
+  providerProjectCapacity: z
+    .array(
+      z.object({
+        providerId: Id,
+        migrationsPerYear: z
+          .number({ error: "Die Projektkapazität muss eine Zahl sein." })
+          .int("Die Projektkapazität ist eine ganze Zahl von Wechseln je Jahr.")
+          .nonnegative("Die Projektkapazität darf nicht negativ sein."),
+      }),
+    )
+    .default([]),
   /** Domains a Kommune must obtain from the same provider (or all run itself). */
   couplings: z
     .array(
@@ -162,6 +177,7 @@ export const ScenarioInput = z
     constraints: ScenarioConstraints.default({
       maxMigrationsPerYear: null,
       maxMigrationsTotal: null,
+      providerProjectCapacity: [],
       couplings: [],
       providerCounts: [],
       mergers: [],
@@ -225,6 +241,15 @@ export const ScenarioInput = z
         );
       if (count.max !== null && count.max < count.min)
         issue(["constraints", "providerCounts", index], "Das Maximum liegt unter dem Minimum.");
+    });
+    const limited = new Set<string>();
+    scenario.constraints.providerProjectCapacity.forEach((entry, index) => {
+      const path = ["constraints", "providerProjectCapacity", index, "providerId"];
+      if (!providers.has(entry.providerId))
+        issue(path, `Unbekannter Anbieter „${entry.providerId}“.`);
+      if (limited.has(entry.providerId))
+        issue(path, `Für „${entry.providerId}“ ist die Projektkapazität doppelt angegeben.`);
+      limited.add(entry.providerId);
     });
     const merged = new Set<string>();
     scenario.constraints.mergers.forEach((merger, index) => {

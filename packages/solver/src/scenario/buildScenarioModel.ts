@@ -31,7 +31,7 @@ export interface ScenarioModel {
  * per offer (Σ z ≤ 1); capacity Σ volume·x ≤ capacity·Σ z; merged members z ≤ h; provider
  * counts min ≤ Σ z + Σ h ≤ max (with z ≤ Σ x so that a counted provider serves someone);
  * couplings Σ x(domain a, option o) = Σ x(domain b, option o) per Kommune; migrations
- * Σ_{changes} x ≤ budget. Concave costs need no SOS: the cost is the minimum over a curve's
+ * Σ_{changes} x ≤ budget; project capacity Σ_{changes to provider q} x ≤ limit_q. Concave costs need no SOS: the cost is the minimum over a curve's
  * lines, so a minimiser picks the right line by itself (see README).
  */
 export function buildScenarioModel(
@@ -55,6 +55,8 @@ export function buildScenarioModel(
   const facilityColumns: Int32Array[] = [];
   const groupColumns: Array<Map<number, number>> = [];
   const migrationColumns: number[] = [];
+  /** Migrating pairs per provider with a project capacity (incoming migrations). */
+  const intakeColumns = new Map<number, number[]>();
 
   blockDomains.forEach((domainIndex, position) => {
     const domain = scenario.domains[domainIndex];
@@ -103,7 +105,15 @@ export function buildScenarioModel(
       if (!candidate[pair]) continue;
       const column = builder.addBinary(costOf(problem.pairCost[pair] ?? 0));
       pairColumn[pair] = column;
-      if (core.pairMigrates[pair]) migrationColumns.push(column);
+      if (core.pairMigrates[pair]) {
+        migrationColumns.push(column);
+        const option = core.pairOption[pair] ?? -1;
+        if (scenario.intakeLimit.has(option)) {
+          const columns = intakeColumns.get(option) ?? [];
+          columns.push(column);
+          intakeColumns.set(option, columns);
+        }
+      }
     }
     // One option per Kommune × domain.
     for (let customer = 0; customer < problem.customerCount; customer += 1) {
@@ -210,6 +220,19 @@ export function buildScenarioModel(
       migrationColumns,
       migrationColumns.map(() => 1),
     );
+  }
+  // Project capacity: Σ incoming migrations of a provider ≤ its limit over the horizon. The
+  // block holds all the provider's domains (see `findBlocks`), so the row is complete.
+  for (const [provider, columns] of intakeColumns) {
+    const limit = scenario.intakeLimit.get(provider) ?? Infinity;
+    if (columns.length > limit) {
+      builder.addRow(
+        -Infinity,
+        limit,
+        columns,
+        columns.map(() => 1),
+      );
+    }
   }
   const model = builder.build();
 

@@ -4,7 +4,7 @@ import { constraintId, OWN_OPERATION, type IndexedScenario } from "./indexScenar
  * Constraint violations of a choice of options (one array per domain, option per customer),
  * as German sentences; empty when the plan is feasible. Independent of any model, so tests can
  * hold the solver's plans against it. `onlyDomains` restricts the check to a block (the
- * migration budget then counts the block's migrations only).
+ * migration budget and the project capacities then count the block's migrations only).
  */
 export function checkPlan(
   scenario: IndexedScenario,
@@ -19,6 +19,8 @@ export function checkPlan(
   const providerName = (index: number) =>
     index === OWN_OPERATION ? "eigener Betrieb" : (input.providers[index]?.name ?? String(index));
   let migrations = 0;
+  /** Incoming migrations per provider (project capacity). */
+  const incoming = new Map<number, number>();
   scenario.domains.forEach((domain) => {
     if (!checked(domain.domainIndex)) return;
     const choice = choices[domain.domainIndex] ?? new Int32Array();
@@ -31,7 +33,10 @@ export function checkPlan(
           `${kommuneName(customer.kommuneIndex)}: ${providerName(option)} ist für ${domain.name} nicht zugelassen.`,
         );
       }
-      if (option !== customer.current) migrations += 1;
+      if (option !== customer.current) {
+        migrations += 1;
+        if (option !== OWN_OPERATION) incoming.set(option, (incoming.get(option) ?? 0) + 1);
+      }
       const offer = domain.offerOfProvider.get(option);
       if (offer !== undefined) {
         volume[offer] = (volume[offer] ?? 0) + customer.volume;
@@ -75,6 +80,14 @@ export function checkPlan(
       }
     }
   });
+  for (const [provider, limit] of scenario.intakeLimit) {
+    const count = incoming.get(provider) ?? 0;
+    if (count > limit) {
+      violations.push(
+        `${providerName(provider)} nimmt ${count} Wechsel auf, die Projektkapazität erlaubt ${limit} in ${input.horizonYears} ${input.horizonYears === 1 ? "Jahr" : "Jahren"}.`,
+      );
+    }
+  }
   if (scenario.migrationBudget !== null && migrations > scenario.migrationBudget) {
     violations.push(`${migrations} Wechsel, erlaubt sind ${scenario.migrationBudget}.`);
   }

@@ -35,7 +35,8 @@ export interface DecomposedOutcome {
 }
 
 /**
- * Domains are independent unless a coupling ties them (same provider for a Kommune) or a global
+ * Domains are independent unless a coupling ties them (same provider for a Kommune), a
+ * provider's project capacity counts its incoming migrations across them, or a global
  * migration budget counts across them. Coupled domains form a block (connected components);
  * blocks are solved separately, `concurrency` at a time, and since every feasible plan splits
  * into feasible block plans, the sum of block bounds is a valid bound for the whole.
@@ -304,7 +305,10 @@ export function migrationPriceHint(prepared: readonly PreparedDomain[], budget: 
   return Math.max(0, savings[Math.max(0, budget)] ?? 0);
 }
 
-/** Connected components of the domains under (enabled) couplings. */
+/**
+ * Connected components of the domains under (enabled) couplings and project capacities (a
+ * limited provider's domains form one block, since its limit counts across them).
+ */
 export function findBlocks(scenario: IndexedScenario): number[][] {
   const parent = scenario.domains.map((domain) => domain.domainIndex);
   const root = (index: number): number => {
@@ -321,6 +325,14 @@ export function findBlocks(scenario: IndexedScenario): number[][] {
       parent[root(other)] = root(first);
     }
   });
+  // A provider's project capacity counts its incoming migrations in every domain it offers.
+  for (const provider of scenario.intakeLimit.keys()) {
+    const offering = scenario.domains
+      .filter((domain) => domain.offerOfProvider.has(provider))
+      .map((domain) => domain.domainIndex);
+    const [first, ...rest] = offering;
+    for (const other of rest) if (first !== undefined) parent[root(other)] = root(first);
+  }
   const blocks = new Map<number, number[]>();
   for (const domain of scenario.domains) {
     const key = root(domain.domainIndex);

@@ -11,7 +11,14 @@ import {
 } from "./indexScenario.ts";
 import type { ScenarioInput } from "./Scenario.ts";
 
-type Kind = "keepLocal" | "allowed" | "capacity" | "coupling" | "providerCount" | "budget";
+type Kind =
+  | "keepLocal"
+  | "allowed"
+  | "capacity"
+  | "coupling"
+  | "providerCount"
+  | "budget"
+  | "projectCapacity";
 
 interface Instance {
   id: string;
@@ -23,7 +30,8 @@ const number = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 0 });
 /**
  * Names the constraints that together make a scenario infeasible, in German. Deletion filter
  * (Chinneck & Dravnieks 1991) over constraint instances — keep-local decisions, allowed-provider
- * lists, capacities, couplings, provider counts, the migration budget: first whole kinds, then
+ * lists, capacities, couplings, provider counts, the migration budget, providers' project
+ * capacities: first whole kinds, then
  * halves of what is left down to single instances. An instance is dropped for good when the
  * rest stays infeasible without it, so what remains is an irreducible conflict: every named
  * constraint is needed for it. Each test is a feasibility MIP (zero objective) over all pairs.
@@ -93,6 +101,9 @@ function listInstances(input: ScenarioInput): Instance[] {
   const { maxMigrationsPerYear, maxMigrationsTotal } = input.constraints;
   if (maxMigrationsPerYear !== null || maxMigrationsTotal !== null) {
     instances.push({ id: constraintId.budget(), kind: "budget" });
+  }
+  for (const entry of input.constraints.providerProjectCapacity) {
+    instances.push({ id: constraintId.projectCapacity(entry.providerId), kind: "projectCapacity" });
   }
   return instances;
 }
@@ -203,6 +214,30 @@ function describe(scenario: IndexedScenario, conflict: readonly Instance[]): str
           ? `${rule.min} bis ${rule.max}`
           : `höchstens ${rule.max}`;
     messages.push(`Im Bereich ${domain} sind ${range} Anbieter vorgegeben.`);
+  }
+  for (const entry of input.constraints.providerProjectCapacity) {
+    if (!ids.has(constraintId.projectCapacity(entry.providerId))) continue;
+    const provider = scenario.providerIndex.get(entry.providerId) ?? -2;
+    // Kommunen that, under the conflicting rules, can only go to this provider.
+    const forced = scenario.domains.reduce(
+      (sum, domain) =>
+        sum +
+        domain.customers.filter(
+          (customer) =>
+            customer.current !== provider &&
+            customer.options.length > 0 &&
+            customer.options.every((option) => option === provider),
+        ).length,
+      0,
+    );
+    const years = input.horizonYears === 1 ? "1 Jahr" : `${input.horizonYears} Jahre`;
+    const name = providerName.get(entry.providerId) ?? entry.providerId;
+    const limit = `höchstens ${number.format(entry.migrationsPerYear)} Wechsel je Jahr aufnehmen (${number.format(entry.migrationsPerYear * input.horizonYears)} über ${years})`;
+    messages.push(
+      forced > entry.migrationsPerYear * input.horizonYears
+        ? `Projektkapazität: ${name} kann ${limit}, die übrigen Vorgaben schicken aber ${number.format(forced)} Wechsel dorthin.`
+        : `Projektkapazität: ${name} kann ${limit}; das reicht für die übrigen Vorgaben nicht.`,
+    );
   }
   if (ids.has(constraintId.budget())) {
     const { maxMigrationsPerYear, maxMigrationsTotal } = input.constraints;

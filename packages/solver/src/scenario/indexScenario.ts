@@ -57,6 +57,12 @@ export interface IndexedScenario {
   providerIndex: Map<string, number>;
   /** Most migrations over the horizon, or null. */
   migrationBudget: number | null;
+  /**
+   * Project capacity: provider index → most migrations it may take in (as the new provider)
+   * over the horizon (migrationsPerYear × horizonYears). Providers without a limit, or with one
+   * no plan can reach, are absent.
+   */
+  intakeLimit: Map<number, number>;
   /** Ids of constraint instances switched off (for infeasibility analysis). */
   disabled: ReadonlySet<string>;
 }
@@ -69,6 +75,7 @@ export const constraintId = {
   coupling: (index: number) => `coupling:${index}`,
   providerCount: (domainId: string) => `providerCount:${domainId}`,
   budget: () => "budget",
+  projectCapacity: (providerId: string) => `projectCapacity:${providerId}`,
 };
 
 /**
@@ -187,12 +194,32 @@ export function indexScenario(
   ].filter((limit): limit is number => limit !== null);
   const migrationBudget =
     limits.length > 0 && !disabled.has(constraintId.budget()) ? Math.min(...limits) : null;
+  // A limit no plan can reach (fewer Kommunen could move to the provider) is left out: it
+  // would only tie the provider's domains into one block.
+  const reachableIntake = new Map<number, number>();
+  for (const domain of domains) {
+    for (const customer of domain.customers) {
+      for (const option of customer.options) {
+        if (option !== OWN_OPERATION && option !== customer.current)
+          reachableIntake.set(option, (reachableIntake.get(option) ?? 0) + 1);
+      }
+    }
+  }
+  const intakeLimit = new Map<number, number>();
+  for (const entry of input.constraints.providerProjectCapacity) {
+    const provider = providerIndex.get(entry.providerId);
+    if (provider === undefined || disabled.has(constraintId.projectCapacity(entry.providerId)))
+      continue;
+    const limit = entry.migrationsPerYear * input.horizonYears;
+    if ((reachableIntake.get(provider) ?? 0) > limit) intakeLimit.set(provider, limit);
+  }
   return {
     input,
     annuity: annuityFactor(input.horizonYears, input.discountRate),
     domains,
     providerIndex,
     migrationBudget,
+    intakeLimit,
     disabled,
   };
 }

@@ -287,7 +287,8 @@ function startingPoint(
 }
 
 /**
- * Makes the domains' heuristic plans keep the block's couplings and maximum provider counts:
+ * Makes the domains' heuristic plans keep the block's couplings, maximum provider counts and
+ * project capacities:
  * a coupled Kommune takes the option common to all coupled domains with the lowest summed pair
  * cost; while a domain has too many providers, the customers of the least used one move to
  * their cheapest remaining option. Undefined when that does not work out.
@@ -435,11 +436,61 @@ function repairPlan(
       }
     }
   }
+  if (!keepProjectCapacities(scenario, choice, fits, addLoad)) return undefined;
   const parts = prepared.map((part) =>
     choicesToPairs(scenario, part.core, part.domainIndex, choice.get(part.domainIndex)),
   );
   const complete = parts.filter((part) => part !== undefined);
   return complete.length === parts.length ? complete : undefined;
+}
+
+/**
+ * Takes back a provider's incoming migrations beyond its project capacity, smallest volume
+ * first (they gain least from economies of scale); coupled Kommunen keep their choice. False
+ * when that is not enough.
+ */
+function keepProjectCapacities(
+  scenario: IndexedScenario,
+  choice: Map<number, Int32Array>,
+  fits: (domainIndex: number, option: number, volume: number) => boolean,
+  addLoad: (domainIndex: number, option: number, volume: number) => void,
+): boolean {
+  if (scenario.intakeLimit.size === 0) return true;
+  const coupled = new Set<string>();
+  scenario.input.constraints.couplings.forEach((coupling, index) => {
+    if (scenario.disabled.has(constraintId.coupling(index))) return;
+    for (const domainId of coupling.domainIds) coupled.add(domainId);
+  });
+  const incoming = new Map<number, Array<{ domainIndex: number; customer: number }>>();
+  for (const [domainIndex, plan] of choice) {
+    const domain = scenario.domains[domainIndex];
+    plan.forEach((option, customer) => {
+      const need = domain?.customers[customer];
+      if (!need || option === need.current || !scenario.intakeLimit.has(option)) return;
+      incoming.set(option, [...(incoming.get(option) ?? []), { domainIndex, customer }]);
+    });
+  }
+  for (const [provider, moves] of incoming) {
+    let excess = moves.length - (scenario.intakeLimit.get(provider) ?? Infinity);
+    const volumeOf = (move: { domainIndex: number; customer: number }) =>
+      scenario.domains[move.domainIndex]?.customers[move.customer]?.volume ?? 0;
+    moves.sort((a, b) => volumeOf(a) - volumeOf(b));
+    for (const move of moves) {
+      if (excess <= 0) break;
+      const domain = scenario.domains[move.domainIndex];
+      const need = domain?.customers[move.customer];
+      const plan = choice.get(move.domainIndex);
+      if (!domain || !need || !plan || coupled.has(domain.id)) continue;
+      if (!need.options.includes(need.current)) continue;
+      if (!fits(move.domainIndex, need.current, need.volume)) continue;
+      plan[move.customer] = need.current;
+      addLoad(move.domainIndex, provider, -need.volume);
+      addLoad(move.domainIndex, need.current, need.volume);
+      excess -= 1;
+    }
+    if (excess > 0) return false;
+  }
+  return true;
 }
 
 /** Pairs for a plan given as options: each provider on the cost line cheapest at its volume. */

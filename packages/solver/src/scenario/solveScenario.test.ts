@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { HighsSolver } from "../highs/HighsSolver.ts";
 import { naiveCost, naiveOptimum } from "../test/naiveScenario.ts";
 import { checkPlan } from "./checkPlan.ts";
+import { findBlocks } from "./decomposeScenario.ts";
 import { indexScenario, OWN_OPERATION } from "./indexScenario.ts";
 import { ScenarioInput } from "./Scenario.ts";
 import { solveScenario } from "./solveScenario.ts";
@@ -56,6 +57,7 @@ function scenario(raw: Raw = {}): ScenarioInput {
       mergers: [],
       maxMigrationsPerYear: null,
       maxMigrationsTotal: null,
+      providerProjectCapacity: [],
       ...raw.constraints,
     },
   });
@@ -106,6 +108,146 @@ describe("solveScenario", () => {
     const input = scenario({ constraints: { maxMigrationsTotal: 1 } });
     const result = await solveScenario(input, options);
     expect(result).toMatchObject({ status: "optimal", objective: 320 });
+  });
+
+  describe("project capacity per provider", () => {
+    // P as before; Q: platform 70 + 0.5 per Einwohner, 10 dearer than P for the same Kommunen.
+    const twoProviders = (raw: Raw = {}) =>
+      scenario({
+        providers: [
+          { id: "p", name: "Kommunale IT" },
+          { id: "q", name: "Regio IT" },
+        ],
+        offers: ["p", "q"].map((providerId) => ({
+          providerId,
+          domainId: "einwohnerwesen",
+          fixedCost: providerId === "p" ? 60 : 70,
+          capacity: null,
+          segments: [{ upTo: null, costPerUnit: 0.5 }],
+        })),
+        ...raw,
+      });
+
+    it("sends both Kommunen to the dearer provider when the cheaper one can take in only one", async () => {
+      // Without a limit both go to P: 60 + 100 + 20 = 180.
+      const free = await solveScenario(twoProviders(), options);
+      expect(free).toMatchObject({ status: "optimal", objective: 180 });
+      // P takes in 1 a year over 1 year. One to P, one to Q: 120 + 130 = 250; one to P, one
+      // stays: 120 + 200 = 320; both to Q: 70 + 100 + 20 = 190 — the optimum.
+      const limited = twoProviders({
+        constraints: { providerProjectCapacity: [{ providerId: "p", migrationsPerYear: 1 }] },
+      });
+      const result = await solveScenario(limited, options);
+      expect(result).toMatchObject({ status: "optimal", objective: 190 });
+      if (result.status !== "optimal") return;
+      expect(result.plan.migrations.map((migration) => migration.toProviderId)).toEqual(["q", "q"]);
+    });
+
+    it("counts only incoming migrations, not Kommunen that stay with the provider", async () => {
+      const input = twoProviders({
+        constraints: { providerProjectCapacity: [{ providerId: "p", migrationsPerYear: 0 }] },
+      });
+      input.demands[0] = {
+        ...input.demands[0]!,
+        currentProviderId: "p",
+        allowedProviderIds: ["p"],
+      };
+      // Altstadt (only P or own operation) stays at P: 60 + 50 = 110, no change. Neudorf may
+      // not move to P, so Q: 70 + 50 + 10 = 130 (own operation 200). Without the limit
+      // Neudorf would join P: 60 + 100 + 10 = 170.
+      const result = await solveScenario(input, options);
+      expect(result).toMatchObject({ status: "optimal", objective: 240 });
+      if (result.status !== "optimal") return;
+      expect(result.plan.assignments.map((assignment) => assignment.providerId)).toEqual([
+        "p",
+        "q",
+      ]);
+    });
+
+    it("spreads the limit over the horizon: per year × years", async () => {
+      // 1 a year over 2 years = 2 migrations: both to P again. Annuity over 2 years without
+      // interest: a migration costs 5 a year. 60 + 100 + 2 × 5 = 170.
+      const input = twoProviders({
+        horizonYears: 2,
+        constraints: { providerProjectCapacity: [{ providerId: "p", migrationsPerYear: 1 }] },
+      });
+      const result = await solveScenario(input, options);
+      expect(result).toMatchObject({ status: "optimal", objective: 170 });
+    });
+
+    it("reports a plan over a provider's project capacity in German", () => {
+      const input = twoProviders({
+        constraints: { providerProjectCapacity: [{ providerId: "p", migrationsPerYear: 1 }] },
+      });
+      const index = indexScenario(input);
+      const provider = index.providerIndex.get("p") ?? -9;
+      expect(checkPlan(index, [Int32Array.from([provider, provider])])).toEqual([
+        "Kommunale IT nimmt 2 Wechsel auf, die Projektkapazität erlaubt 1 in 1 Jahr.",
+      ]);
+    });
+
+    it("names the provider whose project capacity conflicts with the admission rules", async () => {
+      const input = scenario({
+        constraints: { providerProjectCapacity: [{ providerId: "p", migrationsPerYear: 1 }] },
+      });
+      input.demands = input.demands.map((demand) => ({
+        ...demand,
+        allowedProviderIds: ["p"],
+        ownOperationAllowed: false,
+      }));
+      const result = await solveScenario(input, options);
+      expect(result.status).toBe("infeasible");
+      if (result.status !== "infeasible") return;
+      expect(result.conflicts).toContain(
+        "Projektkapazität: Kommunale IT kann höchstens 1 Wechsel je Jahr aufnehmen (1 über 1 Jahr), die übrigen Vorgaben schicken aber 2 Wechsel dorthin.",
+      );
+      expect(result.conflicts).toContain(
+        "Für Altstadt sind im Bereich Einwohnerwesen nur zugelassen: Kommunale IT.",
+      );
+    });
+
+    it("ties a limited provider's domains into one block only when the limit can bind", () => {
+      const domains = ["einwohnerwesen", "personenstandswesen"];
+      const twoDomains = (migrationsPerYear: number) =>
+        scenario({
+          domains: domains.map((id) => ({
+            id,
+            name: id,
+            unit: "Einwohner",
+            ownOperation: { fixedCost: 100, costPerUnit: 1 },
+            migration: { fixedCost: 10, costPerUnit: 0 },
+          })),
+          offers: domains.map((domainId) => ({
+            providerId: "p",
+            domainId,
+            fixedCost: 60,
+            capacity: null,
+            segments: [{ upTo: null, costPerUnit: 0.5 }],
+          })),
+          demands: domains.flatMap((domainId) =>
+            ["k1", "k2"].map((kommuneId) => ({
+              kommuneId,
+              domainId,
+              volume: 100,
+              currentProviderId: null,
+              ownOperationAllowed: true,
+              keepLocal: false,
+            })),
+          ),
+          constraints: { providerProjectCapacity: [{ providerId: "p", migrationsPerYear }] },
+        });
+      // Four Kommune × domain pairs could move to P: a limit of 4 cannot bind, 3 can.
+      expect(findBlocks(indexScenario(twoDomains(4)))).toEqual([[0], [1]]);
+      expect(findBlocks(indexScenario(twoDomains(3)))).toEqual([[0, 1]]);
+    });
+
+    it("rejects a limit for an unknown provider", () => {
+      expect(() =>
+        scenario({
+          constraints: { providerProjectCapacity: [{ providerId: "x", migrationsPerYear: 1 }] },
+        }),
+      ).toThrow("Unbekannter Anbieter „x“.");
+    });
   });
 
   it("prices economies of scale along the concave curve", async () => {
@@ -340,6 +482,7 @@ const tinyScenario = fc
     coupling: fc.boolean(),
     budget: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }),
     maxProviders: fc.option(fc.integer({ min: 1, max: 2 }), { nil: null }),
+    projectCapacity: fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }),
     merger: fc.boolean(),
   })
   .map((shape) => {
@@ -398,6 +541,10 @@ const tinyScenario = fc
         couplings: shape.coupling && shape.domains === 2 ? [{ domainIds: ["d0", "d1"] }] : [],
         maxMigrationsTotal: shape.budget,
         maxMigrationsPerYear: null,
+        providerProjectCapacity:
+          shape.projectCapacity === null
+            ? []
+            : [{ providerId: "p", migrationsPerYear: shape.projectCapacity }],
         providerCounts:
           shape.maxProviders === null ? [] : [{ domainId: "d0", min: 0, max: shape.maxProviders }],
         mergers: shape.merger

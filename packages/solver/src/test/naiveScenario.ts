@@ -40,6 +40,7 @@ export function naiveCost(
   const factor = annuity(input);
   let cost = 0;
   let migrations = 0;
+  const incoming = new Map<string, number>();
   const used = new Map<string, Map<string, number>>();
   for (const [index, demand] of input.demands.entries()) {
     const choice = plan[index] ?? null;
@@ -61,6 +62,7 @@ export function naiveCost(
     }
     if (choice !== demand.currentProviderId) {
       migrations += 1;
+      if (choice !== null) incoming.set(choice, (incoming.get(choice) ?? 0) + 1);
       cost += factor * (domain.migration.fixedCost + domain.migration.costPerUnit * demand.volume);
     }
   }
@@ -124,6 +126,10 @@ export function naiveCost(
   if (maxMigrationsTotal !== null && migrations > maxMigrationsTotal) return Infinity;
   if (maxMigrationsPerYear !== null && migrations > maxMigrationsPerYear * input.horizonYears)
     return Infinity;
+  for (const entry of input.constraints.providerProjectCapacity) {
+    if ((incoming.get(entry.providerId) ?? 0) > entry.migrationsPerYear * input.horizonYears)
+      return Infinity;
+  }
   input.constraints.mergers.forEach((merger, index) => {
     if (mergers[index]) cost += factor * merger.oneOffCost;
   });

@@ -7885,6 +7885,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/scenarios/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vorgaben für ein neues Szenario mit den Kostenkurven aus der Landkarte
+         * @description Die übliche Definition (ganze Landkarte, 5 Jahre, 3 %) mit je Leistungsbereich der an die Bezüge von IT-Dienstleistern angepassten Kostenkurve (Fixkosten + fallende Grenzkosten, mit R² und Kennzeichnung von Demodaten; docs/cost-model.md). Ohne Einsicht in alle Kosten: keine Kurven (`confidentialHidden`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    baseDate?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScenarioDefaults"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scenarios/compare": {
         parameters: {
             query?: never;
@@ -10009,6 +10059,11 @@ export interface components {
             migrations: components["schemas"]["PlannedMigrationInputInput"][];
             /** @default 50 */
             maxMigrationsPerYear: number;
+            /** @default [] */
+            providerMigrationsPerYear: {
+                providerId: string;
+                migrationsPerYear: number;
+            }[];
             startYear: number;
         };
         GovernanceBodyInput: {
@@ -10109,6 +10164,36 @@ export interface components {
                     costPerUnit: number;
                 }[];
                 scaleFactor: number;
+                /** @default [] */
+                costCurves: {
+                    domainId: string;
+                    fixedCost: number;
+                    segments: {
+                        upTo: number | null;
+                        costPerUnit: number;
+                    }[];
+                    /**
+                     * @default {
+                     *       "kind": "entered",
+                     *       "asOf": null,
+                     *       "rSquared": null,
+                     *       "points": null,
+                     *       "demo": false
+                     *     }
+                     */
+                    source: {
+                        /** @enum {string} */
+                        kind: "fit" | "entered";
+                        /** @default null */
+                        asOf: string | null;
+                        /** @default null */
+                        rSquared: number | null;
+                        /** @default null */
+                        points: number | null;
+                        /** @default false */
+                        demo: boolean;
+                    };
+                }[];
             };
             constraints: {
                 keepVorOrtLocal: boolean;
@@ -10129,6 +10214,11 @@ export interface components {
                 maxMigrationsPerYear: number | null;
                 /** @default null */
                 maxMigrationsTotal: number | null;
+                /** @default [] */
+                providerProjectCapacity: {
+                    providerId: string;
+                    migrationsPerYear: number;
+                }[];
                 /** @default [] */
                 couplings: {
                     domainIds: string[];
@@ -10365,6 +10455,10 @@ export interface components {
         };
         ScenarioJobStartedInput: {
             jobId: number;
+        };
+        ScenarioDefaultsInput: {
+            definition: components["schemas"]["ScenarioDefinitionInput"];
+            confidentialHidden: boolean;
         };
         ConsistencyFindingInput: {
             domainId: string;
@@ -11944,6 +12038,11 @@ export interface components {
             migrations: components["schemas"]["PlannedMigrationInput"][];
             /** @default 50 */
             maxMigrationsPerYear: number;
+            /** @default [] */
+            providerMigrationsPerYear: {
+                providerId: string;
+                migrationsPerYear: number;
+            }[];
             startYear: number;
         };
         GovernanceBody: {
@@ -12044,6 +12143,36 @@ export interface components {
                     costPerUnit: number;
                 }[];
                 scaleFactor: number;
+                /** @default [] */
+                costCurves: {
+                    domainId: string;
+                    fixedCost: number;
+                    segments: {
+                        upTo: number | null;
+                        costPerUnit: number;
+                    }[];
+                    /**
+                     * @default {
+                     *       "kind": "entered",
+                     *       "asOf": null,
+                     *       "rSquared": null,
+                     *       "points": null,
+                     *       "demo": false
+                     *     }
+                     */
+                    source: {
+                        /** @enum {string} */
+                        kind: "fit" | "entered";
+                        /** @default null */
+                        asOf: string | null;
+                        /** @default null */
+                        rSquared: number | null;
+                        /** @default null */
+                        points: number | null;
+                        /** @default false */
+                        demo: boolean;
+                    };
+                }[];
             };
             constraints: {
                 keepVorOrtLocal: boolean;
@@ -12064,6 +12193,11 @@ export interface components {
                 maxMigrationsPerYear: number | null;
                 /** @default null */
                 maxMigrationsTotal: number | null;
+                /** @default [] */
+                providerProjectCapacity: {
+                    providerId: string;
+                    migrationsPerYear: number;
+                }[];
                 /** @default [] */
                 couplings: {
                     domainIds: string[];
@@ -12300,6 +12434,10 @@ export interface components {
         };
         ScenarioJobStarted: {
             jobId: number;
+        };
+        ScenarioDefaults: {
+            definition: components["schemas"]["ScenarioDefinition"];
+            confidentialHidden: boolean;
         };
         ConsistencyFinding: {
             domainId: string;

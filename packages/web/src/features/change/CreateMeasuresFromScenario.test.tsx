@@ -18,7 +18,7 @@ const migrations = [
 ];
 
 describe("create measures from a scenario", () => {
-  it("posts the scenario's migrations with the wave settings and links the new measures", async () => {
+  it("posts the scenario's migrations with the wave settings and project capacities and links the new measures", async () => {
     answerSession(buildUser({ roles: [buildRole("kdn_analyst")] }));
     api.respond({
       method: "POST",
@@ -31,6 +31,10 @@ describe("create measures from a scenario", () => {
       <CreateMeasuresFromScenario
         scenarioId="s-7"
         migrations={migrations}
+        providerMigrationsPerYear={[
+          { providerId: "regio-it", migrationsPerYear: 2 },
+          { providerId: "owl-it", migrationsPerYear: 0 },
+        ]}
         defaultStartYear={2027}
       />,
     );
@@ -50,6 +54,8 @@ describe("create measures from a scenario", () => {
       migrations,
       startYear: 2027,
       maxMigrationsPerYear: 20,
+      // The scenario's project capacities; a provider that takes in nothing is left out.
+      providerMigrationsPerYear: [{ providerId: "regio-it", migrationsPerYear: 2 }],
     });
   });
 

@@ -15,10 +15,13 @@ import { useMeasuresFromMigrations } from "./changeQueries.ts";
 export function CreateMeasuresFromScenario({
   scenarioId,
   migrations,
+  providerMigrationsPerYear = [],
   defaultStartYear = new Date().getFullYear() + 1,
 }: {
   scenarioId: string;
   migrations: ReadonlyArray<Schemas["PlannedMigrationInput"]>;
+  /** Project capacity of target providers (from the scenario); waves keep it per year. */
+  providerMigrationsPerYear?: ReadonlyArray<{ providerId: string; migrationsPerYear: number }>;
   defaultStartYear?: number;
 }) {
   const { principal } = usePrincipal();
@@ -39,6 +42,9 @@ export function CreateMeasuresFromScenario({
       <p className="kern-body">
         {formatInteger(migrations.length)} Wechsel werden zu Maßnahmen: eine je Welle
         (Kalenderjahr), Ziel-Dienstleister und Leistungsbereich.
+        {providerMigrationsPerYear.length > 0
+          ? " Die Projektkapazität der Anbieter aus dem Szenario begrenzt ihre Wechsel je Jahr."
+          : null}
       </p>
       <form
         className="atlas-measure-form__row"
@@ -50,6 +56,10 @@ export function CreateMeasuresFromScenario({
             migrations: [...migrations],
             startYear: year,
             maxMigrationsPerYear: max,
+            // A limit of 0 means the provider takes in nothing; the plan then has no migration to it.
+            providerMigrationsPerYear: providerMigrationsPerYear.filter(
+              (entry) => entry.migrationsPerYear >= 1,
+            ),
           });
         }}
       >

@@ -9,6 +9,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { Schemas } from "../../api/client.ts";
+import { useProviders } from "../../api/hooks.ts";
 import { Chart } from "../../ui/Chart.tsx";
 import { ErrorState, LoadingState, errorMessage } from "../../ui/States.tsx";
 import { formatDateTime, formatInteger, formatIsoDate, formatNumber } from "../../ui/format.ts";
@@ -47,6 +48,9 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
   const remove = useDeleteScenario();
   const target = useSetTarget(scenario.id);
   const { definition } = scenario;
+  const providers = useProviders();
+  const providerName = (id: string) =>
+    providers.data?.items.find((provider) => provider.id === id)?.shortName ?? id;
   return (
     <>
       <h1 className="kern-heading-large" tabIndex={-1}>
@@ -107,6 +111,35 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
               ? "ohne Grenze"
               : definition.constraints.providerCounts
                   .map((count) => `${count.domainId}: höchstens ${count.max ?? "–"}`)
+                  .join("; ")}
+          </dd>
+        </div>
+        <div>
+          <dt>Kostenkurven</dt>
+          <dd>
+            {definition.costs.costCurves.length === 0
+              ? "keine (Angebotspreise und Skalenfaktor)"
+              : `${formatInteger(definition.costs.costCurves.length)} ${
+                  definition.costs.costCurves.length === 1
+                    ? "Leistungsbereich"
+                    : "Leistungsbereiche"
+                }${
+                  definition.costs.costCurves.some((curve) => curve.source.demo)
+                    ? ` (${DEMO_LABEL})`
+                    : ""
+                }`}
+          </dd>
+        </div>
+        <div>
+          <dt>Projektkapazität je Anbieter</dt>
+          <dd>
+            {definition.constraints.providerProjectCapacity.length === 0
+              ? "ohne Grenze"
+              : definition.constraints.providerProjectCapacity
+                  .map(
+                    (entry) =>
+                      `${providerName(entry.providerId)}: ${formatInteger(entry.migrationsPerYear)} Wechsel je Jahr`,
+                  )
                   .join("; ")}
           </dd>
         </div>
@@ -223,7 +256,11 @@ function ResultSection({ scenario, mayWrite }: { scenario: Scenario; mayWrite: b
       ) : result.data === null ? (
         <p className="kern-body">Das Szenario wurde noch nicht berechnet.</p>
       ) : (
-        <ResultSummary result={result.data} scenarioId={scenario.id} />
+        <ResultSummary
+          result={result.data}
+          scenarioId={scenario.id}
+          providerMigrationsPerYear={scenario.definition.constraints.providerProjectCapacity}
+        />
       )}
     </section>
   );
@@ -232,9 +269,12 @@ function ResultSection({ scenario, mayWrite }: { scenario: Scenario; mayWrite: b
 function ResultSummary({
   result,
   scenarioId,
+  providerMigrationsPerYear,
 }: {
   result: Schemas["ScenarioResult"];
   scenarioId: number;
+  /** The scenario's project capacities: measure waves keep each provider's yearly limit. */
+  providerMigrationsPerYear: ReadonlyArray<{ providerId: string; migrationsPerYear: number }>;
 }) {
   const plan = result.plan;
   return (
@@ -318,6 +358,7 @@ function ResultSummary({
       {plan ? (
         <CreateMeasuresFromScenario
           scenarioId={String(scenarioId)}
+          providerMigrationsPerYear={providerMigrationsPerYear}
           migrations={plan.migrations.map((migration) => ({
             kommuneId: migration.kommuneKey,
             domainId: migration.domainId,

@@ -1,17 +1,19 @@
 import { providerPolicyLabel, scenarioModeLabel, type ProviderPolicy } from "@it-atlas/domain";
-import { useId, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useNavigate, useParams } from "react-router";
 import { useDomains, useProviders } from "../../api/hooks.ts";
 import { ErrorState, LoadingState, errorMessage } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
+import { CostCurvesSection } from "./CostCurvesSection.tsx";
 import {
   emptyFormState,
   presetFormState,
   scenarioFormState,
+  toCurveRows,
   toSaveInput,
   type ScenarioFormState,
 } from "./scenarioForm.ts";
-import { useSaveScenario, useScenario } from "./scenarioQueries.ts";
+import { useSaveScenario, useScenario, useScenarioDefaults } from "./scenarioQueries.ts";
 import "./scenarios.css";
 
 function Input({
@@ -79,6 +81,74 @@ function Check({
   );
 }
 
+/**
+ * Project capacity per provider: how many Kommune × Leistungsbereich migrations it can take in
+ * a year. One number input per provider in a table; empty means no limit.
+ */
+function ProjectCapacityTable({
+  providers,
+  loading,
+  values,
+  onChange,
+}: {
+  providers: ReadonlyArray<{ id: string; shortName: string; status: string }>;
+  loading: boolean;
+  values: Record<string, string>;
+  onChange: (providerId: string, value: string) => void;
+}) {
+  const id = useId();
+  // Merged or renamed providers take in nothing; keep them only when a limit is already set.
+  const shown = providers.filter(
+    (provider) =>
+      (provider.status !== "merged" && provider.status !== "renamed") ||
+      (values[provider.id] ?? "") !== "",
+  );
+  return (
+    <div className="atlas-scenario-capacity">
+      <p className="kern-body" id={`${id}-hint`}>
+        Projektkapazität: höchstens so viele Wechsel (Kommune × Leistungsbereich) kann ein Anbieter
+        je Jahr als neuer Anbieter aufnehmen; über den Planungszeitraum das Vielfache. Leer = ohne
+        Grenze.
+      </p>
+      {loading ? <LoadingState label="Anbieter werden geladen …" /> : null}
+      <table className="kern-table" aria-describedby={`${id}-hint`}>
+        <caption className="kern-title">Projektkapazität je Anbieter</caption>
+        <thead className="kern-table__head">
+          <tr className="kern-table__row">
+            <th scope="col" className="kern-table__header">
+              Anbieter
+            </th>
+            <th scope="col" className="kern-table__header">
+              Wechsel je Jahr
+            </th>
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          {shown.map((provider) => (
+            <tr key={provider.id} className="kern-table__row">
+              <th scope="row" className="kern-table__header">
+                {provider.shortName}
+              </th>
+              <td className="kern-table__cell">
+                <input
+                  className="kern-form-input__input"
+                  type="number"
+                  min={0}
+                  step={1}
+                  inputMode="numeric"
+                  aria-label={`Projektkapazität ${provider.shortName} (Wechsel je Jahr)`}
+                  value={values[provider.id] ?? ""}
+                  onChange={(event) => onChange(provider.id, event.target.value)}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** Create ("/szenarien/neu") or edit ("/szenarien/:id/bearbeiten") a scenario. */
 export function ScenarioFormPage() {
   const { id } = useParams();
@@ -108,6 +178,29 @@ function ScenarioForm({
     () => initial?.state ?? emptyFormState(new Date().toISOString().slice(0, 10)),
   );
   const [errors, setErrors] = useState<string[]>([]);
+  // Cost curves fitted on the landscape: the defaults of a new scenario, and on request.
+  const defaults = useScenarioDefaults();
+  const curvesEdited = useRef(false);
+  // A failed prefill stays quiet (the offer prices apply); a failed click is reported.
+  const [curvesRequested, setCurvesRequested] = useState(false);
+  const takeOverCurves = (baseDate: string, onlyIfUntouched: boolean) =>
+    defaults.mutate(baseDate, {
+      onSuccess: (answer) => {
+        if (onlyIfUntouched && curvesEdited.current) return;
+        setState((current) => ({
+          ...current,
+          costCurves: toCurveRows(answer.definition.costs.costCurves),
+        }));
+      },
+    });
+  const isNew = initial === undefined;
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (!isNew || prefilled.current) return;
+    prefilled.current = true;
+    takeOverCurves(state.baseDate, true);
+    // Once, when a new scenario is opened; the button takes them over again later.
+  }, [isNew]);
   const set = <Key extends keyof ScenarioFormState>(key: Key, value: ScenarioFormState[Key]) =>
     setState((current) => ({ ...current, [key]: value }));
   const toggle = (key: "domainIds" | "coupled", domainId: string, on: boolean) =>
@@ -265,6 +358,24 @@ function ScenarioForm({
             value={state.scaleFactor}
             onChange={(value) => set("scaleFactor", value)}
           />
+          <CostCurvesSection
+            rows={state.costCurves}
+            domainName={(domainId) =>
+              leafDomains.find((domain) => domain.id === domainId)?.name ?? domainId
+            }
+            onChange={(rows) => {
+              curvesEdited.current = true;
+              set("costCurves", rows);
+            }}
+            onTakeOver={() => {
+              curvesEdited.current = true;
+              setCurvesRequested(true);
+              takeOverCurves(state.baseDate, false);
+            }}
+            takingOver={defaults.isPending}
+            takeOverError={curvesRequested ? defaults.error : null}
+            confidentialHidden={defaults.data?.confidentialHidden ?? false}
+          />
         </fieldset>
         <fieldset className="kern-fieldset">
           <legend className="kern-label">Vorgaben</legend>
@@ -310,6 +421,17 @@ function ScenarioForm({
             inputMode="numeric"
             value={state.maxProviders}
             onChange={(value) => set("maxProviders", value)}
+          />
+          <ProjectCapacityTable
+            providers={providers.data?.items ?? []}
+            loading={providers.isPending}
+            values={state.projectCapacity}
+            onChange={(providerId, value) =>
+              setState((current) => ({
+                ...current,
+                projectCapacity: { ...current.projectCapacity, [providerId]: value },
+              }))
+            }
           />
           <div role="group" aria-label="Gekoppelte Leistungsbereiche (vom selben Anbieter)">
             <p className="kern-body">

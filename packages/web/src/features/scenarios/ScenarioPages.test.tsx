@@ -1,11 +1,16 @@
-import { specialisationPreset } from "@it-atlas/domain";
-import { screen, waitFor } from "@testing-library/react";
+import {
+  defaultScenarioDefinition,
+  specialisationPreset,
+  type ScenarioCostCurve,
+} from "@it-atlas/domain";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
 import { beforeEach, describe, expect, it } from "vitest";
 import { answerSession, buildRole, buildUser } from "../auth/buildUser.testing.ts";
 import { fakeApi as api } from "../sourcing/fakeApi.testing.ts";
 import { renderWithProviders } from "../sourcing/renderWithProviders.testing.tsx";
+import { ScenarioDetailPage } from "./ScenarioDetailPage.tsx";
 import { ScenarioFormPage } from "./ScenarioFormPage.tsx";
 import { ScenarioListPage } from "./ScenarioListPage.tsx";
 
@@ -118,6 +123,154 @@ describe("Szenarien", () => {
     expect((post?.body as { assignments: unknown }).assignments).toEqual([
       { kommuneKey: "05766020", domainId: "einwohnerwesen", providerId: "owl-it" },
     ]);
+  });
+
+  it("edits each provider's project capacity in a table and saves the limits", async () => {
+    api.respond({
+      path: "/api/providers",
+      body: {
+        total: 3,
+        items: [
+          { id: "owl-it", shortName: "OWL-IT", status: "active" },
+          { id: "regio-it", shortName: "regio iT", status: "active" },
+          { id: "krz", shortName: "krz", status: "merged" },
+        ],
+      },
+    });
+    const user = userEvent.setup();
+    renderWithProviders(
+      <Routes>
+        <Route path="/szenarien/neu" element={<ScenarioFormPage />} />
+        <Route path="/szenarien/:id" element={<p>Gespeichert</p>} />
+      </Routes>,
+      { route: "/szenarien/neu" },
+    );
+    await user.type(screen.getByLabelText("Name"), "Mit Projektkapazität");
+    const table = await screen.findByRole("table", { name: "Projektkapazität je Anbieter" });
+    expect(table).toHaveTextContent("OWL-IT");
+    // A merged provider takes in nothing and is not offered.
+    expect(table).not.toHaveTextContent("krz");
+    const owl = await screen.findByRole("spinbutton", {
+      name: "Projektkapazität OWL-IT (Wechsel je Jahr)",
+    });
+    await user.type(owl, "12");
+    api.respond({ method: "POST", path: "/api/scenarios", status: 201, body: stored });
+    await user.click(screen.getByRole("button", { name: "Speichern" }));
+    expect(await screen.findByText("Gespeichert")).toBeInTheDocument();
+    const post = api.requests.find((request) => request.method === "POST");
+    const body = post?.body as { definition: typeof definition };
+    expect(body.definition.constraints.providerProjectCapacity).toEqual([
+      { providerId: "owl-it", migrationsPerYear: 12 },
+    ]);
+  });
+
+  it("prefills a new scenario with the landscape's cost curves and takes them over again on request", async () => {
+    const fitted: ScenarioCostCurve = {
+      domainId: "einwohnerwesen",
+      fixedCost: 3232.4,
+      segments: [
+        { upTo: 17245, costPerUnit: 0.59 },
+        { upTo: null, costPerUnit: 0.46 },
+      ],
+      source: { kind: "fit", asOf: "2026-01-01", rSquared: 0.9834, points: 124, demo: true },
+    };
+    const base = defaultScenarioDefinition("2026-01-01");
+    api.respond({
+      path: "/api/scenarios/defaults",
+      body: {
+        definition: { ...base, costs: { ...base.costs, costCurves: [fitted] } },
+        confidentialHidden: false,
+      },
+    });
+    const user = userEvent.setup();
+    renderWithProviders(
+      <Routes>
+        <Route path="/szenarien/neu" element={<ScenarioFormPage />} />
+        <Route path="/szenarien/:id" element={<p>Gespeichert</p>} />
+      </Routes>,
+      { route: "/szenarien/neu" },
+    );
+    const table = await screen.findByRole("table", {
+      name: "Kostenkurven je Leistungsbereich (Demodaten (synthetisch))",
+    });
+    const row = within(table).getByRole("row", { name: /Einwohnerwesen/ });
+    expect(row).toHaveTextContent("0,59 € bis 17.245; darüber 0,46 €");
+    expect(row).toHaveTextContent("0,983");
+    expect(row).toHaveTextContent("Landkarte vom 01.01.2026, Demodaten (synthetisch)");
+    expect(screen.getByLabelText("Fixkosten je Jahr Einwohnerwesen (€)")).toHaveValue("3232");
+
+    await user.click(screen.getByRole("button", { name: "Kurve für Einwohnerwesen entfernen" }));
+    expect(screen.queryByRole("table", { name: /Kostenkurven/ })).not.toBeInTheDocument();
+    await user.click(
+      screen.getByRole("button", { name: "Kostenkurven aus der Landkarte übernehmen" }),
+    );
+    expect(await screen.findByRole("table", { name: /Kostenkurven/ })).toBeInTheDocument();
+    const calls = api.requests.filter(
+      (request) => request.url.pathname === "/api/scenarios/defaults",
+    );
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.url.searchParams.get("baseDate")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    await user.type(screen.getByLabelText("Name"), "Mit Kostenkurven");
+    api.respond({ method: "POST", path: "/api/scenarios", status: 201, body: stored });
+    await user.click(screen.getByRole("button", { name: "Speichern" }));
+    expect(await screen.findByText("Gespeichert")).toBeInTheDocument();
+    const post = api.requests.find((request) => request.method === "POST");
+    // Taken over unchanged: the fitted fixed cost stays exact, not the rounded display.
+    expect((post?.body as { definition: typeof definition }).definition.costs.costCurves).toEqual([
+      fitted,
+    ]);
+  });
+
+  it("shows a scenario's project capacities and cost curves in its definition", async () => {
+    const withLimits = {
+      ...stored,
+      definition: {
+        ...definition,
+        costs: {
+          ...definition.costs,
+          costCurves: [
+            {
+              domainId: "einwohnerwesen",
+              fixedCost: 3000,
+              segments: [{ upTo: null, costPerUnit: 0.5 }],
+              source: {
+                kind: "fit",
+                asOf: "2026-01-01",
+                rSquared: 0.98,
+                points: 100,
+                demo: true,
+              },
+            },
+          ],
+        },
+        constraints: {
+          ...definition.constraints,
+          providerProjectCapacity: [{ providerId: "owl-it", migrationsPerYear: 12 }],
+        },
+      },
+    };
+    api.respond({ path: "/api/scenarios/5", body: withLimits });
+    api.respond({ path: "/api/scenarios/5/results/latest", status: 404, body: {} });
+    api.respond({ path: "/api/scenarios/5/pareto", status: 404, body: {} });
+    api.respond({ path: "/api/comments", body: { items: [] } });
+    api.respond({
+      path: "/api/providers",
+      body: { total: 1, items: [{ id: "owl-it", shortName: "OWL-IT", status: "active" }] },
+    });
+    renderWithProviders(
+      <Routes>
+        <Route path="/szenarien/:id" element={<ScenarioDetailPage />} />
+      </Routes>,
+      { route: "/szenarien/5" },
+    );
+    const capacity = await screen.findByText("Projektkapazität je Anbieter");
+    await waitFor(() =>
+      expect(capacity.nextElementSibling).toHaveTextContent("OWL-IT: 12 Wechsel je Jahr"),
+    );
+    expect(screen.getByText("Kostenkurven").nextElementSibling).toHaveTextContent(
+      "1 Leistungsbereich (Demodaten (synthetisch))",
+    );
   });
 
   it("shows German messages instead of saving an invalid form", async () => {

@@ -4,6 +4,7 @@ import {
   specialisationPreset,
   type ProviderPolicy,
   type Scenario,
+  type ScenarioCostCurve,
   type ScenarioDefinition,
   type ScenarioMode,
 } from "@it-atlas/domain";
@@ -24,10 +25,14 @@ export interface ScenarioFormState {
   migrationFixed: string;
   migrationPerUnit: string;
   scaleFactor: string;
+  /** Cost curve per domain; `fixedCost` as typed. Editing it marks the curve as entered. */
+  costCurves: Array<{ curve: ScenarioCostCurve; fixedCost: string }>;
   keepVorOrtLocal: boolean;
   providerPolicy: ProviderPolicy;
   maxMigrationsPerYear: string;
   maxMigrationsTotal: string;
+  /** Project capacity per provider id: migrations it takes in per year; "" = no limit. */
+  projectCapacity: Record<string, string>;
   /** Domains coupled in one group (obtained together). */
   coupled: string[];
   /** Most providers per chosen domain, statewide; empty = no limit. */
@@ -39,6 +44,11 @@ export interface ScenarioFormState {
 }
 
 const text = (value: number | null) => (value === null ? "" : String(value).replace(".", ","));
+
+/** Form rows of cost curves (the fixed cost rounded to whole euro for typing). */
+export function toCurveRows(curves: readonly ScenarioCostCurve[]): ScenarioFormState["costCurves"] {
+  return curves.map((curve) => ({ curve, fixedCost: text(Math.round(curve.fixedCost)) }));
+}
 
 /** Form state of a definition (a stored one, the default or the preset). */
 export function toFormState(
@@ -60,10 +70,17 @@ export function toFormState(
     migrationFixed: text(costs.migrationDefault.fixedCost),
     migrationPerUnit: text(costs.migrationDefault.costPerUnit),
     scaleFactor: text(costs.scaleFactor),
+    costCurves: toCurveRows(costs.costCurves),
     keepVorOrtLocal: constraints.keepVorOrtLocal,
     providerPolicy: constraints.providerPolicy,
     maxMigrationsPerYear: text(constraints.maxMigrationsPerYear),
     maxMigrationsTotal: text(constraints.maxMigrationsTotal),
+    projectCapacity: Object.fromEntries(
+      constraints.providerProjectCapacity.map((entry) => [
+        entry.providerId,
+        text(entry.migrationsPerYear),
+      ]),
+    ),
     coupled: constraints.couplings[0]?.domainIds ?? [],
     maxProviders: text(constraints.providerCounts[0]?.max ?? null),
     assignments: [],
@@ -92,6 +109,8 @@ export function emptyFormState(today: string): ScenarioFormState {
 export function presetFormState(current: ScenarioFormState): ScenarioFormState {
   return {
     ...toFormState(specialisationPreset(current.baseDate)),
+    // The preset is about scope and constraints; cost curves already taken over stay.
+    costCurves: current.costCurves,
     name: current.name.trim() === "" ? "Spezialisierung Einwohnerwesen" : current.name,
     description:
       current.description.trim() === ""
@@ -132,6 +151,18 @@ export function toSaveInput(
         costPerUnit: number(state.migrationPerUnit),
       },
       scaleFactor: number(state.scaleFactor),
+      costCurves: state.costCurves.map(({ curve, fixedCost }) => {
+        const typed = number(fixedCost);
+        // Unchanged (up to the rounding shown) keeps the fitted value exactly.
+        return typed !== null && typed === Math.round(curve.fixedCost)
+          ? curve
+          : {
+              ...curve,
+              fixedCost: typed,
+              // No longer the fitted curve: its R² does not apply; the segments keep their origin.
+              source: { ...curve.source, kind: "entered" as const, rSquared: null },
+            };
+      }),
     },
     constraints: {
       ...state.base.constraints,
@@ -139,6 +170,9 @@ export function toSaveInput(
       providerPolicy: state.providerPolicy,
       maxMigrationsPerYear: number(state.maxMigrationsPerYear),
       maxMigrationsTotal: number(state.maxMigrationsTotal),
+      providerProjectCapacity: Object.entries(state.projectCapacity)
+        .filter(([, value]) => value.trim() !== "")
+        .map(([providerId, value]) => ({ providerId, migrationsPerYear: number(value) })),
       couplings: state.coupled.length >= 2 ? [{ domainIds: state.coupled }] : [],
       providerCounts:
         maxProviders === null

@@ -124,3 +124,14 @@ export function useCancelJob() {
       ensureOk(await api.POST("/api/jobs/{id}/cancel", { params: { path: { id: jobId } } })),
   });
 }
+
+/**
+ * The usual definition of a new scenario with the cost curves fitted on the landscape as of
+ * `baseDate` (`confidentialHidden`: the viewer may not see all costs, so no curves).
+ */
+export function useScenarioDefaults() {
+  return useMutation({
+    mutationFn: async (baseDate: string) =>
+      unwrap(await api.GET("/api/scenarios/defaults", { params: { query: { baseDate } } })),
+  });
+}
