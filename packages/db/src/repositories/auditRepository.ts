@@ -140,7 +140,7 @@ export async function listAdoptionHistory(
   db: Queryable,
   filter: AdoptionHistoryFilter,
 ): Promise<{ items: AdoptionHistoryRecord[]; total: number }> {
-  // The expression matches the partial index audit_log_ozg_adoption_leistung_idx (0013).
+  // The expression matches the partial index audit_log_ozg_adoption_leistung_idx (migration 0012).
   const conditions = [
     sql`a.entity_type = 'ozg_adoption'`,
     sql`split_part(a.entity_id, '/', 2) = ${String(filter.ozgId)}`,
