@@ -191,6 +191,8 @@ describe("scenario detail", () => {
       scenarioId: "5",
       startYear: 2028,
       maxMigrationsPerYear: 1,
+      // The scenario sets no provider's project capacity.
+      providerMigrationsPerYear: [],
       migrations: MIGRATIONS.map((migration) => ({
         kommuneId: migration.kommuneKey,
         domainId: migration.domainId,
