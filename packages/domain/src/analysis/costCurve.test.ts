@@ -204,6 +204,17 @@ describe("fitCostCurve", () => {
     expect(other?.uncertainty.band).not.toEqual(first?.uncertainty.band);
   });
 
+  it("gives no curve when the volumes are too close together to divide by (found by fast-check)", () => {
+    // A spread of 3e-323 (subnormal) made the slope 1.6e-13 / 3e-323 = Infinity, and the
+    // "fitted" curve was worse than a flat line.
+    const points = [
+      { volume: 0, cost: 0 },
+      { volume: 3e-323, cost: 1.6164847238542292e-13 },
+      { volume: 0, cost: 0 },
+    ];
+    expect(fitCostCurve(points, { replicates: 0 })).toBeNull();
+  });
+
   it("needs three usable points", () => {
     expect(
       fitCostCurve([

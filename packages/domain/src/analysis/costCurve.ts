@@ -316,6 +316,13 @@ export function fitCostCurve(
       costPerUnit: (slope * maxCost) / maxVolume,
     }));
   const fitted = { fixedCost: curve.fixed * maxCost, segments: toSegments(curve.slopes) };
+  // Volumes spread over a range too small to divide by (subnormal numbers) give slopes that do
+  // not fit in a double: there is no cost curve to read from such data.
+  if (
+    !Number.isFinite(fitted.fixedCost) ||
+    fitted.segments.some((segment) => !Number.isFinite(segment.costPerUnit))
+  )
+    return null;
 
   const n = usable.length;
   const meanY = ys.reduce((sum, y) => sum + y, 0) / n;
