@@ -140,14 +140,7 @@ export function lagrangianBound(
           ? clamp((minus - plus) / 2, -box.scale, box.scale)
           : 0;
       nu[row] = multiplier;
-      for (
-        let entry = links.rowStart[row] ?? 0;
-        entry < (links.rowStart[row + 1] ?? 0);
-        entry += 1
-      ) {
-        const pair = links.pairs[entry] ?? 0;
-        shift[pair] = (shift[pair] ?? 0) + (links.signs[entry] ?? 0) * multiplier;
-      }
+      addRowShift(links, row, multiplier, shift);
     }
   }
   let theta = 2;
@@ -227,15 +220,7 @@ export function lagrangianBound(
       shift.fill(0);
       for (let row = 0; row < rowCount; row += 1) {
         nu[row] = clamp((nu[row] ?? 0) + step * (rowDirection[row] ?? 0), -box.scale, box.scale);
-        const multiplier = nu[row] ?? 0;
-        for (
-          let entry = links.rowStart[row] ?? 0;
-          entry < (links.rowStart[row + 1] ?? 0);
-          entry += 1
-        ) {
-          const pair = links.pairs[entry] ?? 0;
-          shift[pair] = (shift[pair] ?? 0) + (links.signs[entry] ?? 0) * multiplier;
-        }
+        addRowShift(links, row, nu[row] ?? 0, shift);
       }
     }
   }
@@ -275,6 +260,15 @@ export function pairLowerBounds(
 }
 
 const SUBGRADIENT_EPSILON = 1e-9;
+
+/** Adds a link row's multiplier to the cost shift of its pairs (with the row's signs). */
+function addRowShift(links: PairLinks, row: number, multiplier: number, shift: Float64Array): void {
+  const end = links.rowStart[row + 1] ?? 0;
+  for (let entry = links.rowStart[row] ?? 0; entry < end; entry += 1) {
+    const pair = links.pairs[entry] ?? 0;
+    shift[pair] = (shift[pair] ?? 0) + (links.signs[entry] ?? 0) * multiplier;
+  }
+}
 
 function clamp(value: number, low: number, high: number): number {
   return value < low ? low : value > high ? high : value;
