@@ -123,3 +123,14 @@ export function buildDomainCore(
     pairMigrates: Uint8Array.from(pairMigrates),
   };
 }
+
+/** The cheapest pair of `option` (a provider's lines or eigener Betrieb) for a customer. */
+export function cheapestOptionCost(core: DomainCore, customer: number, option: number): number {
+  let cheapest = Infinity;
+  const { pairStart, pairCost } = core.problem;
+  const end = pairStart[customer + 1] ?? 0;
+  for (let pair = pairStart[customer] ?? 0; pair < end; pair += 1) {
+    if (core.pairOption[pair] === option) cheapest = Math.min(cheapest, pairCost[pair] ?? Infinity);
+  }
+  return cheapest;
+}

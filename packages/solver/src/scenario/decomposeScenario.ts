@@ -1,6 +1,7 @@
 import { budgetedLagrangian } from "../flp/budgetedLagrangian.ts";
 import { relativeGapOf } from "../flp/solveByCandidates.ts";
 import type { MipSolver } from "../mip/MipSolver.ts";
+import { cheapestOptionCost } from "./buildDomainCore.ts";
 import { checkPlan } from "./checkPlan.ts";
 import { domainCostPerYear } from "./domainCostPerYear.ts";
 import { constraintId, type IndexedScenario } from "./indexScenario.ts";
@@ -545,14 +546,7 @@ function revertToBudget(
   // Cheapest line of each option per customer at true costs (the unpriced cores).
   const optionCost = (domainIndex: number, customer: number, option: number) => {
     const core = prepared[domainIndex]?.core;
-    if (!core) return 0;
-    let cheapest = Infinity;
-    const end = core.problem.pairStart[customer + 1] ?? 0;
-    for (let pair = core.problem.pairStart[customer] ?? 0; pair < end; pair += 1) {
-      if (core.pairOption[pair] === option)
-        cheapest = Math.min(cheapest, core.problem.pairCost[pair] ?? Infinity);
-    }
-    return cheapest;
+    return core ? cheapestOptionCost(core, customer, option) : 0;
   };
   const movable: Array<{ domain: number; customer: number; loss: number }> = [];
   let migrations = 0;

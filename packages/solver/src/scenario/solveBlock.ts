@@ -3,7 +3,7 @@ import { lagrangianBound, type LagrangianBound, type PairLinks } from "../flp/la
 import type { SparseFacilityLocation } from "../flp/SparseFacilityLocation.ts";
 import { solveByCandidates } from "../flp/solveByCandidates.ts";
 import type { MipSolver } from "../mip/MipSolver.ts";
-import type { DomainCore } from "./buildDomainCore.ts";
+import { cheapestOptionCost, type DomainCore } from "./buildDomainCore.ts";
 import { buildScenarioModel } from "./buildScenarioModel.ts";
 import { checkPlan } from "./checkPlan.ts";
 import { domainCostPerYear } from "./domainCostPerYear.ts";
@@ -323,14 +323,8 @@ function repairPlan(
       addLoad(domainIndex, option, scenario.domains[domainIndex]?.customers[customer]?.volume ?? 0),
     );
   }
-  const optionCost = (part: PreparedDomain, customer: number, option: number) => {
-    let best = Infinity;
-    const { pairStart, pairCost } = part.core.problem;
-    for (let pair = pairStart[customer] ?? 0; pair < (pairStart[customer + 1] ?? 0); pair += 1) {
-      if (part.core.pairOption[pair] === option) best = Math.min(best, pairCost[pair] ?? Infinity);
-    }
-    return best;
-  };
+  const optionCost = (part: PreparedDomain, customer: number, option: number) =>
+    cheapestOptionCost(part.core, customer, option);
   for (const [couplingIndex, coupling] of scenario.input.constraints.couplings.entries()) {
     if (scenario.disabled.has(constraintId.coupling(couplingIndex))) continue;
     const members = coupling.domainIds.map((id) =>
