@@ -38,7 +38,7 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 function sqlState(error: unknown): string | undefined {
   return typeof error === "object" && error !== null && "code" in error
-    ? String((error).code)
+    ? String(error.code)
     : undefined;
 }
 
