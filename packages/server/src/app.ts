@@ -15,6 +15,7 @@ import {
 import { installAuth, type ApiRoute } from "./auth/authPlugin.ts";
 import { OidcClient, type OidcSettings } from "./auth/oidc.ts";
 import { registerOidcRoutes } from "./routes/oidcRoutes.ts";
+import { installControlCharacterGuard } from "./http/controlCharacters.ts";
 import { logSerializers } from "./http/logSerializers.ts";
 import { apiNotFound, installErrorHandling } from "./http/errorHandler.ts";
 import { installSecurityHeaders } from "./http/securityHeaders.ts";
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installControlCharacterGuard(app);
   installSecurityHeaders(app, { trustProxy: options.trustProxy ?? false });
   const auth = installAuth(app, options.db);
 
