@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { enqueueJob, findJob, PostgresDatabase, type Database } from "@it-atlas/db";
 import { createTestDatabase, type TestDatabase } from "@it-atlas/db/testing";
-import type { Sourcing } from "@it-atlas/domain";
+import type { KommuneOzgView, Sourcing } from "@it-atlas/domain";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PRINCIPAL_CACHE_MS } from "../auth/authPlugin.ts";
 import { KPI_SNAPSHOT_JOB_KIND, schedulePeriodicKpiSnapshot } from "../jobs/kpiSnapshotJob.ts";
@@ -174,6 +174,26 @@ describe("two server processes on one PostgreSQL database", () => {
     const after = await read();
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: saved.id, operatingModel: "eigenbetrieb" });
+  });
+
+  it("shows an OZG adoption written in one process in the other's next read (no bound)", async () => {
+    const headers = await authHeaders(test.db, "administrator");
+    const view = async () => {
+      const response = await fetch(`${second.url}/api/ozg/kommunen/05766020`, { headers });
+      expect(response.status).toBe(200);
+      return (await response.json()) as KommuneOzgView;
+    };
+    const before = await view();
+    const open = before.leistungen.find((item) => item.responsible && item.status !== "online");
+    expect(open).toBeDefined();
+    const write = await fetch(`${first.url}/api/ozg/kommunen/05766020/leistungen/${open!.ozgId}`, {
+      method: "PUT",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ status: "online", informationDate: "2026-02-01" }),
+    });
+    expect(write.status).toBe(200);
+    const after = await view();
+    expect(after.coverage.online).toBe(before.coverage.online + 1);
   });
 
   it("refuses a token in one process once the other has revoked it and the bound has passed", async () => {
