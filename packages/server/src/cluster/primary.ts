@@ -42,6 +42,7 @@ export async function runPrimary(config: ServerConfig): Promise<void> {
 
   const budget = new RestartBudget(MAX_RESTARTS, RESTART_WINDOW_MS);
   const workers = new Set<Worker>();
+  const listening = new Set<Worker>();
   let stopping = false;
   let exitCode = 0;
 
@@ -65,13 +66,15 @@ export async function runPrimary(config: ServerConfig): Promise<void> {
     const worker = cluster.fork();
     workers.add(worker);
     worker.on("listening", (address) => {
+      listening.add(worker);
       log.info(
         { worker: worker.process.pid, port: address.port },
-        `Serverprozess bereit (${workers.size} von ${config.workers})`,
+        `Serverprozess bereit (${listening.size} von ${config.workers})`,
       );
     });
     worker.on("exit", (code, signal) => {
       workers.delete(worker);
+      listening.delete(worker);
       if (stopping) {
         if (workers.size === 0) process.exit(exitCode);
         return;
