@@ -1,5 +1,5 @@
 import react from "@vitejs/plugin-react";
-import { configDefaults, defineConfig } from "vitest/config";
+import { defineConfig } from "vitest/config";
 
 // Timeouts are generous on purpose: CI runs on two busy cores, and a property test over the
 // whole seeded landscape can take 30 s there. Speed is measured in bench/, never in tests.
@@ -8,14 +8,6 @@ const integration = {
   testTimeout: 120_000,
   hookTimeout: 120_000,
 };
-const integrationFiles = [
-  "packages/db/src/**/*.test.ts",
-  "packages/server/src/**/*.test.ts",
-  "packages/cli/src/**/*.test.ts",
-];
-// Several real server processes on one PostgreSQL server (ADR 0018): PGlite has no server to
-// share, so scripts/test.ts runs this project only in its PostgreSQL phase.
-const MULTIPROCESS = "**/*.multiprocess.test.ts";
 
 export default defineConfig({
   test: {
@@ -30,19 +22,12 @@ export default defineConfig({
       {
         test: {
           name: "integration",
-          include: integrationFiles,
-          exclude: [...configDefaults.exclude, MULTIPROCESS],
+          include: [
+            "packages/db/src/**/*.test.ts",
+            "packages/server/src/**/*.test.ts",
+            "packages/cli/src/**/*.test.ts",
+          ],
           ...integration,
-        },
-      },
-      {
-        test: {
-          name: "multiprocess",
-          include: integrationFiles.map((pattern) =>
-            pattern.replace("*.test.ts", "*.multiprocess.test.ts"),
-          ),
-          ...integration,
-          fileParallelism: false,
         },
       },
       {

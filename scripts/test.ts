@@ -5,8 +5,7 @@
  *    and running as root; otherwise a clear message.
  * 2. PostgreSQL for the second engine run: ATLAS_TEST_DATABASE_URL, or the local server on
  *    127.0.0.1:5432 (started with pg_ctlcluster, installed with apt-get when missing and root).
- * 3. Builds the web app, then runs: unit + integration on PGlite, integration and the
- *    multi-process tests (several server processes on one server, ADR 0018) on PostgreSQL,
+ * 3. Builds the web app, then runs: unit + integration on PGlite, integration on PostgreSQL,
  *    end-to-end in Chromium. Prints one closing line "N passed, N failed".
  */
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
@@ -187,14 +186,10 @@ if (run("npm", ["run", "build", "--silent"]) !== 0)
 const okPglite = vitest("PGlite (Unit, Web, Integration)", ["domain", "web", "integration"], {
   ATLAS_TEST_ENGINE: "pglite",
 });
-const okPostgres = vitest(
-  "PostgreSQL (Integration, mehrere Prozesse)",
-  ["integration", "multiprocess"],
-  {
-    ATLAS_TEST_ENGINE: "postgres",
-    ATLAS_TEST_DATABASE_URL: postgresUrl,
-  },
-);
+const okPostgres = vitest("PostgreSQL (Integration)", ["integration"], {
+  ATLAS_TEST_ENGINE: "postgres",
+  ATLAS_TEST_DATABASE_URL: postgresUrl,
+});
 const okE2e = vitest("End-to-End (Chromium)", ["e2e"], { ATLAS_TEST_ENGINE: "pglite" });
 
 say("Zusammenfassung");

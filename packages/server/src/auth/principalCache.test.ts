@@ -9,7 +9,7 @@ import { hashPassword } from "./passwords.ts";
 
 // Two applications on one database stand for two server processes (ADR 0018): each keeps its
 // own principal cache, and only the database is shared. The real two-process run is in
-// src/cluster/twoProcesses.multiprocess.test.ts (PostgreSQL phase).
+// src/cluster/twoProcesses.postgres.test.ts (PostgreSQL phase).
 const database = useTestDatabase();
 let first: ZodApp;
 let second: ZodApp;

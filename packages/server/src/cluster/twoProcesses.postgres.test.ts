@@ -10,7 +10,7 @@ import { LANDSCAPE_RECHECK_MILLISECONDS } from "../services/LandscapeRevision.ts
 import { authHeaders } from "../testing/signedIn.ts";
 
 // Real server processes (`node packages/server/src/main.ts`) on one PostgreSQL database
-// (ADR 0018). Runs only in the PostgreSQL phase of `npm test` (vitest project "multiprocess").
+// (ADR 0018). Runs only in the PostgreSQL phase of `npm test` (vitest project "postgres").
 const ROOT = new URL("../../../../", import.meta.url).pathname;
 const sleep = (milliseconds: number) =>
   new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
