@@ -17,6 +17,7 @@ import {
   InputError,
   NotFoundError,
   redactParetoPoints,
+  redactScenarioDefinition,
   redactScenarioResult,
   Scenario,
   ScenarioComparison,
@@ -98,7 +99,12 @@ export function registerScenarioRoutes(app: ZodApp, context: AppContext): void {
         response: { 200: z.object({ items: z.array(Scenario) }) },
       },
     },
-    async () => ({ items: await listScenarios(context.db) }),
+    async (request) => ({
+      items: (await listScenarios(context.db)).map((scenario) => ({
+        ...scenario,
+        definition: redactScenarioDefinition(request.principal, scenario.definition),
+      })),
+    }),
   );
 
   // Cost curves are fitted on the rows of IT-Dienstleister: they price a provider's offer.
@@ -217,7 +223,13 @@ export function registerScenarioRoutes(app: ZodApp, context: AppContext): void {
         response: { 200: Scenario, 404: problemResponses[404] },
       },
     },
-    async (request) => getScenario(context.db, request.params.id),
+    async (request) => {
+      const scenario = await getScenario(context.db, request.params.id);
+      return {
+        ...scenario,
+        definition: redactScenarioDefinition(request.principal, scenario.definition),
+      };
+    },
   );
 
   app.put(
