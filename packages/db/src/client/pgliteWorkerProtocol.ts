@@ -56,8 +56,9 @@ export interface SerializedError {
  * so `constructor.name` of its DatabaseError is a single letter).
  */
 const ERROR_CLASSES: Record<string, new (message: string) => Error> = {
-  DatabaseError: messages.DatabaseError as unknown as new (message: string) => Error,
+  // Subclasses before their base class: the first match names the kind.
   TransactionAbortedError,
+  DatabaseError: messages.DatabaseError as unknown as new (message: string) => Error,
   TypeError,
   RangeError,
 };
