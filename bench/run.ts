@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- <name>`: benchmarks print tables and never fail on timings.
- * Names: cold-start, seed, landscape, import, solver, workers
+ * Names: cold-start, seed, landscape, import, solver, workers, event-loop
  */
 import { coldStart } from "./coldStart.ts";
+import { eventLoopBenchmark } from "./eventLoop.ts";
 import { importBenchmark } from "./import.ts";
 import { landscapeBenchmark } from "./landscape.ts";
 import { seedBenchmark } from "./seed.ts";
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   import: importBenchmark,
   solver: solverBenchmark,
   workers: workersBenchmark,
+  "event-loop": eventLoopBenchmark,
 };
 
 const requested = process.argv.slice(2);

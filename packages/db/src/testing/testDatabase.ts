@@ -32,8 +32,9 @@ function withDatabase(url: string, database: string): string {
 }
 
 /**
- * Clones the seeded template: PGlite loads the dumped data folder (about 0.5 s), PostgreSQL
- * creates a database from the template database. Each test file gets its own copy.
+ * Clones the seeded template: PGlite loads the dumped data folder in its worker thread (the
+ * production code path, ADR 0017), PostgreSQL creates a database from the template database.
+ * Each test file gets its own copy.
  */
 export async function createTestDatabase(template: TestTemplate): Promise<TestDatabase> {
   if (template.engine === "pglite") {
