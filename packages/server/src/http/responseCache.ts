@@ -112,7 +112,7 @@ export class ResponseCache {
         ? "identity"
         : negotiateEncoding(request.headers["accept-encoding"]);
     const etag = `"${entry.etag}${ETAG_SUFFIX[encoding]}"`;
-    const raw = reply as FastifyReply;
+    const raw = reply;
     raw.header("vary", "accept-encoding").header("etag", etag);
     const tags = ["", "-gz", "-br"].map((suffix) => `"${entry.etag}${suffix}"`);
     const ifNoneMatch = request.headers["if-none-match"];

@@ -1,4 +1,4 @@
-import { listBoundaries, type BoundaryLevel } from "@it-atlas/db";
+import { listBoundaries } from "@it-atlas/db";
 import { z } from "zod";
 import { problemResponses } from "../http/Problem.ts";
 import { requestKey } from "../http/responseCache.ts";
@@ -47,7 +47,7 @@ export function registerGeoRoutes(app: ZodApp, context: AppContext): void {
         key: requestKey(request),
         revision: "seed",
         compute: async () => ({
-          ...(await listBoundaries(context.db, request.params.level as BoundaryLevel)),
+          ...(await listBoundaries(context.db, request.params.level)),
           attribution: "© GeoBasis-DE / BKG (Daten verändert)",
         }),
       });
