@@ -1,10 +1,11 @@
 /**
  * `npm run bench -- <name>`: benchmarks print tables and never fail on timings.
- * Names: cold-start, seed, landscape, import, solver
+ * Names: cold-start, seed, landscape, import, solver, load
  */
 import { coldStart } from "./coldStart.ts";
 import { importBenchmark } from "./import.ts";
 import { landscapeBenchmark } from "./landscape.ts";
+import { loadBenchmark } from "./load.ts";
 import { seedBenchmark } from "./seed.ts";
 import { solverBenchmark } from "./solver.ts";
 
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   landscape: landscapeBenchmark,
   import: importBenchmark,
   solver: solverBenchmark,
+  load: loadBenchmark,
 };
 
 const requested = process.argv.slice(2);
