@@ -125,6 +125,8 @@ describe("cached reads over HTTP", () => {
   it.each([
     ["/api/stats", undefined],
     ["/api/providers?kind=kommunal", undefined],
+    ["/api/providers/owl-it", undefined],
+    ["/api/organisations/05766020", undefined],
     ["/api/organisations?q=Det", undefined],
     ["/api/ozg/leistungen?page=3", undefined],
     ["/api/geo/regierungsbezirk", undefined],

@@ -78,6 +78,11 @@ export function registerOrganisationRoutes(app: ZodApp, context: AppContext): vo
         },
       },
     },
-    async (request) => getOrganisationDetail(context.db, request.params.ags),
+    async (request, reply) =>
+      context.responses.send(request, reply, {
+        key: requestKey(request),
+        revision: `L${await context.landscape.revision()}`,
+        compute: () => getOrganisationDetail(context.db, request.params.ags),
+      }),
   );
 }

@@ -60,6 +60,11 @@ export function registerProviderRoutes(app: ZodApp, context: AppContext): void {
         },
       },
     },
-    async (request) => getProviderDetail(context.db, request.params.id),
+    async (request, reply) =>
+      context.responses.send(request, reply, {
+        key: requestKey(request),
+        revision: `L${await context.landscape.revision()}`,
+        compute: () => getProviderDetail(context.db, request.params.id),
+      }),
   );
 }
