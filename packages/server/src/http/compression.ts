@@ -20,6 +20,8 @@ export async function installCompression(app: FastifyInstance): Promise<void> {
   await app.register(fastifyCompress, {
     encodings: ["br", "gzip"],
     threshold: 1024,
+    // Request bodies stay as sent: no inflating of uploads on the way in (as before).
+    globalDecompression: false,
   });
   app.addHook("onSend", async (request, reply) => {
     if (request.url.startsWith("/api/") && !reply.hasHeader("cache-control"))
