@@ -275,7 +275,7 @@ async function benchEngine(engine: "PGlite" | "PostgreSQL", port: number, rows: 
   const label =
     engine === "PGlite"
       ? `PGlite, ${connections} Verb.`
-      : `PostgreSQL, 2 Prozesse, ${connections} Verb.`;
+      : `PostgreSQL, ATLAS_WORKERS=${process.env.ATLAS_WORKERS ?? "2"}, ${connections} Verb.`;
   const server = await startBenchServer(
     engine,
     port,
@@ -335,7 +335,7 @@ async function benchEngine(engine: "PGlite" | "PostgreSQL", port: number, rows: 
 
     rows.push({
       engine: label,
-      workload: "gemischt: Lesen, Autosave, Landkarte bearbeiten",
+      workload: "gemischt: je 20 Anfragen 16 Lesen, 3 Autosave, 1 Landkarten-Änderung",
       result: await run(server.url, connections, mixedRequests(server, survey)),
     });
     const rss = await peakRssMiB(server.pid);
