@@ -1,11 +1,12 @@
 /**
  * `npm run bench -- <name>`: benchmarks print tables and never fail on timings.
- * Names: cold-start, seed, landscape, import, solver, workers, event-loop
+ * Names: cold-start, seed, landscape, import, solver, workers, event-loop, load
  */
 import { coldStart } from "./coldStart.ts";
 import { eventLoopBenchmark } from "./eventLoop.ts";
 import { importBenchmark } from "./import.ts";
 import { landscapeBenchmark } from "./landscape.ts";
+import { loadBenchmark } from "./load.ts";
 import { seedBenchmark } from "./seed.ts";
 import { solverBenchmark } from "./solver.ts";
 import { workersBenchmark } from "./workers.ts";
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   solver: solverBenchmark,
   workers: workersBenchmark,
   "event-loop": eventLoopBenchmark,
+  load: loadBenchmark,
 };
 
 const requested = process.argv.slice(2);

@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { Database } from "@it-atlas/db";
@@ -17,7 +16,10 @@ import { OidcClient, type OidcSettings } from "./auth/oidc.ts";
 import { registerOidcRoutes } from "./routes/oidcRoutes.ts";
 import { installControlCharacterGuard } from "./http/controlCharacters.ts";
 import { logSerializers } from "./http/logSerializers.ts";
-import { apiNotFound, installErrorHandling } from "./http/errorHandler.ts";
+import { installErrorHandling } from "./http/errorHandler.ts";
+import { installCompression } from "./http/compression.ts";
+import { ResponseCache } from "./http/responseCache.ts";
+import { installWebApp } from "./http/staticFiles.ts";
 import { installSecurityHeaders } from "./http/securityHeaders.ts";
 import { registerAccountRoutes } from "./routes/accountRoutes.ts";
 import { registerAnalysisRoutes } from "./routes/analysisRoutes.ts";
@@ -90,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   installErrorHandling(app);
   installControlCharacterGuard(app);
   installSecurityHeaders(app, { trustProxy: options.trustProxy ?? false });
+  await installCompression(app);
   const auth = installAuth(app, options.db);
 
   await app.register(fastifySwagger, {
@@ -122,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     forgetPrincipals: auth.forget,
     oidc: options.oidc ? new OidcClient(options.oidc) : undefined,
     mailer: options.mailer,
+    responses: new ResponseCache(),
   };
   registerSystemRoutes(app, context);
   registerOrganisationRoutes(app, context);
@@ -150,24 +154,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerScenarioRoutes(app, context);
 
   const webDist = options.webDist && existsSync(options.webDist) ? options.webDist : undefined;
-  if (webDist) {
-    await app.register(fastifyStatic, { root: webDist, index: ["index.html"] });
-  }
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith("/api")) return apiNotFound(request, reply);
-    if (webDist && request.method === "GET") {
-      // Client-side routes (/kommunen/05766020, …) are answered by the web app.
-      return reply.type("text/html; charset=utf-8").sendFile("index.html");
-    }
-    return reply
-      .status(404)
-      .type("text/plain; charset=utf-8")
-      .send(
-        webDist
-          ? "Nicht gefunden."
-          : "Die Weboberfläche ist nicht gebaut. Bitte `npm start` verwenden (baut sie zuerst).",
-      );
-  });
+  await installWebApp(app, { webDist, db: options.db, publicUrl: options.publicUrl });
   app.decorate("apiRoutes", auth.routes);
   return app;
 }

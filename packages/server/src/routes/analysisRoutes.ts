@@ -1,4 +1,5 @@
 import {
+  seesAllConfidential,
   DomainAnalysis,
   DomainCostCurve,
   FragmentationOverview,
@@ -10,8 +11,10 @@ import {
   ServiceDomainId,
   IsoDate,
 } from "@it-atlas/domain";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { problemResponses } from "../http/Problem.ts";
+import { requestKey } from "../http/responseCache.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 import { AnalysisService } from "../services/analysisService.ts";
 import { todayInGermany } from "../services/landscapeService.ts";
@@ -25,6 +28,27 @@ const HIDDEN_NOTE =
 /** Read-only consolidation analyses: fragmentation, domain drill-down, fitted cost curves. */
 export function registerAnalysisRoutes(app: ZodApp, context: AppContext): void {
   const analysis = new AnalysisService(context.db, context.landscape);
+
+  /**
+   * Answers from the response cache: per landscape revision, route, parameters, day and
+   * viewer class — redaction depends only on whether the viewer sees all costs, so there
+   * are two serialised variants (ADR 0019).
+   */
+  const cached = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    asOf: string,
+    compute: () => Promise<unknown>,
+  ) =>
+    context.responses.send(request, reply, {
+      key: requestKey(
+        request,
+        asOf,
+        seesAllConfidential(request.principal) ? "full" : "restricted",
+      ),
+      revision: `L${await context.landscape.revision()}`,
+      compute,
+    });
 
   app.get(
     "/api/analysis/fragmentation",
@@ -45,9 +69,12 @@ export function registerAnalysisRoutes(app: ZodApp, context: AppContext): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const asOf = request.query.asOf ?? todayInGermany();
-      return { ...(await analysis.fragmentation(asOf, request.principal)), asOf };
+      return cached(request, reply, asOf, async () => ({
+        ...(await analysis.fragmentation(asOf, request.principal)),
+        asOf,
+      }));
     },
   );
 
@@ -73,12 +100,12 @@ export function registerAnalysisRoutes(app: ZodApp, context: AppContext): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const asOf = request.query.asOf ?? todayInGermany();
-      return {
+      return cached(request, reply, asOf, async () => ({
         ...(await analysis.domain(request.params.id, asOf, request.principal)),
         asOf,
-      };
+      }));
     },
   );
 
@@ -109,9 +136,12 @@ export function registerAnalysisRoutes(app: ZodApp, context: AppContext): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const asOf = request.query.asOf ?? todayInGermany();
-      return { ...(await analysis.provider(request.params.id, asOf, request.principal)), asOf };
+      return cached(request, reply, asOf, async () => ({
+        ...(await analysis.provider(request.params.id, asOf, request.principal)),
+        asOf,
+      }));
     },
   );
 
@@ -137,12 +167,12 @@ export function registerAnalysisRoutes(app: ZodApp, context: AppContext): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const asOf = request.query.asOf ?? todayInGermany();
-      return {
+      return cached(request, reply, asOf, async () => ({
         ...(await analysis.costCurves(asOf, request.query.operatingModel, request.principal)),
         asOf,
-      };
+      }));
     },
   );
 
@@ -172,9 +202,9 @@ export function registerAnalysisRoutes(app: ZodApp, context: AppContext): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const asOf = request.query.asOf ?? todayInGermany();
-      return {
+      return cached(request, reply, asOf, async () => ({
         ...(await analysis.costCurve(
           request.params.id,
           asOf,
@@ -182,7 +212,7 @@ export function registerAnalysisRoutes(app: ZodApp, context: AppContext): void {
           request.principal,
         )),
         asOf,
-      };
+      }));
     },
   );
 }

@@ -499,7 +499,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Umsetzungsstand: OZG-Abdeckung je Kommune, Kreis und Regierungsbezirk; mit `dienst` der Stand eines zentralen oder EfA-Dienstes je Kommune (filterbar nach `status`, z. B. nicht_angebunden) */
+        /**
+         * Umsetzungsstand: OZG-Abdeckung je Kommune, Kreis und Regierungsbezirk; mit `dienst` der Stand eines zentralen oder EfA-Dienstes je Kommune (filterbar nach `status`, z. B. nicht_angebunden)
+         * @description Die Zeilen je Kommune sind seitenweise (`page`, `pageSize` bis 500, Vorgabe 100; `rowCount` ist die Zahl aller passenden Kommunen); Gebiete, Summe und Dienststand gelten immer für die ganze Auswahl.
+         */
         get: {
             parameters: {
                 query?: {
@@ -508,6 +511,8 @@ export interface paths {
                     groesse?: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion";
                     dienst?: string;
                     status?: ("online" | "in_anbindung" | "geplant" | "offen" | "andere_loesung" | "nicht_zustaendig") | "nicht_angebunden";
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -523,6 +528,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             rows: components["schemas"]["ReadinessRow"][];
+                            rowCount: number;
+                            page: number;
+                            pageSize: number;
                             regions: components["schemas"]["ReadinessRegion"][];
                             total: components["schemas"]["CoverageCounts"];
                             service: components["schemas"]["ServiceReadiness"] | null;
