@@ -1,5 +1,6 @@
 export * from "./errors/AppError.ts";
 export * from "./provenance/Provenance.ts";
+export * from "./provenance/Correction.ts";
 export * from "./dates/ImpreciseDate.ts";
 export * from "./organisation/Organisation.ts";
 export * from "./organisation/OrganisationDetail.ts";

@@ -14,6 +14,7 @@ import {
 } from "@it-atlas/domain";
 import type { Queryable } from "../client/Database.ts";
 import { raw, sql } from "../client/sql.ts";
+import { archiveMembershipsForImport } from "./correctionRepository.ts";
 
 /*
  * Reads and bulk writes of the imports of Kommunen, products, memberships and offers. Each
@@ -118,7 +119,10 @@ export interface MembershipImportWrite extends MembershipContent {
 
 const urlArray = sql`CASE WHEN v.urls = '' THEN '{}'::text[] ELSE string_to_array(v.urls, E'\\n') END`;
 
-/** Updates changed memberships and adds new ones (quality "manuell erfasst"). */
+/**
+ * Updates changed memberships and adds new ones (quality "manuell erfasst"). The replaced
+ * version of an updated membership is kept in `fact_version`.
+ */
 export async function writeMemberships(
   tx: Queryable,
   rows: readonly MembershipImportWrite[],
@@ -132,8 +136,10 @@ export async function writeMemberships(
     list.map((row) => row.sourceUrls.join("\n"));
   if (updates.length > 0) {
     const ids = updates.map((row) => row.id);
+    // The version an import replaces stays in the history with its source (ADR 0022).
+    await archiveMembershipsForImport(tx, ids);
     await tx.query(sql`
-      UPDATE membership m SET as_of = v.as_of, attested_from = v.attested_from,
+      UPDATE membership m SET recorded_at = now(), as_of = v.as_of, attested_from = v.attested_from,
         attested_to = v.attested_to, evidence = v.evidence, source_urls = ${urlArray},
         source_id = NULL, quality = 'user'
       FROM unnest(${ids}::int[], ${updates.map((row) => row.asOf)}::text[],

@@ -34,7 +34,16 @@ function buildSourcing(
     changeReason: null,
     demo: true,
     confidentialHidden: false,
-    provenance: { sourceId: null, sourceUrls: [], asOf: null, evidence: null, quality: "demo" },
+    provenance: {
+      sourceId: null,
+      sourceUrls: [],
+      asOf: null,
+      evidence: null,
+      quality: "demo",
+      sourceDocument: null,
+      evidenceDate: null,
+      recordedAt: null,
+    },
     ...rest,
   };
 }

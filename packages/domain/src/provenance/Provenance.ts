@@ -45,6 +45,12 @@ export const Provenance = z
     asOf: z.string().nullable(),
     evidence: z.string().nullable(),
     quality: ProvenanceQuality,
+    /** A cited document (title, file number) where there is no URL, or besides it. */
+    sourceDocument: z.string().nullable(),
+    /** Date of the evidence (JJJJ-MM-TT; for an imprecise `asOf` the earliest day). */
+    evidenceDate: z.string().nullable(),
+    /** When the fact was recorded in IT-Atlas (ISO time; null where not tracked). */
+    recordedAt: z.string().nullable(),
   })
   .meta({ id: "Provenance" });
 export type Provenance = z.infer<typeof Provenance>;
