@@ -190,6 +190,16 @@ const MeasureDetailPage = lazy(() =>
     default: module.MeasureDetailPage,
   })),
 );
+const CorrectionListPage = lazy(() =>
+  import("./features/corrections/CorrectionPages.tsx").then((module) => ({
+    default: module.CorrectionListPage,
+  })),
+);
+const CorrectionDetailPage = lazy(() =>
+  import("./features/corrections/CorrectionPages.tsx").then((module) => ({
+    default: module.CorrectionDetailPage,
+  })),
+);
 const MeasureListPage = lazy(() =>
   import("./features/change/MeasureListPage.tsx").then((module) => ({
     default: module.MeasureListPage,
@@ -269,6 +279,8 @@ export function App() {
         <Route path="strategien/vor-ort" element={<VorOrtOverviewPage />} />
         <Route path="kennzahlen" element={<KpiPage />} />
         <Route path="berichte" element={<ReportsPage />} />
+        <Route path="korrekturen" element={<CorrectionListPage />} />
+        <Route path="korrekturen/:id" element={<CorrectionDetailPage />} />
         <Route path="massnahmen" element={<MeasureListPage />} />
         <Route path="massnahmen/neu" element={<MeasureNewPage />} />
         <Route path="massnahmen/:id" element={<MeasureDetailPage />} />

@@ -34,16 +34,7 @@ function buildSourcing(
     changeReason: null,
     demo: true,
     confidentialHidden: false,
-    provenance: {
-      sourceId: null,
-      sourceUrls: [],
-      asOf: null,
-      evidence: null,
-      quality: "demo",
-      sourceDocument: null,
-      evidenceDate: null,
-      recordedAt: null,
-    },
+    provenance: { sourceId: null, sourceUrls: [], asOf: null, evidence: null, quality: "demo" },
     ...rest,
   };
 }

@@ -6,21 +6,18 @@ import { Provenance } from "./Provenance.ts";
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein");
 const Ags = z.string().regex(/^05\d{3}(\d{3})?$/, "muss eine AGS oder ein Kreisschlüssel sein");
-const OptionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .default(null)
-    .transform((value) => (value === "" ? null : value));
+const OptionalText = (max: number) => z.string().trim().min(1).max(max).nullable().default(null);
 
 /** The evidence a correction cites: a URL and/or a document, and the date of the evidence. */
 export const CorrectionSource = z
   .object({
-    url: OptionalText(2000).refine((url) => url === null || /^https?:\/\//.test(url), {
-      message: "muss mit http:// oder https:// beginnen",
-    }),
+    url: z
+      .string()
+      .trim()
+      .max(2000)
+      .regex(/^https?:\/\/\S+$/, "muss mit http:// oder https:// beginnen")
+      .nullable()
+      .default(null),
     document: OptionalText(500),
     evidenceDate: IsoDate,
   })

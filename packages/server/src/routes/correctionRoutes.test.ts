@@ -38,7 +38,7 @@ async function history(key = DETMOLD): Promise<MembershipVersion[]> {
   return response.json<{ items: MembershipVersion[] }>().items;
 }
 
-async function propose(headers: { authorization: string }, payload: unknown) {
+async function propose(headers: { authorization: string }, payload: Record<string, unknown>) {
   return server.app.inject({ method: "POST", url: "/api/corrections", headers, payload });
 }
 

@@ -7588,7 +7588,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    targetType: "measure" | "strategy" | "scenario";
+                    targetType: "measure" | "strategy" | "scenario" | "correction";
                     targetId: string;
                 };
                 header?: never;
@@ -7790,6 +7790,290 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Korrekturvorschläge (KDN und Administration: alle; sonst die der eigenen Kommune bzw. des eigenen Dienstleisters) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "accepted" | "rejected";
+                    organisation?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Correction"][];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Korrektur einer Angabe zur eigenen Kommune oder zum eigenen Dienstleister vorschlagen (mit Quelle) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CorrectionWriteInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Correction"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/corrections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ein Korrekturvorschlag mit Quelle und Entscheidung */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Correction"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/corrections/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Korrektur annehmen (wird neue Version der Angabe, die alte bleibt im Verlauf) oder ablehnen, jeweils mit Begründung */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CorrectionDecisionWriteInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Correction"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{ags}/membership-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alle Versionen der Mitgliedschaften einer Kommune: aktuelle und frühere, je mit Quelle, gültig von/bis und Erfassungszeit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MembershipVersion"][];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8627,11 +8911,9 @@ export interface components {
             evidence: string | null;
             /** @enum {string} */
             quality: "sourced" | "self_reported" | "provider_confirmed" | "user" | "demo";
-        };
-        ImpreciseDateInput: {
-            text: string;
-            from: string;
-            to: string;
+            sourceDocument?: string | null;
+            evidenceDate?: string | null;
+            recordedAt?: string | null;
         };
         OrganisationRefInput: {
             key: string;
@@ -8680,6 +8962,11 @@ export interface components {
             populationZensus2022: number | null;
             areaKm2: number | null;
         };
+        ImpreciseDateInput: {
+            text: string;
+            from: string;
+            to: string;
+        };
         ProviderRefInput: {
             id: string;
             shortName: string;
@@ -8727,6 +9014,105 @@ export interface components {
             relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
             derivation: string;
             provenance: components["schemas"]["ProvenanceInput"];
+        };
+        CorrectionSourceInput: {
+            /** @default null */
+            url: string | null;
+            /** @default null */
+            document: string | null;
+            evidenceDate: string;
+        };
+        CorrectionWriteInput: {
+            /** @constant */
+            type: "membership_add";
+            organisationKey: string;
+            providerId: string;
+            /** @enum {string} */
+            relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
+            /** @default null */
+            validFrom: string | null;
+            source: components["schemas"]["CorrectionSourceInput"];
+            /** @default null */
+            note: string | null;
+        } | {
+            /** @constant */
+            type: "membership_change";
+            membershipId: number;
+            /** @enum {string} */
+            relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
+            /** @default null */
+            validFrom: string | null;
+            source: components["schemas"]["CorrectionSourceInput"];
+            /** @default null */
+            note: string | null;
+        } | {
+            /** @constant */
+            type: "membership_end";
+            membershipId: number;
+            validTo: string;
+            source: components["schemas"]["CorrectionSourceInput"];
+            /** @default null */
+            note: string | null;
+        } | {
+            /** @constant */
+            type: "provider_change";
+            providerId: string;
+            values: {
+                name?: string;
+                website?: string | null;
+                legalForm?: string | null;
+                seat?: string | null;
+            };
+            source: components["schemas"]["CorrectionSourceInput"];
+            /** @default null */
+            note: string | null;
+        };
+        CorrectionInput: {
+            id: number;
+            /** @enum {string} */
+            type: "membership_add" | "membership_change" | "membership_end" | "provider_change";
+            /** @enum {string} */
+            status: "open" | "accepted" | "rejected";
+            organisation: components["schemas"]["OrganisationRefInput"] | null;
+            provider: components["schemas"]["ProviderRefInput"];
+            membershipId: number | null;
+            summary: string;
+            proposed: {
+                [key: string]: unknown;
+            };
+            current: {
+                [key: string]: unknown;
+            } | null;
+            source: {
+                url: string | null;
+                document: string | null;
+                evidenceDate: string;
+            };
+            note: string | null;
+            proposedBy: string;
+            proposedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            decisionReason: string | null;
+        };
+        CorrectionDecisionWriteInput: {
+            /** @enum {string} */
+            decision: "accept" | "reject";
+            reason: string;
+        };
+        MembershipVersionInput: {
+            membershipId: number;
+            provider: components["schemas"]["ProviderRefInput"];
+            /** @enum {string} */
+            relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
+            derivation: string;
+            provenance: components["schemas"]["ProvenanceInput"];
+            validFrom: string | null;
+            validTo: string | null;
+            recordedAt: string;
+            supersededAt: string | null;
+            correctionId: number | null;
+            channel: ("correction" | "import") | null;
         };
         OrganisationDetailInput: {
             key: string;
@@ -10112,7 +10498,7 @@ export interface components {
         ChangeCommentInput: {
             id: number;
             /** @enum {string} */
-            targetType: "measure" | "strategy" | "scenario";
+            targetType: "measure" | "strategy" | "scenario" | "correction";
             targetId: string;
             authorName: string;
             body: string;
@@ -10120,7 +10506,7 @@ export interface components {
         };
         ChangeCommentWriteInput: {
             /** @enum {string} */
-            targetType: "measure" | "strategy" | "scenario";
+            targetType: "measure" | "strategy" | "scenario" | "correction";
             targetId: string;
             body: string;
         };
@@ -10606,11 +10992,9 @@ export interface components {
             evidence: string | null;
             /** @enum {string} */
             quality: "sourced" | "self_reported" | "provider_confirmed" | "user" | "demo";
-        };
-        ImpreciseDate: {
-            text: string;
-            from: string;
-            to: string;
+            sourceDocument?: string | null;
+            evidenceDate?: string | null;
+            recordedAt?: string | null;
         };
         OrganisationRef: {
             key: string;
@@ -10659,6 +11043,11 @@ export interface components {
             populationZensus2022: number | null;
             areaKm2: number | null;
         };
+        ImpreciseDate: {
+            text: string;
+            from: string;
+            to: string;
+        };
         ProviderRef: {
             id: string;
             shortName: string;
@@ -10706,6 +11095,105 @@ export interface components {
             relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
             derivation: string;
             provenance: components["schemas"]["Provenance"];
+        };
+        CorrectionSource: {
+            /** @default null */
+            url: string | null;
+            /** @default null */
+            document: string | null;
+            evidenceDate: string;
+        };
+        CorrectionWrite: {
+            /** @constant */
+            type: "membership_add";
+            organisationKey: string;
+            providerId: string;
+            /** @enum {string} */
+            relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
+            /** @default null */
+            validFrom: string | null;
+            source: components["schemas"]["CorrectionSource"];
+            /** @default null */
+            note: string | null;
+        } | {
+            /** @constant */
+            type: "membership_change";
+            membershipId: number;
+            /** @enum {string} */
+            relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
+            /** @default null */
+            validFrom: string | null;
+            source: components["schemas"]["CorrectionSource"];
+            /** @default null */
+            note: string | null;
+        } | {
+            /** @constant */
+            type: "membership_end";
+            membershipId: number;
+            validTo: string;
+            source: components["schemas"]["CorrectionSource"];
+            /** @default null */
+            note: string | null;
+        } | {
+            /** @constant */
+            type: "provider_change";
+            providerId: string;
+            values: {
+                name?: string;
+                website?: string | null;
+                legalForm?: string | null;
+                seat?: string | null;
+            };
+            source: components["schemas"]["CorrectionSource"];
+            /** @default null */
+            note: string | null;
+        };
+        Correction: {
+            id: number;
+            /** @enum {string} */
+            type: "membership_add" | "membership_change" | "membership_end" | "provider_change";
+            /** @enum {string} */
+            status: "open" | "accepted" | "rejected";
+            organisation: components["schemas"]["OrganisationRef"] | null;
+            provider: components["schemas"]["ProviderRef"];
+            membershipId: number | null;
+            summary: string;
+            proposed: {
+                [key: string]: unknown;
+            };
+            current: {
+                [key: string]: unknown;
+            } | null;
+            source: {
+                url: string | null;
+                document: string | null;
+                evidenceDate: string;
+            };
+            note: string | null;
+            proposedBy: string;
+            proposedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            decisionReason: string | null;
+        };
+        CorrectionDecisionWrite: {
+            /** @enum {string} */
+            decision: "accept" | "reject";
+            reason: string;
+        };
+        MembershipVersion: {
+            membershipId: number;
+            provider: components["schemas"]["ProviderRef"];
+            /** @enum {string} */
+            relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
+            derivation: string;
+            provenance: components["schemas"]["Provenance"];
+            validFrom: string | null;
+            validTo: string | null;
+            recordedAt: string;
+            supersededAt: string | null;
+            correctionId: number | null;
+            channel: ("correction" | "import") | null;
         };
         OrganisationDetail: {
             key: string;
@@ -12091,7 +12579,7 @@ export interface components {
         ChangeComment: {
             id: number;
             /** @enum {string} */
-            targetType: "measure" | "strategy" | "scenario";
+            targetType: "measure" | "strategy" | "scenario" | "correction";
             targetId: string;
             authorName: string;
             body: string;
@@ -12099,7 +12587,7 @@ export interface components {
         };
         ChangeCommentWrite: {
             /** @enum {string} */
-            targetType: "measure" | "strategy" | "scenario";
+            targetType: "measure" | "strategy" | "scenario" | "correction";
             targetId: string;
             body: string;
         };
