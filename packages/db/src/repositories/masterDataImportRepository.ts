@@ -103,7 +103,9 @@ export async function listMembershipRecords(db: Queryable): Promise<MembershipRe
     SELECT m.id, m.organisation_key AS "organisationKey", o.name AS "organisationName",
            m.provider_id AS "providerId", p.name AS "providerName", m.relation, m.derivation,
            m.as_of AS "asOf", m.attested_from::text AS "attestedFrom", m.attested_to::text AS "attestedTo",
-           m.evidence, m.source_urls AS "sourceUrls", m.source_id AS "sourceId", m.quality
+           m.evidence, m.source_urls AS "sourceUrls", m.source_id AS "sourceId", m.quality,
+           m.source_document AS "sourceDocument", m.evidence_date::text AS "evidenceDate",
+           to_char(m.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "recordedAt"
     FROM membership m JOIN organisation o ON o.key = m.organisation_key
     JOIN provider p ON p.id = m.provider_id
     ORDER BY m.organisation_key, m.provider_id, m.relation, m.id`);
