@@ -56,7 +56,9 @@ describe("corrections with history", () => {
     const form = editor.getByRole("form", { name: "Korrektur für Detmold vorschlagen" });
     await form.waitFor();
     await form.getByLabel("Art der Korrektur").selectOption("membership_change");
-    await form.getByLabel("Mitgliedschaft", { exact: true }).selectOption({ label: /^krz:/ });
+    await form
+      .getByLabel("Mitgliedschaft", { exact: true })
+      .selectOption({ label: "krz: Verbandsmitglied" });
     await form.getByLabel("Beziehung").selectOption("kunde_vollumfaenglich");
     await form.getByLabel("Gültig ab (optional)").fill("2026-01-01");
     await form.getByLabel("Quelle: Internetadresse (optional)").fill(SOURCE_URL);
@@ -79,7 +81,9 @@ describe("corrections with history", () => {
     await analyst.getByRole("heading", { level: 1, name: "Korrekturen" }).waitFor();
     const link = analyst.getByRole("link", { name: /Mitgliedschaft ändern: Detmold/ });
     await link.click();
-    await analyst.getByRole("heading", { level: 1, name: `Korrektur Nr. ${correctionId}` }).waitFor();
+    await analyst
+      .getByRole("heading", { level: 1, name: `Korrektur Nr. ${correctionId}` })
+      .waitFor();
     expect(await analyst.locator("main").textContent()).toContain(SOURCE_URL);
     await expectNoAccessibilityViolations(analyst);
     await analyst.getByLabel("Begründung").fill("Ratsbeschluss liegt vor.");
@@ -109,6 +113,20 @@ describe("corrections with history", () => {
     expect(old).toContain("01.01.2026");
     expect(old).toContain(`Korrektur Nr. ${correctionId}`);
     expect((await rows.nth(1).textContent()) ?? "").toContain("aktuell");
+    await expectNoAccessibilityViolations(editor);
+  });
+
+  it("the Datenlage map reflects it: Detmold's newest evidence is the accepted correction", async () => {
+    await editor.goto(`${server.url}/datenlage`);
+    await editor.getByRole("heading", { level: 1, name: "Datenlage" }).waitFor();
+    // Before the correction Detmold's newest evidence was of 2021 (veraltet after 24 months).
+    const area = editor.getByRole("button", {
+      name: "Detmold: aktuell, weniger als die Hälfte belegt, neuester Beleg 01.03.2026",
+    });
+    await area.waitFor();
+    expect(await area.getAttribute("fill")).toBe("#E69F00");
+    const table = editor.getByRole("table", { name: /Datenlage je Kommune und Kreis/ });
+    await table.waitFor();
     await expectNoAccessibilityViolations(editor);
   });
 });

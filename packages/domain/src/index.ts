@@ -1,6 +1,7 @@
 export * from "./errors/AppError.ts";
 export * from "./provenance/Provenance.ts";
 export * from "./provenance/Correction.ts";
+export * from "./provenance/DataCoverage.ts";
 export * from "./dates/ImpreciseDate.ts";
 export * from "./organisation/Organisation.ts";
 export * from "./organisation/OrganisationDetail.ts";

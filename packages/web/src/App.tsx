@@ -190,6 +190,11 @@ const MeasureDetailPage = lazy(() =>
     default: module.MeasureDetailPage,
   })),
 );
+const DataCoveragePage = lazy(() =>
+  import("./features/corrections/DataCoveragePage.tsx").then((module) => ({
+    default: module.DataCoveragePage,
+  })),
+);
 const CorrectionListPage = lazy(() =>
   import("./features/corrections/CorrectionPages.tsx").then((module) => ({
     default: module.CorrectionListPage,
@@ -280,6 +285,7 @@ export function App() {
         <Route path="kennzahlen" element={<KpiPage />} />
         <Route path="berichte" element={<ReportsPage />} />
         <Route path="korrekturen" element={<CorrectionListPage />} />
+        <Route path="datenlage" element={<DataCoveragePage />} />
         <Route path="korrekturen/:id" element={<CorrectionDetailPage />} />
         <Route path="massnahmen" element={<MeasureListPage />} />
         <Route path="massnahmen/neu" element={<MeasureNewPage />} />

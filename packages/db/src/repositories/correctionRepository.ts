@@ -2,6 +2,7 @@ import {
   type Correction,
   type CorrectionInput,
   type CorrectionStatus,
+  type DataCoverageFacts,
   type MembershipRelation,
   type MembershipVersion,
   type OrganisationKind,
@@ -441,4 +442,51 @@ export async function listMembershipHistory(
       }),
     ),
   ];
+}
+
+/** Facts behind the Datenlage of every Gemeinde and Kreis, and the number of Leistungsbereiche. */
+export async function listDataCoverageFacts(
+  db: Queryable,
+): Promise<{ domainsTotal: number; items: DataCoverageFacts[] }> {
+  const [[total], rows] = await Promise.all([
+    db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM service_domain WHERE NOT is_group`),
+    db.query<{
+      key: string;
+      name: string;
+      kind: "gemeinde" | "kreis";
+      kreis_key: string | null;
+      domains_with_entry: number;
+      newest_evidence: string | null;
+      qualities: Partial<Record<ProvenanceQuality, number>> | null;
+    }>(sql`
+      WITH current_sourcing AS (
+        SELECT organisation_key, domain_id, valid_from, quality FROM sourcing WHERE valid_to IS NULL
+      ), facts AS (
+        SELECT organisation_key, quality, evidence_date AS dated FROM membership
+        UNION ALL
+        SELECT organisation_key, quality, valid_from AS dated FROM current_sourcing
+      )
+      SELECT o.key, o.name, o.kind, o.kreis_key,
+        (SELECT count(DISTINCT s.domain_id)::int FROM current_sourcing s
+          WHERE s.organisation_key = o.key AND s.quality <> 'demo') AS domains_with_entry,
+        (SELECT max(f.dated)::text FROM facts f
+          WHERE f.organisation_key = o.key AND f.quality <> 'demo') AS newest_evidence,
+        (SELECT jsonb_object_agg(g.quality, g.n) FROM (
+           SELECT f.quality, count(*)::int AS n FROM facts f
+           WHERE f.organisation_key = o.key GROUP BY f.quality) g) AS qualities
+      FROM organisation o WHERE o.kind IN ('gemeinde', 'kreis')
+      ORDER BY o.name, o.key`),
+  ]);
+  return {
+    domainsTotal: total?.n ?? 0,
+    items: rows.map((row) => ({
+      key: row.key,
+      name: row.name,
+      kind: row.kind,
+      kreisKey: row.kreis_key,
+      domainsWithEntry: row.domains_with_entry,
+      newestEvidence: row.newest_evidence,
+      qualities: row.qualities ?? {},
+    })),
+  };
 }

@@ -449,6 +449,7 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
     path: "/api/organisations/05766020/membership-history",
     allowed: CALLERS,
   },
+  "GET /api/datenlage": { path: "/api/datenlage", allowed: CALLERS },
   "GET /api/notifications": { path: "/api/notifications", allowed: SIGNED_IN },
   "POST /api/notifications/read": { path: "/api/notifications/read", allowed: SIGNED_IN },
   // Scenarios: everyone signed in reads (costs redacted), KDN analysts and admins write and run.

@@ -282,8 +282,43 @@ describe("corrections of memberships", () => {
       headers: analyst,
     });
     expect(open.json<{ items: Correction[] }>().items.map((item) => item.id)).toContain(again.id);
+    // Lemgo's editor sees Lemgo's own correction (the ended membership), none of Detmold's.
     const mine = await server.app.inject({ url: "/api/corrections", headers: lemgo });
-    expect(mine.json<{ items: Correction[] }>().items).toEqual([]);
+    const keys = mine.json<{ items: Correction[] }>().items.map((item) => item.organisation?.key);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.every((key) => key === "05766044")).toBe(true);
+  });
+});
+
+describe("Datenlage", () => {
+  it("reflects an accepted correction: newer evidence and a self-reported fact for Detmold", async () => {
+    const response = await server.app.inject({ url: "/api/datenlage?staleAfterMonths=12" });
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json<{
+      staleAfterMonths: number;
+      items: Array<{
+        key: string;
+        kind: string;
+        newestEvidence: string | null;
+        stale: boolean;
+        domainsTotal: number;
+        qualities: Record<string, number>;
+      }>;
+    }>();
+    expect(body.staleAfterMonths).toBe(12);
+    expect(body.items.filter((item) => item.kind === "gemeinde")).toHaveLength(396);
+    expect(body.items.filter((item) => item.kind === "kreis")).toHaveLength(31);
+    const detmold = body.items.find((item) => item.key === DETMOLD);
+    // The accepted correction of the first describe block (Beleg vom 01.03.2026).
+    expect(detmold).toMatchObject({ newestEvidence: "2026-03-01" });
+    expect(detmold?.qualities.self_reported).toBeGreaterThanOrEqual(1);
+    expect(detmold?.domainsTotal).toBeGreaterThan(0);
+    const lemgo = body.items.find((item) => item.key === "05766044");
+    expect(lemgo?.stale).toBe(true);
+    expectInvalidParameter(
+      await server.app.inject({ url: "/api/datenlage?staleAfterMonths=0" }),
+      "staleAfterMonths",
+    );
   });
 });
 

@@ -1,6 +1,9 @@
-import { listMembershipHistory } from "@it-atlas/db";
+import { listDataCoverageFacts, listMembershipHistory } from "@it-atlas/db";
 import {
+  assessDataCoverage,
   Correction,
+  DataCoverageRow,
+  DEFAULT_STALE_AFTER_MONTHS,
   CorrectionDecision,
   CorrectionInput,
   CorrectionStatus,
@@ -11,6 +14,7 @@ import { z } from "zod";
 import { auditActor } from "../auth/authPlugin.ts";
 import { problemResponses } from "../http/Problem.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
+import { todayInGermany } from "../services/landscapeService.ts";
 import { getOrganisationDetail } from "../services/organisationService.ts";
 import {
   decideCorrection,
@@ -131,6 +135,49 @@ export function registerCorrectionRoutes(app: ZodApp, context: AppContext): void
       // 404 for an unknown key, as the profile itself.
       await getOrganisationDetail(context.db, request.params.ags);
       return { items: await listMembershipHistory(context.db, request.params.ags) };
+    },
+  );
+
+  app.get(
+    "/api/datenlage",
+    {
+      config: { access: { permission: "public:read" } },
+      schema: {
+        tags: ["Kommunen"],
+        summary:
+          "Datenlage je Gemeinde und Kreis: Anteil der Leistungsbereiche mit Eintrag, Alter des neuesten Belegs, Qualitäten, „veraltet“",
+        querystring: z.object({
+          staleAfterMonths: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(240)
+            .default(DEFAULT_STALE_AFTER_MONTHS)
+            .describe(
+              "Ab diesem Alter (Monate) des neuesten Belegs gilt die Datenlage als veraltet",
+            ),
+        }),
+        response: {
+          200: z.object({
+            today: z.string(),
+            staleAfterMonths: z.number().int(),
+            items: z.array(DataCoverageRow),
+          }),
+          400: problemResponses[400],
+        },
+      },
+    },
+    async (request) => {
+      const today = todayInGermany();
+      const { staleAfterMonths } = request.query;
+      const facts = await listDataCoverageFacts(context.db);
+      return {
+        today,
+        staleAfterMonths,
+        items: facts.items.map((item) =>
+          assessDataCoverage(item, { today, staleAfterMonths, domainsTotal: facts.domainsTotal }),
+        ),
+      };
     },
   );
 }

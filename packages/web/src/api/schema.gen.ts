@@ -8080,6 +8080,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/datenlage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Datenlage je Gemeinde und Kreis: Anteil der Leistungsbereiche mit Eintrag, Alter des neuesten Belegs, Qualitäten, „veraltet“ */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Ab diesem Alter (Monate) des neuesten Belegs gilt die Datenlage als veraltet */
+                    staleAfterMonths?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            staleAfterMonths: number;
+                            items: components["schemas"]["DataCoverageRow"][];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scenarios": {
         parameters: {
             query?: never;
@@ -9113,6 +9165,22 @@ export interface components {
             supersededAt: string | null;
             correctionId: number | null;
             channel: ("correction" | "import") | null;
+        };
+        DataCoverageRowInput: {
+            key: string;
+            name: string;
+            /** @enum {string} */
+            kind: "gemeinde" | "kreis";
+            kreisKey: string | null;
+            domainsTotal: number;
+            domainsWithEntry: number;
+            share: number;
+            newestEvidence: string | null;
+            ageDays: number | null;
+            stale: boolean;
+            qualities: {
+                [key: string]: number;
+            };
         };
         OrganisationDetailInput: {
             key: string;
@@ -11194,6 +11262,22 @@ export interface components {
             supersededAt: string | null;
             correctionId: number | null;
             channel: ("correction" | "import") | null;
+        };
+        DataCoverageRow: {
+            key: string;
+            name: string;
+            /** @enum {string} */
+            kind: "gemeinde" | "kreis";
+            kreisKey: string | null;
+            domainsTotal: number;
+            domainsWithEntry: number;
+            share: number;
+            newestEvidence: string | null;
+            ageDays: number | null;
+            stale: boolean;
+            qualities: {
+                [key: string]: number;
+            };
         };
         OrganisationDetail: {
             key: string;

@@ -49,6 +49,7 @@ const NAVIGATION: ReadonlyArray<{
     items: [
       { to: "/import-export", label: "Import/Export", end: false },
       { to: "/korrekturen", label: "Korrekturen", end: false },
+      { to: "/datenlage", label: "Datenlage", end: false },
     ],
   },
 ];
