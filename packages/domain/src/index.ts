@@ -1,5 +1,7 @@
 export * from "./errors/AppError.ts";
 export * from "./provenance/Provenance.ts";
+export * from "./provenance/Correction.ts";
+export * from "./provenance/DataCoverage.ts";
 export * from "./dates/ImpreciseDate.ts";
 export * from "./dates/IsoDate.ts";
 export * from "./organisation/Organisation.ts";

@@ -48,6 +48,7 @@ import { registerExpertRoutes } from "./routes/expertRoutes.ts";
 import { registerReportRoutes } from "./routes/reportRoutes.ts";
 import { registerMeasureRoutes } from "./routes/measureRoutes.ts";
 import { registerCommentRoutes, registerGovernanceRoutes } from "./routes/governanceRoutes.ts";
+import { registerCorrectionRoutes } from "./routes/correctionRoutes.ts";
 
 /** Version of the public API (also in the OpenAPI document). */
 export const API_VERSION = "0.1.0";
@@ -151,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerMeasureRoutes(app, context);
   registerGovernanceRoutes(app, context);
   registerCommentRoutes(app, context);
+  registerCorrectionRoutes(app, context);
   registerScenarioRoutes(app, context);
 
   const webDist = options.webDist && existsSync(options.webDist) ? options.webDist : undefined;

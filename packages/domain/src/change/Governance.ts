@@ -75,7 +75,7 @@ export const GovernanceDecisionInput = z
 export type GovernanceDecisionInput = z.infer<typeof GovernanceDecisionInput>;
 
 /** What a comment is about. */
-export const CommentTargetType = z.enum(["measure", "strategy", "scenario"]);
+export const CommentTargetType = z.enum(["measure", "strategy", "scenario", "correction"]);
 export type CommentTargetType = z.infer<typeof CommentTargetType>;
 
 /** A comment with the accounts it mentions. */
