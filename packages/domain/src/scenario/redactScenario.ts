@@ -1,6 +1,7 @@
 import type { Principal } from "../auth/Principal.ts";
 import { canSeeConfidential, seesAllConfidential } from "../auth/permissions.ts";
 import type { ScenarioComparison } from "./compareScenarios.ts";
+import { redactConstraintPrice } from "./ConstraintPrice.ts";
 import type { ParetoPoint, ScenarioResult } from "./ScenarioResult.ts";
 
 const noMoney = { running: null, migration: null, total: null };
@@ -29,6 +30,7 @@ export function redactScenarioResult(principal: Principal, result: ScenarioResul
           ? kommune
           : { ...kommune, istCostPerYear: null, planCostPerYear: null },
       ),
+      constraintPrices: plan.constraintPrices?.map(redactConstraintPrice) ?? null,
       confidentialHidden: true,
     },
   };
