@@ -75,3 +75,65 @@ export function redactConstraintPrice(price: ConstraintPrice): ConstraintPrice {
     priceUpper: null,
   };
 }
+
+const euro = new Intl.NumberFormat("de-DE", {
+  style: "currency",
+  currency: "EUR",
+  maximumFractionDigits: 0,
+});
+
+/** A price in German: "1.234 € je Jahr", "bis zu …" when not proven, "vertraulich". */
+export function constraintPriceText(price: ConstraintPrice): string {
+  if (price.status === "error" && price.pricePerYear === null)
+    return price.message ?? "nicht ermittelt";
+  if (price.pricePerYear === null) return "vertraulich";
+  const amount = `${euro.format(price.pricePerYear)} je Jahr`;
+  if (price.proven) return amount;
+  const upper = price.priceUpper === null ? "offen" : euro.format(price.priceUpper);
+  return `${amount} (nicht bewiesen, höchstens ${upper})`;
+}
+
+/** Restrictions that make the plan dearer, dearest first (merger options and `all` left out). */
+export function bindingConstraints(prices: readonly ConstraintPrice[]): ConstraintPrice[] {
+  return prices
+    .filter(
+      (price) =>
+        price.group !== "all" &&
+        price.group !== "mergerOptions" &&
+        price.pricePerYear !== null &&
+        price.pricePerYear > 0.5,
+    )
+    .sort((a, b) => (b.pricePerYear ?? 0) - (a.pricePerYear ?? 0));
+}
+
+/**
+ * When a plan costs more than Ist: a German sentence naming the constraints that force it and
+ * what each costs, and what the plan would save without any of them. null when the plan saves,
+ * or when the money is withheld or the prices were not computed.
+ */
+export function costAboveIstExplanation(
+  savingPerYear: number | null,
+  prices: readonly ConstraintPrice[] | null,
+): string | null {
+  if (savingPerYear === null || savingPerYear >= -0.5 || prices === null) return null;
+  const binding = bindingConstraints(prices);
+  const opening = `Der Plan kostet ${euro.format(-savingPerYear)} je Jahr mehr als Ist.`;
+  if (binding.length === 0) {
+    return `${opening} Keine einzelne Vorgabe verteuert ihn; die Wechselkosten und die Kostenannahmen führen zu diesem Ergebnis.`;
+  }
+  const named = binding
+    .map(
+      (price) => `${constraintGroupLabel[price.group]} (${euro.format(price.pricePerYear ?? 0)})`,
+    )
+    .join(", ");
+  const all = prices.find((price) => price.group === "all");
+  const together =
+    all?.pricePerYear != null
+      ? ` Ohne alle Vorgaben zusammen wäre er ${euro.format(all.pricePerYear)} je Jahr günstiger${
+          all.pricePerYear + savingPerYear > 0.5
+            ? ` und spart ${euro.format(all.pricePerYear + savingPerYear)} je Jahr gegenüber Ist`
+            : ""
+        }.`
+      : "";
+  return `${opening} Diese Vorgaben verteuern ihn (Mehrkosten je Jahr, jeweils allein weggelassen): ${named}.${together}`;
+}

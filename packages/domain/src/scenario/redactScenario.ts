@@ -67,6 +67,10 @@ export function redactComparison(
             })),
           },
     ),
+    constraintPrices: comparison.constraintPrices.map((entry) => ({
+      ...entry,
+      prices: entry.prices?.map(redactConstraintPrice) ?? null,
+    })),
     confidentialHidden: true,
   };
 }

@@ -10241,6 +10241,21 @@ export interface components {
                 }[];
             };
         };
+        ConstraintPriceInput: {
+            /** @enum {string} */
+            group: "keepLocal" | "allowedProviders" | "capacities" | "projectCapacities" | "couplings" | "migrationBudget" | "providerCounts" | "mergerOptions" | "all";
+            instances: number;
+            /** @enum {string} */
+            status: "optimal" | "feasible" | "error";
+            objectiveWithout: number | null;
+            boundWithout: number | null;
+            pricePerYear: number | null;
+            priceLower: number | null;
+            priceUpper: number | null;
+            proven: boolean;
+            seconds: number;
+            message: string | null;
+        };
         ScenarioResultPlanInput: {
             horizonYears: number;
             annuity: number;
@@ -10281,6 +10296,8 @@ export interface components {
             }[];
             mergers: string[];
             notes: string[];
+            /** @default null */
+            constraintPrices: components["schemas"]["ConstraintPriceInput"][] | null;
             confidentialHidden: boolean;
         };
         ScenarioResultInput: {
@@ -10394,6 +10411,10 @@ export interface components {
             }[];
             kommunen: components["schemas"]["ComparisonKommuneInput"][];
             notes: string[];
+            constraintPrices: {
+                scenarioId: number;
+                prices: components["schemas"]["ConstraintPriceInput"][] | null;
+            }[];
             confidentialHidden: boolean;
         };
         ProblemInput: {
@@ -12220,6 +12241,21 @@ export interface components {
                 }[];
             };
         };
+        ConstraintPrice: {
+            /** @enum {string} */
+            group: "keepLocal" | "allowedProviders" | "capacities" | "projectCapacities" | "couplings" | "migrationBudget" | "providerCounts" | "mergerOptions" | "all";
+            instances: number;
+            /** @enum {string} */
+            status: "optimal" | "feasible" | "error";
+            objectiveWithout: number | null;
+            boundWithout: number | null;
+            pricePerYear: number | null;
+            priceLower: number | null;
+            priceUpper: number | null;
+            proven: boolean;
+            seconds: number;
+            message: string | null;
+        };
         ScenarioResultPlan: {
             horizonYears: number;
             annuity: number;
@@ -12260,6 +12296,8 @@ export interface components {
             }[];
             mergers: string[];
             notes: string[];
+            /** @default null */
+            constraintPrices: components["schemas"]["ConstraintPrice"][] | null;
             confidentialHidden: boolean;
         };
         ScenarioResult: {
@@ -12373,6 +12411,10 @@ export interface components {
             }[];
             kommunen: components["schemas"]["ComparisonKommune"][];
             notes: string[];
+            constraintPrices: {
+                scenarioId: number;
+                prices: components["schemas"]["ConstraintPrice"][] | null;
+            }[];
             confidentialHidden: boolean;
         };
         Problem: {
