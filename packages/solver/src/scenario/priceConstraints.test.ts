@@ -159,7 +159,7 @@ describe("priceConstraints", () => {
       objectiveWithout: 100,
       boundWithout: 90,
       pricePerYear: 0,
-      priceLower: -5,
+      priceLower: 0,
       priceUpper: 10,
       proven: false,
     });

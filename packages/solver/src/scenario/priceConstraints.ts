@@ -195,7 +195,7 @@ export function constraintPriceOf(
       objectiveWithout: main.objective,
       boundWithout: null,
       pricePerYear: 0,
-      priceLower: main.bound - main.objective,
+      priceLower: 0,
       priceUpper: null,
       proven: false,
       seconds: without.seconds,
@@ -213,8 +213,13 @@ export function constraintPriceOf(
     objectiveWithout,
     boundWithout,
     pricePerYear: main.objective - objectiveWithout,
-    priceLower: main.bound - objectiveWithout,
-    priceUpper: main.objective - boundWithout,
+    // Removing a restriction never raises the optimum, removing an option never lowers it.
+    priceLower: relaxation.relaxes
+      ? Math.max(0, main.bound - objectiveWithout)
+      : main.bound - objectiveWithout,
+    priceUpper: relaxation.relaxes
+      ? main.objective - boundWithout
+      : Math.min(0, main.objective - boundWithout),
     proven: without.status === "optimal",
     seconds: without.seconds,
     message: null,
