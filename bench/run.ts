@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- <name>`: benchmarks print tables and never fail on timings.
- * Names: cold-start, seed, landscape, import, solver
+ * Names: cold-start, seed, landscape, import, solver, constraint-prices
  */
 import { coldStart } from "./coldStart.ts";
+import { constraintPricesBenchmark } from "./constraintPrices.ts";
 import { importBenchmark } from "./import.ts";
 import { landscapeBenchmark } from "./landscape.ts";
 import { seedBenchmark } from "./seed.ts";
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   landscape: landscapeBenchmark,
   import: importBenchmark,
   solver: solverBenchmark,
+  "constraint-prices": constraintPricesBenchmark,
 };
 
 const requested = process.argv.slice(2);

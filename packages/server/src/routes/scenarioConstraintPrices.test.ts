@@ -1,4 +1,4 @@
-import { sql } from "@it-atlas/db";
+import { createScenario, enqueueJob, findJob, findLatestScenarioResult, sql } from "@it-atlas/db";
 import {
   specialisationPreset,
   type Scenario,
@@ -154,5 +154,62 @@ describe("Preis der Vorgabe over HTTP", () => {
     const text = extractPdfText(pdf.rawPayload);
     expect(text).toContain("Lippe mit Wechselbudget: Preis der Vorgabe");
     expect(text).toContain("Kopplungen von Leistungsbereichen:");
+  }, 180_000);
+
+  it("reports each re-solve's progress in the job; hand-made scenarios get no prices", async () => {
+    const rows = await server.db.query<{ key: string }>(
+      sql`SELECT key FROM organisation WHERE kreis_key = '05766' ORDER BY key`,
+    );
+    const preset = specialisationPreset("2026-01-01");
+    const optimised = {
+      ...preset,
+      scope: { ...preset.scope, kommuneKeys: rows.map((row) => row.key) },
+    };
+    const steps: Array<[number, string | undefined]> = [];
+    for (const definition of [optimised, { ...optimised, mode: "manual" as const }]) {
+      const scenarioId = await server.db.transaction((tx) =>
+        createScenario(
+          tx,
+          { name: definition.mode, description: null, definition, assignments: [] },
+          "test",
+        ),
+      );
+      const jobId = await enqueueJob(server.db, {
+        kind: "scenario.solve",
+        payload: { scenarioId },
+        createdBy: null,
+      });
+      const job = (await findJob(server.db, jobId))!;
+      steps.length = 0;
+      await scenarioSolveJobHandler(server.db, {
+        solver: new HighsSolver(),
+        timeLimitSeconds: 30,
+      }).run(
+        { scenarioId },
+        {
+          job,
+          progress: async (fraction, text) => {
+            steps.push([fraction, text]);
+          },
+        },
+      );
+      const result = await findLatestScenarioResult(server.db, scenarioId);
+      if (definition.mode === "manual") {
+        expect(result?.plan?.constraintPrices).toBeNull();
+        expect(steps.some(([, text]) => text?.startsWith("Preis der Vorgabe"))).toBe(false);
+        continue;
+      }
+      const count = result?.plan?.constraintPrices?.length ?? 0;
+      expect(count).toBeGreaterThanOrEqual(3);
+      const texts = steps.map(([, text]) => text);
+      const coupling = new RegExp(
+        `^Preis der Vorgabe: Kopplungen von Leistungsbereichen \\(\\d von ${count}\\)$`,
+      );
+      expect(texts.some((text) => coupling.test(text ?? ""))).toBe(true);
+      expect(texts).toContain(`Preis der Vorgabe: Alle Vorgaben zusammen (${count} von ${count})`);
+      const fractions = steps.map(([fraction]) => fraction);
+      expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+      expect(fractions.at(-1)).toBe(0.97);
+    }
   }, 180_000);
 });
