@@ -90,7 +90,8 @@ export function ConstraintPricesSection({
             Mehrkosten je Jahr, die eine Vorgabe verursacht: der Plan mit ihr minus das Optimum ohne
             sie (neu berechnet, jede Vorgabe allein weggelassen; die Preise addieren sich nicht).
             Fusionsoptionen sind Möglichkeiten, keine Beschränkungen: ein negativer Wert ist ihre
-            Einsparung. Die Spanne folgt aus den Optimalitätslücken.
+            Einsparung. Die Spanne ergibt sich aus dem Abstand zwischen Zielwert und unterer
+            Schranke beider Rechnungen.
           </p>
           {explanation ? (
             <div className="kern-alert kern-alert--warning" role="status">
