@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- <name>`: benchmarks print tables and never fail on timings.
- * Names: cold-start, seed, landscape, import, solver, constraint-prices
+ * Names: cold-start, seed, landscape, import, solver, workers, constraint-prices
  */
 import { coldStart } from "./coldStart.ts";
 import { constraintPricesBenchmark } from "./constraintPrices.ts";
@@ -8,6 +8,7 @@ import { importBenchmark } from "./import.ts";
 import { landscapeBenchmark } from "./landscape.ts";
 import { seedBenchmark } from "./seed.ts";
 import { solverBenchmark } from "./solver.ts";
+import { workersBenchmark } from "./workers.ts";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   "cold-start": coldStart,
@@ -15,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   landscape: landscapeBenchmark,
   import: importBenchmark,
   solver: solverBenchmark,
+  workers: workersBenchmark,
   "constraint-prices": constraintPricesBenchmark,
 };
 
