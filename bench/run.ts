@@ -1,8 +1,10 @@
 /**
  * `npm run bench -- <name>`: benchmarks print tables and never fail on timings.
- * Names: cold-start, seed, landscape, import, solver, workers, event-loop, load
+ * Names: cold-start, seed, landscape, import, solver, workers, event-loop, load,
+ * constraint-prices
  */
 import { coldStart } from "./coldStart.ts";
+import { constraintPricesBenchmark } from "./constraintPrices.ts";
 import { eventLoopBenchmark } from "./eventLoop.ts";
 import { importBenchmark } from "./import.ts";
 import { landscapeBenchmark } from "./landscape.ts";
@@ -20,6 +22,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   workers: workersBenchmark,
   "event-loop": eventLoopBenchmark,
   load: loadBenchmark,
+  "constraint-prices": constraintPricesBenchmark,
 };
 
 const requested = process.argv.slice(2);

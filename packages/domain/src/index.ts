@@ -66,6 +66,7 @@ export * from "./change/mentions.ts";
 export * from "./scenario/ScenarioDefinition.ts";
 export * from "./scenario/ScenarioModel.ts";
 export * from "./scenario/ScenarioResult.ts";
+export * from "./scenario/ConstraintPrice.ts";
 export * from "./scenario/Scenario.ts";
 export * from "./scenario/buildScenarioInput.ts";
 export * from "./scenario/costScenarioPlan.ts";

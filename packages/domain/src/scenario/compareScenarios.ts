@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ConstraintPrice } from "./ConstraintPrice.ts";
 import type { ScenarioResult, ScenarioResultPlan } from "./ScenarioResult.ts";
 import { ScenarioResultStatus } from "./ScenarioResult.ts";
 
@@ -56,6 +57,10 @@ export const ScenarioComparison = z
     providers: z.array(z.object({ id: z.string(), name: z.string() })),
     kommunen: z.array(ComparisonKommune),
     notes: z.array(z.string()),
+    /** „Preis der Vorgabe“ of each compared scenario (prices null = not computed). */
+    constraintPrices: z.array(
+      z.object({ scenarioId: z.number().int(), prices: z.array(ConstraintPrice).nullable() }),
+    ),
     confidentialHidden: z.boolean(),
   })
   .meta({ id: "ScenarioComparison" });
@@ -213,6 +218,10 @@ export function compareScenarios(
     providers: [...providerNames].map(([id, name]) => ({ id, name })),
     kommunen,
     notes,
+    constraintPrices: scenarios.map((scenario) => ({
+      scenarioId: scenario.scenarioId,
+      prices: scenario.result.plan?.constraintPrices ?? null,
+    })),
     confidentialHidden: false,
   };
 }

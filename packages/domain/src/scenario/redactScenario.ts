@@ -1,6 +1,7 @@
 import type { Principal } from "../auth/Principal.ts";
 import { canSeeConfidential, seesAllConfidential } from "../auth/permissions.ts";
 import type { ScenarioComparison } from "./compareScenarios.ts";
+import { redactConstraintPrice } from "./ConstraintPrice.ts";
 import type { ScenarioDefinition } from "./ScenarioDefinition.ts";
 import type { ParetoPoint, ScenarioResult } from "./ScenarioResult.ts";
 
@@ -31,6 +32,7 @@ export function redactScenarioResult(principal: Principal, result: ScenarioResul
           ? kommune
           : { ...kommune, istCostPerYear: null, planCostPerYear: null },
       ),
+      constraintPrices: plan.constraintPrices?.map(redactConstraintPrice) ?? null,
       confidentialHidden: true,
     },
   };
@@ -81,6 +83,10 @@ export function redactComparison(
             })),
           },
     ),
+    constraintPrices: comparison.constraintPrices.map((entry) => ({
+      ...entry,
+      prices: entry.prices?.map(redactConstraintPrice) ?? null,
+    })),
     confidentialHidden: true,
   };
 }

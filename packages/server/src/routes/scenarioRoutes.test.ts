@@ -149,10 +149,12 @@ describe("/api/scenarios", () => {
     expect(xlsx.headers["content-disposition"]).toMatch(/szenariovergleich\.xlsx/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    // The preset's coupling and provider counts are priced: a fourth sheet „Preis der Vorgabe“.
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       "Vergleich",
       "Anbieter je Bereich",
       "Kommunen",
+      "Preis der Vorgabe",
     ]);
     const pdf = await server.app.inject({
       url: `/api/scenarios/compare/pdf?ids=${scenario.id}`,

@@ -10789,6 +10789,21 @@ export interface components {
                 }[];
             };
         };
+        ConstraintPriceInput: {
+            /** @enum {string} */
+            group: "keepLocal" | "allowedProviders" | "capacities" | "projectCapacities" | "couplings" | "migrationBudget" | "providerCounts" | "mergerOptions" | "all";
+            instances: number;
+            /** @enum {string} */
+            status: "optimal" | "feasible" | "error";
+            objectiveWithout: number | null;
+            boundWithout: number | null;
+            pricePerYear: number | null;
+            priceLower: number | null;
+            priceUpper: number | null;
+            proven: boolean;
+            seconds: number;
+            message: string | null;
+        };
         ScenarioResultPlanInput: {
             horizonYears: number;
             annuity: number;
@@ -10829,6 +10844,8 @@ export interface components {
             }[];
             mergers: string[];
             notes: string[];
+            /** @default null */
+            constraintPrices: components["schemas"]["ConstraintPriceInput"][] | null;
             confidentialHidden: boolean;
         };
         ScenarioResultInput: {
@@ -10942,6 +10959,10 @@ export interface components {
             }[];
             kommunen: components["schemas"]["ComparisonKommuneInput"][];
             notes: string[];
+            constraintPrices: {
+                scenarioId: number;
+                prices: components["schemas"]["ConstraintPriceInput"][] | null;
+            }[];
             confidentialHidden: boolean;
         };
         ProblemInput: {
@@ -12886,6 +12907,21 @@ export interface components {
                 }[];
             };
         };
+        ConstraintPrice: {
+            /** @enum {string} */
+            group: "keepLocal" | "allowedProviders" | "capacities" | "projectCapacities" | "couplings" | "migrationBudget" | "providerCounts" | "mergerOptions" | "all";
+            instances: number;
+            /** @enum {string} */
+            status: "optimal" | "feasible" | "error";
+            objectiveWithout: number | null;
+            boundWithout: number | null;
+            pricePerYear: number | null;
+            priceLower: number | null;
+            priceUpper: number | null;
+            proven: boolean;
+            seconds: number;
+            message: string | null;
+        };
         ScenarioResultPlan: {
             horizonYears: number;
             annuity: number;
@@ -12926,6 +12962,8 @@ export interface components {
             }[];
             mergers: string[];
             notes: string[];
+            /** @default null */
+            constraintPrices: components["schemas"]["ConstraintPrice"][] | null;
             confidentialHidden: boolean;
         };
         ScenarioResult: {
@@ -13039,6 +13077,10 @@ export interface components {
             }[];
             kommunen: components["schemas"]["ComparisonKommune"][];
             notes: string[];
+            constraintPrices: {
+                scenarioId: number;
+                prices: components["schemas"]["ConstraintPrice"][] | null;
+            }[];
             confidentialHidden: boolean;
         };
         Problem: {
