@@ -4,6 +4,7 @@ import { OneTimeSecret } from "../../ui/OneTimeSecret.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { ApiTokenTable } from "./ApiTokenTable.tsx";
+import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
 import { CreateTokenForm, type CreatedToken } from "./CreateTokenForm.tsx";
 import { RevokeTokenDialog } from "./RevokeTokenDialog.tsx";
 import { useApiTokens, type ApiToken } from "./tokenQueries.ts";
@@ -90,6 +91,13 @@ export function ApiTokensPage() {
           />
         </section>
       ) : null}
+
+      <section aria-labelledby="passwort-aendern">
+        <h2 id="passwort-aendern" className="kern-heading-medium">
+          Passwort ändern
+        </h2>
+        <ChangePasswordForm />
+      </section>
 
       {revoking ? (
         <RevokeTokenDialog
