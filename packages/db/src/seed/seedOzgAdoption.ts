@@ -8,7 +8,7 @@ import {
 } from "@it-atlas/domain";
 import type { Database, Queryable } from "../client/Database.ts";
 import { insertRows } from "../client/insertRows.ts";
-import { sql } from "../client/sql.ts";
+import { raw, sql } from "../client/sql.ts";
 import { listOzgCatalogue, listOzgKommunen } from "../repositories/ozgAdoptionRepository.ts";
 import { createExchangeOffer } from "../repositories/ozgExchangeRepository.ts";
 import {
@@ -66,7 +66,12 @@ async function seedDefaultRules(tx: Queryable): Promise<void> {
     ON CONFLICT (ozg_id) WHERE ozg_id IS NOT NULL DO NOTHING`);
 }
 
-async function removeDemo(tx: Queryable): Promise<void> {
+/**
+ * Removes the demo OZG records. A person's record that names a demo online service keeps it
+ * while the demo is re-seeded; for good (`final`), the reference is cleared and every demo
+ * service goes (ADR 0021).
+ */
+async function removeDemo(tx: Queryable, final: boolean): Promise<void> {
   await tx.query(sql`DELETE FROM ozg_adoption WHERE quality = 'demo'`);
   await tx.query(sql`DELETE FROM ozg_onboarding WHERE quality = 'demo'`);
   await tx.query(
@@ -79,7 +84,14 @@ async function removeDemo(tx: Queryable): Promise<void> {
     row.provider_offer_id === null ? [] : [row.provider_offer_id],
   );
   await tx.query(sql`DELETE FROM provider_offer WHERE id = ANY(${mirrorIds}::int[])`);
-  // Demo services that real records refer to stay (they are still labelled demo).
+  if (final) {
+    const demoServices = sql`SELECT id FROM online_service WHERE quality = 'demo'`;
+    for (const table of ["ozg_adoption", "ozg_onboarding", "exchange_offer"] as const) {
+      await tx.query(sql`UPDATE ${raw(table)} SET online_service_id = NULL
+        WHERE online_service_id IN (${demoServices})`);
+    }
+  }
+  // Demo services that real records refer to stay while the demo is re-seeded (still labelled demo).
   await tx.query(sql`
     DELETE FROM online_service s WHERE s.quality = 'demo'
       AND NOT EXISTS (SELECT 1 FROM ozg_adoption a WHERE a.online_service_id = s.id)
@@ -301,7 +313,7 @@ export async function seedOzgAdoption(db: Database, enabled: boolean): Promise<O
       result.rulesSeeded = true;
     }
     if (stateOf("ozg-demo") !== demoVersion) {
-      await removeDemo(tx);
+      await removeDemo(tx, !enabled);
       if (enabled) {
         await seedDemoCatalogue(tx);
         result.records = await seedDemoRecords(tx);
