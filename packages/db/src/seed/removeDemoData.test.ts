@@ -32,6 +32,7 @@ async function demoCounts(): Promise<Record<string, number>> {
     SELECT (SELECT count(*)::int FROM sourcing WHERE quality = 'demo') AS sourcing,
            (SELECT count(*)::int FROM provider_offer WHERE quality = 'demo') AS offers,
            (SELECT count(*)::int FROM product WHERE quality = 'demo') AS products,
+           (SELECT count(*)::int FROM provider WHERE quality = 'demo') AS providers,
            (SELECT count(*)::int FROM reorganisation WHERE applied_by = 'demo-seed') AS reorganisations,
            (SELECT count(*)::int FROM online_service WHERE quality = 'demo') AS services,
            (SELECT count(*)::int FROM ozg_adoption WHERE quality = 'demo') AS adoption,
@@ -72,6 +73,32 @@ describe("findCarriedDemoValues", () => {
       row(5, 4, "user", "5.00"),
     ]);
     expect(clear.size).toBe(0);
+  });
+});
+
+describe("the seeded demo landscape", () => {
+  it("attaches Kommunen without a sourced relation only to fictitious demo providers", async () => {
+    // Witten, Unna, Heinsberg and Leverkusen have no sourced relation to a kommunal provider.
+    const rows = await database.db.query<{ organisation_key: string; provider_id: string }>(sql`
+      SELECT DISTINCT s.organisation_key, s.provider_id FROM sourcing s JOIN provider p ON p.id = s.provider_id
+      WHERE s.quality = 'demo' AND p.quality <> 'demo'
+        AND s.organisation_key IN ('05954036', '05978036', '05370016', '05316000')
+        AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.organisation_key = s.organisation_key
+                          AND m.provider_id = s.provider_id)
+        AND NOT EXISTS (SELECT 1 FROM provider o WHERE o.id = s.provider_id AND o.owner_key = s.organisation_key)`);
+    expect(rows).toEqual([]);
+    const [demoRows] = await database.db.query<{ count: number }>(sql`
+      SELECT count(*)::int AS count FROM sourcing s JOIN provider p ON p.id = s.provider_id
+      WHERE s.quality = 'demo' AND p.quality = 'demo' AND p.name LIKE 'Demo-Dienstleister %'`);
+    expect(demoRows?.count).toBeGreaterThan(0);
+    const services = await database.db.query<{ name: string; operator: string | null }>(sql`
+      SELECT s.name, p.quality AS operator FROM online_service s LEFT JOIN provider p ON p.id = s.operator_provider_id
+      WHERE s.quality = 'demo'`);
+    expect(services.length).toBeGreaterThan(10);
+    for (const service of services) {
+      expect(service.name).toMatch(/\(Demo\)$/);
+      expect(service.operator).toBe("demo");
+    }
   });
 });
 
@@ -157,6 +184,7 @@ describe("removing the demo landscape from a used database (ATLAS_DEMO=0, atlas 
       sourcing: 0,
       offers: 0,
       products: 0,
+      providers: 0,
       reorganisations: 0,
       services: 0,
       adoption: 0,
@@ -203,6 +231,7 @@ describe("removing the demo landscape from a used database (ATLAS_DEMO=0, atlas 
     const again = await seedDemoLandscape(db, true);
     expect(again.applied).toBe(true);
     expect((await demoCounts()).products).toBeGreaterThan(0);
+    expect((await demoCounts()).providers).toBe(5);
     const pairRows = await db.query<{ quality: string }>(sql`
       SELECT quality FROM sourcing WHERE organisation_key = ${changed.organisation_key}
         AND domain_id = ${changed.domain_id}`);

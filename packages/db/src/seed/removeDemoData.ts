@@ -1,5 +1,24 @@
 import type { Queryable } from "../client/Database.ts";
-import { raw, sql } from "../client/sql.ts";
+import { join, raw, sql } from "../client/sql.ts";
+
+/** Every column that points to a provider (a demo provider named there cannot go). */
+const PROVIDER_REFERENCES = [
+  ["provider", "successor_id"],
+  ["membership", "provider_id"],
+  ["provider_event", "target_id"],
+  ["provider_event_provider", "provider_id"],
+  ["reorganisation", "target_provider_id"],
+  ["sourcing", "provider_id"],
+  ["provider_offer", "provider_id"],
+  ["role_assignment", "provider_id"],
+  ["online_service", "operator_provider_id"],
+  ["exchange_offer", "provider_id"],
+  ["exchange_interest", "provider_id"],
+  ["exchange_agreement", "provider_id"],
+  ["strategy_decision", "provider_id"],
+  ["scenario_assignment", "provider_id"],
+  ["measure_provider", "provider_id"],
+] as const;
 
 /**
  * Sourcing fields a person's row may have carried over from the synthetic row it replaced
@@ -103,12 +122,12 @@ export interface DemoRemoval {
 /**
  * Removes the synthetic landscape rows (quality `demo`) and keeps every row a person entered:
  * a person's row that replaced a demo row loses the link to it and the values it carried over
- * unchanged (ADR 0021). With `products`, the synthetic product catalogue goes too and people's
+ * unchanged (ADR 0021). For good (`final`), the synthetic product catalogue goes too: people's
  * rows no longer name a demo product. Never fails on people's references to demo rows.
  */
 export async function removeDemoLandscape(
   tx: Queryable,
-  options: { products: boolean },
+  options: { final: boolean },
 ): Promise<DemoRemoval> {
   const clearedRows = await clearCarriedSourcingValues(tx);
   await tx.query(sql`
@@ -130,7 +149,7 @@ export async function removeDemoLandscape(
     sql`DELETE FROM reorganisation WHERE applied_by = 'demo-seed' RETURNING id`,
   );
   let products = 0;
-  if (options.products) {
+  if (options.final) {
     const demoProducts = sql`SELECT id FROM product WHERE quality = 'demo'`;
     await tx.query(
       sql`UPDATE sourcing SET product_id = NULL WHERE product_id IN (${demoProducts})`,
@@ -148,4 +167,20 @@ export async function removeDemoLandscape(
     reorganisations: reorganisations.length,
     products,
   };
+}
+
+/**
+ * Deletes the fictitious demo providers that nothing refers to any more — the last step of a
+ * removal for good, after the OZG records. One that a person's record still names stays
+ * (labelled demo, its name ends in „(Demo)“).
+ */
+export async function removeDemoProviders(tx: Queryable): Promise<number> {
+  const unused = PROVIDER_REFERENCES.map(
+    ([table, column]) =>
+      sql`NOT EXISTS (SELECT 1 FROM ${raw(table)} x WHERE x.${raw(column)} = p.id)`,
+  );
+  const rows = await tx.query(
+    sql`DELETE FROM provider p WHERE p.quality = 'demo' AND ${join(unused, " AND ")} RETURNING id`,
+  );
+  return rows.length;
 }

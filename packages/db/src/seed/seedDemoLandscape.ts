@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import {
+  DEMO_PROVIDERS,
   generateDemoLandscape,
   type DemoLandscapeInput,
   type DemoReorganisation,
@@ -24,8 +25,10 @@ export const DEMO_START = "2016-01-01";
 export const DEMO_END = "2026-06-30";
 export const DEMO_SEED = 20_261_127;
 // Bump when the demo pipeline changes so that existing databases are regenerated.
-const DEMO_LOGIC_VERSION = "1";
+const DEMO_LOGIC_VERSION = "2";
 const DEMO_EVIDENCE = "Demodaten (synthetisch): deterministisch erzeugt, keine Tatsache";
+const DEMO_PROVIDER_EVIDENCE =
+  "Demodaten (synthetisch): erfundener IT-Dienstleister für Kommunen ohne belegte Beziehung";
 
 /** A reorganisation from the sourced provider data, with the event it replays (if any). */
 export interface SourcedReorganisation extends DemoReorganisation {
@@ -137,13 +140,28 @@ export async function seedDemoLandscape(db: Database, enabled: boolean): Promise
     };
     if (state?.version === version)
       return { ...done, milliseconds: Math.round(performance.now() - started) };
-    const removal = await removeDemoLandscape(tx, { products: !enabled });
+    const removal = await removeDemoLandscape(tx, { final: !enabled });
     if (enabled) {
       const [products] = await tx.query<{ count: number }>(
         sql`SELECT count(*)::int AS count FROM product WHERE quality = 'demo'`,
       );
       // A demo removal deleted the synthetic catalogue; the reference seed version did not change.
       if (products?.count === 0) await seedProductCatalogue(tx, DEFAULT_REFERENCE_DIR);
+      await insertRows(
+        tx,
+        "provider",
+        ["id", "short_name", "name", "kind", "status", "evidence", "quality"],
+        DEMO_PROVIDERS.map((provider) => [
+          provider.id,
+          provider.shortName,
+          provider.name,
+          "kommunal",
+          "active",
+          DEMO_PROVIDER_EVIDENCE,
+          "demo",
+        ]),
+        "ON CONFLICT (id) DO NOTHING",
+      );
       const reorganisations = await listSourcedReorganisations(tx, DEMO_START);
       // Kommune × Leistungsbereich pairs with rows a person entered get no synthetic history.
       const personal = new Set(

@@ -10,6 +10,7 @@ import type { Database, Queryable } from "../client/Database.ts";
 import { insertRows } from "../client/insertRows.ts";
 import { raw, sql } from "../client/sql.ts";
 import { listOzgCatalogue, listOzgKommunen } from "../repositories/ozgAdoptionRepository.ts";
+import { removeDemoProviders } from "./removeDemoData.ts";
 import { createExchangeOffer } from "../repositories/ozgExchangeRepository.ts";
 import {
   bumpOzgRevision,
@@ -18,7 +19,7 @@ import {
 
 // Bump when the rule defaults or the demo pipeline change, so databases are re-seeded.
 const OZG_RULES_VERSION = "1";
-const OZG_DEMO_VERSION = "1";
+const OZG_DEMO_VERSION = "2";
 /** Seed of the demo adoption generator. */
 export const OZG_DEMO_SEED = 20_260_301;
 const DEMO_FROM = "2025-01-01";
@@ -97,6 +98,7 @@ async function removeDemo(tx: Queryable, final: boolean): Promise<void> {
       AND NOT EXISTS (SELECT 1 FROM ozg_adoption a WHERE a.online_service_id = s.id)
       AND NOT EXISTS (SELECT 1 FROM ozg_onboarding o WHERE o.online_service_id = s.id)
       AND NOT EXISTS (SELECT 1 FROM exchange_offer e WHERE e.online_service_id = s.id)`);
+  if (final) await removeDemoProviders(tx);
 }
 
 async function seedDemoCatalogue(tx: Queryable): Promise<void> {
