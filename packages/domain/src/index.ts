@@ -71,3 +71,4 @@ export * from "./scenario/compareScenarios.ts";
 export * from "./scenario/redactScenario.ts";
 export * from "./scenario/scenarioCostCurves.ts";
 export * from "./demo/demoProviders.ts";
+export * from "./provider/derivationText.ts";

@@ -8833,6 +8833,10 @@ export interface components {
             regierungsbezirke: number;
             landschaftsverbaende: number;
             providers: number;
+            providersServingKommunen: number;
+            ownAdministrationIt: number;
+            providerPredecessors: number;
+            stateBodies: number;
             memberships: number;
             events: number;
             ozgLeistungen: number;
@@ -10812,6 +10816,10 @@ export interface components {
             regierungsbezirke: number;
             landschaftsverbaende: number;
             providers: number;
+            providersServingKommunen: number;
+            ownAdministrationIt: number;
+            providerPredecessors: number;
+            stateBodies: number;
             memberships: number;
             events: number;
             ozgLeistungen: number;
