@@ -9259,6 +9259,7 @@ export interface components {
             serviceStatus: ("online" | "in_anbindung" | "geplant" | "offen" | "andere_loesung" | "nicht_zustaendig") | null;
             serviceInformationDate: string | null;
             serviceDemo: boolean;
+            demo: boolean;
         };
         ReadinessRegionInput: {
             key: string;
@@ -9268,6 +9269,7 @@ export interface components {
             kommunen: number;
             coverage: components["schemas"]["CoverageCountsInput"];
             serviceCounts: components["schemas"]["ReadinessCountsInput"] | null;
+            demo: boolean;
         };
         ServiceReadinessInput: {
             service: {
@@ -11242,6 +11244,7 @@ export interface components {
             serviceStatus: ("online" | "in_anbindung" | "geplant" | "offen" | "andere_loesung" | "nicht_zustaendig") | null;
             serviceInformationDate: string | null;
             serviceDemo: boolean;
+            demo: boolean;
         };
         ReadinessRegion: {
             key: string;
@@ -11251,6 +11254,7 @@ export interface components {
             kommunen: number;
             coverage: components["schemas"]["CoverageCounts"];
             serviceCounts: components["schemas"]["ReadinessCounts"] | null;
+            demo: boolean;
         };
         ServiceReadiness: {
             service: {
