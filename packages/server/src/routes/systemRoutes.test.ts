@@ -38,13 +38,14 @@ describe("GET /api/stats", () => {
   it("separates providers serving Kommunen, own administration IT, predecessors and state bodies", async () => {
     const stats = (await test.app.inject({ method: "GET", url: "/api/stats" })).json();
     // data/nrw_it_dienstleister.csv: 12 active kommunal providers, 6 merged or renamed,
-    // KDN + IT.NRW + d-NRW; 16 city IT departments plus citeq (Münster). The five fictitious
-    // demo providers are not counted.
+    // KDN + IT.NRW + d-NRW; the own IT of cities and Kreise with citeq (Münster), less the
+    // Kreis Mettmann's IT that KRZN took over (a 7th predecessor). 12 + 16 + 7 + 3 = 38.
+    // The five fictitious demo providers are not counted.
     expect(stats).toMatchObject({
       providers: 38,
       providersServingKommunen: 12,
-      ownAdministrationIt: 17,
-      providerPredecessors: 6,
+      ownAdministrationIt: 16,
+      providerPredecessors: 7,
       stateBodies: 3,
     });
   });

@@ -10505,6 +10505,7 @@ export interface components {
             prefill: {
                 [key: string]: unknown;
             };
+            prefillDemo: string[];
             comments: {
                 id: number;
                 questionKey: string | null;
@@ -12490,6 +12491,7 @@ export interface components {
             prefill: {
                 [key: string]: unknown;
             };
+            prefillDemo: string[];
             comments: {
                 id: number;
                 questionKey: string | null;
