@@ -27,6 +27,7 @@ import {
   defaultScenarioDefinition,
   scenarioCostCurvesFromFits,
   type Principal,
+  IsoDate,
 } from "@it-atlas/domain";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
@@ -51,10 +52,7 @@ const writeProblems = {
 };
 const JobStarted = z.object({ jobId: z.number().int() }).meta({ id: "ScenarioJobStarted" });
 const DefaultsQuery = z.object({
-  baseDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Bitte ein Datum im Format JJJJ-MM-TT angeben.")
-    .optional(),
+  baseDate: IsoDate.optional(),
 });
 const ScenarioDefaults = z
   .object({
