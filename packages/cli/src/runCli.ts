@@ -1,6 +1,7 @@
 import { openDatabase, type Database } from "@it-atlas/db";
 import { readConfig } from "@it-atlas/server";
 import type { Command, Output } from "./commands/Command.ts";
+import { demoCommand } from "./commands/demoCommand.ts";
 import { createAdminCommand } from "./commands/createAdminCommand.ts";
 import { exportCommand } from "./commands/exportCommand.ts";
 import { importCommand } from "./commands/importCommand.ts";
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   exportCommand,
   solveFlpCommand,
+  demoCommand,
 ];
 
 function usage(output: Output): void {

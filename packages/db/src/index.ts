@@ -42,3 +42,4 @@ export * from "./repositories/commentRepository.ts";
 export * from "./repositories/scenarioRepository.ts";
 export * from "./repositories/scenarioFactsRepository.ts";
 export * from "./repositories/correctionRepository.ts";
+export * from "./seed/removeDemoData.ts";

@@ -74,3 +74,5 @@ export * from "./scenario/toResultPlan.ts";
 export * from "./scenario/compareScenarios.ts";
 export * from "./scenario/redactScenario.ts";
 export * from "./scenario/scenarioCostCurves.ts";
+export * from "./demo/demoProviders.ts";
+export * from "./provider/derivationText.ts";

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import {
+  DEMO_PROVIDERS,
   generateDemoLandscape,
   type DemoLandscapeInput,
   type DemoReorganisation,
@@ -10,6 +11,9 @@ import { insertRows } from "../client/insertRows.ts";
 import { sql } from "../client/sql.ts";
 import { applyReorganisation } from "../repositories/reorganisationRepository.ts";
 import { seedOzgAdoption } from "./seedOzgAdoption.ts";
+import { removeDemoLandscape, type DemoRemoval } from "./removeDemoData.ts";
+import { DEFAULT_REFERENCE_DIR } from "./referenceFiles.ts";
+import { seedProductCatalogue } from "./seedLandscapeCatalogue.ts";
 import {
   bumpLandscapeRevision,
   changeSourcing,
@@ -21,8 +25,10 @@ export const DEMO_START = "2016-01-01";
 export const DEMO_END = "2026-06-30";
 export const DEMO_SEED = 20_261_127;
 // Bump when the demo pipeline changes so that existing databases are regenerated.
-const DEMO_LOGIC_VERSION = "1";
+const DEMO_LOGIC_VERSION = "2";
 const DEMO_EVIDENCE = "Demodaten (synthetisch): deterministisch erzeugt, keine Tatsache";
+const DEMO_PROVIDER_EVIDENCE =
+  "Demodaten (synthetisch): erfundener IT-Dienstleister für Kommunen ohne belegte Beziehung";
 
 /** A reorganisation from the sourced provider data, with the event it replays (if any). */
 export interface SourcedReorganisation extends DemoReorganisation {
@@ -95,16 +101,12 @@ async function loadInput(
   };
 }
 
-async function removeDemo(tx: Queryable): Promise<void> {
-  await tx.query(sql`DELETE FROM sourcing WHERE quality = 'demo'`);
-  await tx.query(sql`DELETE FROM provider_offer WHERE quality = 'demo'`);
-  await tx.query(sql`DELETE FROM reorganisation r WHERE r.applied_by = 'demo-seed'`);
-}
-
 /** What the demo seed did. */
 export interface DemoSeedResult {
   applied: boolean;
   removed: boolean;
+  /** What the removal of the previous synthetic rows did (before re-seeding, or for good). */
+  removal?: DemoRemoval;
   rows: number;
   changes: number;
   reorganisations: number;
@@ -129,13 +131,54 @@ export async function seedDemoLandscape(db: Database, enabled: boolean): Promise
     const [state] = await tx.query<{ version: string }>(
       sql`SELECT version FROM seed_state WHERE name = 'demo' FOR UPDATE`,
     );
-    const done = { applied: false, removed: false, rows: 0, changes: 0, reorganisations: 0 };
+    const done: Omit<DemoSeedResult, "milliseconds"> = {
+      applied: false,
+      removed: false,
+      rows: 0,
+      changes: 0,
+      reorganisations: 0,
+    };
     if (state?.version === version)
       return { ...done, milliseconds: Math.round(performance.now() - started) };
-    await removeDemo(tx);
+    const removal = await removeDemoLandscape(tx, { final: !enabled });
     if (enabled) {
+      const [products] = await tx.query<{ count: number }>(
+        sql`SELECT count(*)::int AS count FROM product WHERE quality = 'demo'`,
+      );
+      // A demo removal deleted the synthetic catalogue; the reference seed version did not change.
+      if (products?.count === 0) await seedProductCatalogue(tx, DEFAULT_REFERENCE_DIR);
+      await insertRows(
+        tx,
+        "provider",
+        ["id", "short_name", "name", "kind", "status", "evidence", "quality"],
+        DEMO_PROVIDERS.map((provider) => [
+          provider.id,
+          provider.shortName,
+          provider.name,
+          "kommunal",
+          "active",
+          DEMO_PROVIDER_EVIDENCE,
+          "demo",
+        ]),
+        "ON CONFLICT (id) DO NOTHING",
+      );
       const reorganisations = await listSourcedReorganisations(tx, DEMO_START);
-      const landscape = generateDemoLandscape(await loadInput(tx, reorganisations));
+      // Kommune × Leistungsbereich pairs with rows a person entered get no synthetic history.
+      const personal = new Set(
+        (
+          await tx.query<{ key: string }>(
+            sql`SELECT DISTINCT organisation_key || '/' || domain_id AS key FROM sourcing WHERE quality <> 'demo'`,
+          )
+        ).map((row) => row.key),
+      );
+      const generated = generateDemoLandscape(await loadInput(tx, reorganisations));
+      const free = (row: { organisationKey: string; domainId: string }) =>
+        !personal.has(`${row.organisationKey}/${row.domainId}`);
+      const landscape = {
+        ...generated,
+        base: generated.base.filter(free),
+        changes: generated.changes.filter(free),
+      };
       await insertRows(
         tx,
         "sourcing",
@@ -245,6 +288,7 @@ export async function seedDemoLandscape(db: Database, enabled: boolean): Promise
     } else {
       done.removed = true;
     }
+    Object.assign(done, { removal });
     await bumpLandscapeRevision(tx);
     await tx.query(
       sql`INSERT INTO seed_state (name, version) VALUES ('demo', ${version})

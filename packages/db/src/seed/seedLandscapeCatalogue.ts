@@ -273,6 +273,20 @@ export async function seedLandscapeCatalogue(tx: Queryable, directory: string): 
   await tx.query(sql`DELETE FROM service_domain_ozg WHERE domain_id = ANY(${domainIds}::text[])`);
   await insertRows(tx, "service_domain_ozg", ["domain_id", "ozg_id"], links);
 
+  await writeProducts(tx, products);
+}
+
+/**
+ * Seeds (upserts) only the synthetic product catalogue from `directory` — the demo seed uses it
+ * to bring back the catalogue that a demo removal deleted.
+ */
+export async function seedProductCatalogue(tx: Queryable, directory: string): Promise<void> {
+  const domains = await readDomains(directory);
+  const leafIds = new Set(domains.filter((domain) => !domain.isGroup).map((domain) => domain.id));
+  await writeProducts(tx, await readProducts(directory, leafIds));
+}
+
+async function writeProducts(tx: Queryable, products: CatalogueProduct[]): Promise<void> {
   const productRows = products.map((product) => product.values);
   await insertRows(
     tx,

@@ -8,8 +8,9 @@ import {
 } from "@it-atlas/domain";
 import type { Database, Queryable } from "../client/Database.ts";
 import { insertRows } from "../client/insertRows.ts";
-import { sql } from "../client/sql.ts";
+import { raw, sql } from "../client/sql.ts";
 import { listOzgCatalogue, listOzgKommunen } from "../repositories/ozgAdoptionRepository.ts";
+import { removeDemoProviders } from "./removeDemoData.ts";
 import { createExchangeOffer } from "../repositories/ozgExchangeRepository.ts";
 import {
   bumpOzgRevision,
@@ -18,7 +19,7 @@ import {
 
 // Bump when the rule defaults or the demo pipeline change, so databases are re-seeded.
 const OZG_RULES_VERSION = "1";
-const OZG_DEMO_VERSION = "1";
+const OZG_DEMO_VERSION = "2";
 /** Seed of the demo adoption generator. */
 export const OZG_DEMO_SEED = 20_260_301;
 const DEMO_FROM = "2025-01-01";
@@ -66,7 +67,12 @@ async function seedDefaultRules(tx: Queryable): Promise<void> {
     ON CONFLICT (ozg_id) WHERE ozg_id IS NOT NULL DO NOTHING`);
 }
 
-async function removeDemo(tx: Queryable): Promise<void> {
+/**
+ * Removes the demo OZG records. A person's record that names a demo online service keeps it
+ * while the demo is re-seeded; for good (`final`), the reference is cleared and every demo
+ * service goes (ADR 0021).
+ */
+async function removeDemo(tx: Queryable, final: boolean): Promise<void> {
   await tx.query(sql`DELETE FROM ozg_adoption WHERE quality = 'demo'`);
   await tx.query(sql`DELETE FROM ozg_onboarding WHERE quality = 'demo'`);
   await tx.query(
@@ -79,12 +85,20 @@ async function removeDemo(tx: Queryable): Promise<void> {
     row.provider_offer_id === null ? [] : [row.provider_offer_id],
   );
   await tx.query(sql`DELETE FROM provider_offer WHERE id = ANY(${mirrorIds}::int[])`);
-  // Demo services that real records refer to stay (they are still labelled demo).
+  if (final) {
+    const demoServices = sql`SELECT id FROM online_service WHERE quality = 'demo'`;
+    for (const table of ["ozg_adoption", "ozg_onboarding", "exchange_offer"] as const) {
+      await tx.query(sql`UPDATE ${raw(table)} SET online_service_id = NULL
+        WHERE online_service_id IN (${demoServices})`);
+    }
+  }
+  // Demo services that real records refer to stay while the demo is re-seeded (still labelled demo).
   await tx.query(sql`
     DELETE FROM online_service s WHERE s.quality = 'demo'
       AND NOT EXISTS (SELECT 1 FROM ozg_adoption a WHERE a.online_service_id = s.id)
       AND NOT EXISTS (SELECT 1 FROM ozg_onboarding o WHERE o.online_service_id = s.id)
       AND NOT EXISTS (SELECT 1 FROM exchange_offer e WHERE e.online_service_id = s.id)`);
+  if (final) await removeDemoProviders(tx);
 }
 
 async function seedDemoCatalogue(tx: Queryable): Promise<void> {
@@ -301,7 +315,7 @@ export async function seedOzgAdoption(db: Database, enabled: boolean): Promise<O
       result.rulesSeeded = true;
     }
     if (stateOf("ozg-demo") !== demoVersion) {
-      await removeDemo(tx);
+      await removeDemo(tx, !enabled);
       if (enabled) {
         await seedDemoCatalogue(tx);
         result.records = await seedDemoRecords(tx);

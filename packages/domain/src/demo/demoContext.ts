@@ -19,6 +19,7 @@ import type {
   DemoProvider,
   DemoSourcingValues,
 } from "./DemoLandscape.ts";
+import { DEMO_PROVIDERS } from "./demoProviders.ts";
 import { buildProviderTimeline, type ProviderTimeline } from "./providerTimeline.ts";
 import { randomFor, type Random } from "./random.ts";
 
@@ -62,7 +63,10 @@ export interface DemoContext {
   serviceProvidersByOrganisation: ReadonlyMap<string, readonly string[]>;
   /** Organisations that are Träger of d-NRW. */
   dNrwMembers: ReadonlySet<string>;
-  /** Kommunal providers with members in a Regierungsbezirk, with the Kreise of those members. */
+  /**
+   * The fictitious demo provider of a Regierungsbezirk (DEMO_PROVIDERS), for Kommunen without a
+   * sourced relation — never a real provider.
+   */
   regionalProviders: ReadonlyMap<
     string,
     ReadonlyArray<{ providerId: string; kreisKeys: ReadonlySet<string> }>
@@ -136,7 +140,6 @@ export function buildDemoContext(input: DemoLandscapeInput): DemoContext {
 
   const serviceProvidersByOrganisation = new Map<string, string[]>();
   const dNrwMembers = new Set<string>();
-  const regional = new Map<string, Map<string, Set<string>>>();
   for (const membership of input.memberships) {
     if (IGNORED_RELATIONS.has(membership.relation)) continue;
     if (membership.providerId === D_NRW_ID) dNrwMembers.add(membership.organisationKey);
@@ -146,19 +149,14 @@ export function buildDemoContext(input: DemoLandscapeInput): DemoContext {
     const list = serviceProvidersByOrganisation.get(organisation.key) ?? [];
     if (!list.includes(membership.providerId)) list.push(membership.providerId);
     serviceProvidersByOrganisation.set(organisation.key, list);
-    if (provider?.kind !== "kommunal") continue;
-    const byProvider =
-      regional.get(organisation.regierungsbezirkKey) ?? new Map<string, Set<string>>();
-    const kreisKeys = byProvider.get(membership.providerId) ?? new Set<string>();
-    const kreisKey = kreisKeyOf(organisation);
-    if (kreisKey !== null) kreisKeys.add(kreisKey);
-    byProvider.set(membership.providerId, kreisKeys);
-    regional.set(organisation.regierungsbezirkKey, byProvider);
   }
+  // A Kommune without a sourced relation is never attached to a real provider: the region's
+  // fictitious demo provider stands in (ADR 0021).
+  const knownProviders = new Set(input.providers.map((provider) => provider.id));
   const regionalProviders = new Map(
-    [...regional].map(([region, byProvider]) => [
-      region,
-      [...byProvider].map(([providerId, kreisKeys]) => ({ providerId, kreisKeys })),
+    DEMO_PROVIDERS.filter((provider) => knownProviders.has(provider.id)).map((provider) => [
+      provider.regierungsbezirkKey,
+      [{ providerId: provider.id, kreisKeys: new Set<string>() }],
     ]),
   );
 

@@ -162,7 +162,11 @@ function buildChange(
       return { ...keys, ...fresh(choice), reason: `Wechsel zu ${providerId}` };
     }
     case "efa": {
-      const providerId = timeline.isActive(D_NRW_ID, date) ? D_NRW_ID : null;
+      // d-NRW only for its Träger (sourced relation), as in the base state.
+      const providerId =
+        context.dNrwMembers.has(organisation.key) && timeline.isActive(D_NRW_ID, date)
+          ? D_NRW_ID
+          : null;
       const productId = context.productFor(domain.id, providerId ?? "efa", random);
       const choice: SourcingChoice = {
         operatingModel: "efa_dienst",

@@ -119,6 +119,8 @@ const input: DemoLandscapeInput = {
     buildProvider("sit", "kommunal"),
     buildProvider("krzn", "kommunal"),
     buildProvider("d-nrw", "land"),
+    buildProvider("demo-dl-mitte", "kommunal"),
+    buildProvider("demo-dl-west", "kommunal"),
     buildProvider("dortmund-it", "stadt_it", { ownerKey: "05913000" }),
     buildProvider("kreis-mettmann-it", "stadt_it", {
       status: "merged",
@@ -174,6 +176,32 @@ function isResponsible(organisation: DemoOrganisation, domain: DemoDomain): bool
   return type !== null && domain.responsibleTypes.includes(type);
 }
 
+/** Providers that stand for one another over time (mergers, member moves) in the fixture. */
+const LINEAGES = [
+  ["citkomm", "kdz-ws", "sit"],
+  ["kreis-mettmann-it", "krzn"],
+];
+
+/**
+ * Real providers an organisation may be attached to: those of its sourced relations (and their
+ * lineage) and its own IT. Every other relation goes to a fictitious demo provider (ADR 0021).
+ */
+function sourcedProvidersOf(organisationKey: string, source: DemoLandscapeInput): Set<string> {
+  const direct = [
+    ...source.memberships
+      .filter(
+        (membership) =>
+          membership.organisationKey === organisationKey &&
+          membership.relation !== "verbandsmitglied_beitritt_vorgeschlagen",
+      )
+      .map((membership) => membership.providerId),
+    ...source.providers
+      .filter((provider) => provider.ownerKey === organisationKey)
+      .map((provider) => provider.id),
+  ];
+  return new Set(direct.flatMap((id) => LINEAGES.find((lineage) => lineage.includes(id)) ?? [id]));
+}
+
 /** Every rule the generator promises, as a list of readable violations. */
 function violations(landscape: DemoLandscape, source: DemoLandscapeInput): string[] {
   const problems: string[] = [];
@@ -201,6 +229,13 @@ function violations(landscape: DemoLandscape, source: DemoLandscapeInput): strin
       problems.push(`${row.label}: volume ${row.volume}`);
     if (row.providerId !== null && !isActive(row.providerId, row.date))
       problems.push(`${row.label}: ${row.providerId} does not exist then`);
+    if (
+      row.providerId !== null &&
+      !row.providerId.startsWith("demo-dl-") &&
+      !sourcedProvidersOf(row.organisationKey, source).has(row.providerId)
+    ) {
+      problems.push(`${row.label}: real provider ${row.providerId} without a sourced relation`);
+    }
     if (row.operatingModel === "it_dienstleister" && row.providerId === null)
       problems.push(`${row.label}: provider missing`);
     if (
@@ -350,6 +385,18 @@ describe("generateDemoLandscape", () => {
     const arnsberg = mean(seeds.flatMap((seed) => perUnit("05958004", seed)));
     const bestwig = mean(seeds.flatMap((seed) => perUnit("05958008", seed)));
     expect(arnsberg).toBeLessThan(bestwig);
+  });
+
+  it("attaches a Kommune without a sourced relation only to the region's demo provider", () => {
+    // Bergkamen only proposed to join sit; some seeds let it run everything itself.
+    const bergkamen = [1, 2, 3, 4, 5, 6, 7, 8].flatMap((seed) => {
+      const other = generateDemoLandscape({ ...input, seed });
+      return [...other.base, ...other.changes].filter(
+        (row) => row.organisationKey === "05978004" && row.providerId !== null,
+      );
+    });
+    expect(bergkamen.length).toBeGreaterThan(0);
+    expect(new Set(bergkamen.map((row) => row.providerId))).toEqual(new Set(["demo-dl-mitte"]));
   });
 
   it("offers only what customers of existing providers obtain, from sit rather than its predecessors", () => {

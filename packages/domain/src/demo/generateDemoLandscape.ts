@@ -177,8 +177,13 @@ function chooseBaseSourcing(
     const efaShare = context.dNrwMembers.has(organisation.key) ? 0.15 : 0.07;
     const draw = random.next();
     if (draw < efaShare) {
+      // d-NRW only for its Träger: the demo names a real provider only with a sourced relation.
       const providerId =
-        context.timeline.isActive(D_NRW_ID, start) && random.chance(0.7) ? D_NRW_ID : null;
+        context.dNrwMembers.has(organisation.key) &&
+        context.timeline.isActive(D_NRW_ID, start) &&
+        random.chance(0.7)
+          ? D_NRW_ID
+          : null;
       return withProduct(
         context,
         domain,

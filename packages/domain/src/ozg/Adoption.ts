@@ -164,6 +164,8 @@ export const ReadinessRow = z
     /** Date and source of the Kommune's record for the selected service, when there is one. */
     serviceInformationDate: z.string().nullable(),
     serviceDemo: z.boolean(),
+    /** True when the coverage counts at least one synthetic record ("Demodaten (synthetisch)"). */
+    demo: z.boolean(),
   })
   .meta({ id: "ReadinessRow" });
 export type ReadinessRow = z.infer<typeof ReadinessRow>;
@@ -177,6 +179,8 @@ export const ReadinessRegion = z
     kommunen: z.number().int(),
     coverage: CoverageCounts,
     serviceCounts: ReadinessCounts.nullable(),
+    /** True when a member's coverage counts a synthetic record. */
+    demo: z.boolean(),
   })
   .meta({ id: "ReadinessRegion" });
 export type ReadinessRegion = z.infer<typeof ReadinessRegion>;

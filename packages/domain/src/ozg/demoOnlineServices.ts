@@ -22,17 +22,19 @@ export interface DemoOnlineService {
  * generically — central E-Payment (ePayBL-based), XTA/OSCI transport, a Servicekonto with
  * BundID connection and a form solution exist in NRW, but who operates which one, names,
  * maturity and EfA leads are **not sourced** here: every row is seeded with quality `demo`.
+ * Operators are the fictitious demo providers (DEMO_PROVIDERS), never real ones (ADR 0021);
+ * every name ends in „(Demo)“.
  * The OZG-IDs are real entries of the 2019 catalogue (S5) so that coverage can be computed.
  */
 export const DEMO_ONLINE_SERVICES: readonly DemoOnlineService[] = [
   {
     id: "servicekonto-nrw",
-    name: "Servicekonto mit BundID-Anbindung",
+    name: "Servicekonto mit BundID-Anbindung (Demo)",
     description:
       "Zentrales Nutzerkonto für Bürgerinnen, Bürger und Unternehmen (generisch beschrieben; Betreiber als Demodaten).",
     kind: "basiskomponente",
     component: "servicekonto",
-    operatorProviderId: "d-nrw",
+    operatorProviderId: "demo-dl-west",
     efa: false,
     leadLand: "NW",
     portal: "Serviceportal (Land)",
@@ -42,12 +44,12 @@ export const DEMO_ONLINE_SERVICES: readonly DemoOnlineService[] = [
   },
   {
     id: "epayment-nrw",
-    name: "Zentrale E-Payment-Plattform (ePayBL-basiert)",
+    name: "Zentrale E-Payment-Plattform (ePayBL-basiert) (Demo)",
     description:
       "Bezahlplattform für Gebühren in Onlinediensten (generisch beschrieben; Betreiber als Demodaten).",
     kind: "basiskomponente",
     component: "epayment",
-    operatorProviderId: "d-nrw",
+    operatorProviderId: "demo-dl-west",
     efa: false,
     leadLand: "NW",
     portal: null,
@@ -62,7 +64,7 @@ export const DEMO_ONLINE_SERVICES: readonly DemoOnlineService[] = [
       "Eine zweite, regionale E-Payment-Lösung, um „andere Lösung“ zu zeigen (Demodaten).",
     kind: "basiskomponente",
     component: "epayment",
-    operatorProviderId: "krzn",
+    operatorProviderId: "demo-dl-west",
     efa: false,
     leadLand: null,
     portal: null,
@@ -72,12 +74,12 @@ export const DEMO_ONLINE_SERVICES: readonly DemoOnlineService[] = [
   },
   {
     id: "xta-transport",
-    name: "XTA/OSCI-Transport zu den Fachverfahren",
+    name: "XTA/OSCI-Transport zu den Fachverfahren (Demo)",
     description:
       "Sicherer Transport der Anträge vom Onlinedienst in das Fachverfahren der Kommune (generisch beschrieben).",
     kind: "basiskomponente",
     component: "xta",
-    operatorProviderId: "it-nrw",
+    operatorProviderId: "demo-dl-west",
     efa: false,
     leadLand: "NW",
     portal: null,
@@ -87,12 +89,12 @@ export const DEMO_ONLINE_SERVICES: readonly DemoOnlineService[] = [
   },
   {
     id: "formular-kommunal",
-    name: "Kommunale Formularlösung",
+    name: "Kommunale Formularlösung (Demo)",
     description:
       "Formularserver für kommunale Anträge ohne eigenen Onlinedienst (generisch beschrieben).",
     kind: "basiskomponente",
     component: "formular",
-    operatorProviderId: "sit",
+    operatorProviderId: "demo-dl-mitte",
     efa: false,
     leadLand: null,
     portal: null,
@@ -103,7 +105,7 @@ export const DEMO_ONLINE_SERVICES: readonly DemoOnlineService[] = [
   demo(
     "melde-online",
     "Online-Meldedienste (Demo)",
-    "sit",
+    "demo-dl-mitte",
     false,
     null,
     3,
@@ -113,7 +115,7 @@ export const DEMO_ONLINE_SERVICES: readonly DemoOnlineService[] = [
   demo(
     "kfz-online",
     "Internetbasierte Fahrzeugzulassung (Demo)",
-    "it-nrw",
+    "demo-dl-west",
     true,
     "BUND",
     4,
@@ -123,7 +125,7 @@ export const DEMO_ONLINE_SERVICES: readonly DemoOnlineService[] = [
   demo(
     "fuehrerschein-online",
     "Führerschein digital beantragen (Demo)",
-    "d-nrw",
+    "demo-dl-west",
     true,
     "NW",
     3,
@@ -133,7 +135,7 @@ export const DEMO_ONLINE_SERVICES: readonly DemoOnlineService[] = [
   demo(
     "elterngeld-online",
     "Elterngeld online (Demo)",
-    "d-nrw",
+    "demo-dl-west",
     true,
     "BUND",
     3,
@@ -143,7 +145,7 @@ export const DEMO_ONLINE_SERVICES: readonly DemoOnlineService[] = [
   demo(
     "wohngeld-online",
     "Wohngeld-Antrag (Demo)",
-    "d-nrw",
+    "demo-dl-west",
     true,
     "NW",
     3,
@@ -153,7 +155,7 @@ export const DEMO_ONLINE_SERVICES: readonly DemoOnlineService[] = [
   demo(
     "bauantrag-online",
     "Digitaler Bauantrag (Demo)",
-    "owl-it",
+    "demo-dl-ost",
     true,
     "NW",
     3,
@@ -163,7 +165,7 @@ export const DEMO_ONLINE_SERVICES: readonly DemoOnlineService[] = [
   demo(
     "gewerbe-online",
     "Gewerbeservice online (Demo)",
-    "owl-it",
+    "demo-dl-ost",
     true,
     "NW",
     3,
@@ -173,7 +175,7 @@ export const DEMO_ONLINE_SERVICES: readonly DemoOnlineService[] = [
   demo(
     "personenstand-online",
     "Personenstandsurkunden online (Demo)",
-    "civitec",
+    "demo-dl-sued",
     false,
     null,
     3,
@@ -183,7 +185,7 @@ export const DEMO_ONLINE_SERVICES: readonly DemoOnlineService[] = [
   demo(
     "aufenthalt-online",
     "Aufenthaltstitel digital (Demo)",
-    "krzn",
+    "demo-dl-west",
     true,
     "NW",
     2,
@@ -193,18 +195,27 @@ export const DEMO_ONLINE_SERVICES: readonly DemoOnlineService[] = [
   demo(
     "hund-online",
     "Hundehaltung online (Demo)",
-    "regio-it",
+    "demo-dl-sued",
     false,
     null,
     3,
     ["servicekonto", "epayment", "formular"],
     [10160],
   ),
-  demo("abfall-online", "Abfall-Services (Demo)", "gkd-re", false, null, 2, ["formular"], [10110]),
+  demo(
+    "abfall-online",
+    "Abfall-Services (Demo)",
+    "demo-dl-nord",
+    false,
+    null,
+    2,
+    ["formular"],
+    [10110],
+  ),
   demo(
     "briefwahl-online",
     "Briefwahl online (Demo)",
-    "kdvz-rer",
+    "demo-dl-sued",
     false,
     null,
     3,
@@ -214,7 +225,7 @@ export const DEMO_ONLINE_SERVICES: readonly DemoOnlineService[] = [
   demo(
     "kita-online",
     "Kita-Platz-Anmeldung (Demo)",
-    "civitec",
+    "demo-dl-sued",
     false,
     null,
     3,
@@ -224,7 +235,7 @@ export const DEMO_ONLINE_SERVICES: readonly DemoOnlineService[] = [
   demo(
     "parken-online",
     "Bewohnerparken online (Demo)",
-    "citeq",
+    "demo-dl-nord",
     true,
     "NW",
     3,

@@ -224,7 +224,11 @@ export async function exportArchimate(
     `<model xmlns="${ARCHIMATE_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${SCHEMA_LOCATION}" identifier="${archimateId("modell", asOf)}">`,
     `<name xml:lang="de">IT-Landkarte NRW zum ${escapeXml(asOf)}</name>`,
     `<documentation xml:lang="de">${escapeXml(
-      `Export aus IT-Atlas NRW. Bezüge als Serving-Beziehungen Leistungsbereich → Kommune mit Kosten und Herkunft als Eigenschaften. Werte mit der Qualität „Demodaten (synthetisch)“ sind keine Fakten.`,
+      `Export aus IT-Atlas NRW. Bezüge als Serving-Beziehungen Leistungsbereich → Kommune mit Kosten und Herkunft als Eigenschaften.${
+        sourcing.some((item) => item.demo)
+          ? " Enthält Demodaten (synthetisch): Werte mit dieser Qualität sind keine Fakten."
+          : ""
+      }`,
     )}</documentation>`,
     `<elements>${elements.join("")}</elements>`,
     relationships.length > 0 ? `<relationships>${relationships.join("")}</relationships>` : "",

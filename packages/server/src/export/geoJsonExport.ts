@@ -1,8 +1,18 @@
 import { listBoundaries, listOrganisations, type Database } from "@it-atlas/db";
-import { operatingModelLabel, organisationTypeLabel, type Principal } from "@it-atlas/domain";
+import {
+  operatingModelLabel,
+  organisationTypeLabel,
+  provenanceQualityLabel,
+  type Principal,
+} from "@it-atlas/domain";
 import { z } from "zod";
 import type { LandscapeReader } from "../services/landscapeService.ts";
 import { visibleLandscape } from "./landscapeTables.ts";
+
+/** The geometries are the BKG's VG250, changed (simplified); dl-de/by-2-0 asks for this line. */
+export const BKG_ATTRIBUTION = "© GeoBasis-DE / BKG (Daten verändert)";
+const DEMO_NOTE =
+  "Enthält Demodaten (synthetisch): Betriebsmodell, Dienstleister, Produkt und Jahreskosten sind erfunden, wo demo = true.";
 
 /** Attributes a GeoJSON export can carry per Kommune; sourcing attributes need a domain. */
 export const GeoJsonAttribute = z.enum([
@@ -77,7 +87,19 @@ export async function exportKommunenGeoJson(
     };
     const properties: Record<string, unknown> = { ags: feature.id };
     for (const attribute of options.attributes) properties[attribute] = values[attribute];
+    // The label travels with the number: sourcing values of a synthetic row say so.
+    if (wantsSourcing) {
+      properties.demo = item?.demo ?? false;
+      properties.qualitaet = item ? provenanceQualityLabel[item.provenance.quality] : null;
+    }
     return { type: "Feature", id: feature.id, properties, geometry: feature.geometry };
   });
-  return JSON.stringify({ type: "FeatureCollection", features });
+  const demo = wantsSourcing && sourcing.some((item) => item.demo);
+  return JSON.stringify({
+    type: "FeatureCollection",
+    // Foreign members (RFC 7946, 6.1): the licence's attribution and the demo label.
+    attribution: BKG_ATTRIBUTION,
+    ...(demo ? { demo: true, hinweis: DEMO_NOTE } : {}),
+    features,
+  });
 }

@@ -4,6 +4,7 @@ import {
   operatingModelLabel,
   OperatingModel,
   organisationKindLabel,
+  provenanceQualityLabel,
   type CoverageCounts,
   type Source,
 } from "@it-atlas/domain";
@@ -36,12 +37,15 @@ function share(value: number | null): string {
   return value === null ? "–" : percent.format(value);
 }
 
+/** Shown instead of a figure that nothing in the scope records — never 0. */
+export const NO_DATA = "keine Angabe";
+
 function demo(figures: KpiFiguresView): string {
   return figures.costDemo ? " – Demodaten (synthetisch)" : "";
 }
 
 /** The attribution lines of data/SOURCES.md and the sources with their licences. */
-function sourceBlocks(sources: readonly Source[]): PdfBlock[] {
+function sourceBlocks(sources: readonly Source[], demo: boolean): PdfBlock[] {
   return [
     { text: "Quellen und Namensnennung", style: "heading" },
     { text: "Grenzen: © GeoBasis-DE / BKG (Daten verändert) – dl-de/by-2-0" },
@@ -54,9 +58,13 @@ function sourceBlocks(sources: readonly Source[]): PdfBlock[] {
     {
       text: "Lizenz dl-de/by-2-0: Datenlizenz Deutschland – Namensnennung – Version 2.0, https://www.govdata.de/dl-de/by-2-0",
     },
-    {
-      text: "Kosten, Volumen und Umsetzungsstände des Demo-Bestands sind Demodaten (synthetisch), keine Fakten.",
-    },
+    ...(demo
+      ? [
+          {
+            text: "Enthält Demodaten (synthetisch): Kosten, Volumen und Umsetzungsstände mit dieser Qualität sind keine Fakten.",
+          },
+        ]
+      : []),
     {
       kind: "table",
       columns: ["Quelle", "Titel", "Lizenz", "Stand"],
@@ -82,7 +90,8 @@ function ozgRows(ozg: CoverageCounts): string[][] {
   ];
 }
 
-function costRows(figures: KpiFiguresView): string[][] {
+function costRows(figures: KpiFiguresView, recorded: boolean): string[][] {
+  if (!recorded) return [["Kosten", NO_DATA]];
   if (figures.runningCost === null || figures.investmentCost === null)
     return [["Kosten", "nicht sichtbar (vertraulich)"]];
   return [
@@ -97,6 +106,8 @@ const LEVEL_TITLE = { nrw: "", regierungsbezirk: "Regierungsbezirk ", kreis: "" 
 export function landscapeReportPdf(data: LandscapeReportData): Buffer {
   const title = `IT-Landschaftsbericht ${LEVEL_TITLE[data.level]}${data.name}`;
   const figures = data.figures;
+  // Without any Bezug in the scope, providers and costs are unknown, not zero.
+  const recorded = data.sourcing.length > 0;
   const blocks: PdfBlock[] = [
     { text: title, style: "title" },
     { text: `Stand: ${germanDateText(data.asOf)}. Erstellt mit IT-Atlas NRW.` },
@@ -111,7 +122,7 @@ export function landscapeReportPdf(data: LandscapeReportData): Buffer {
         ["Kommunen (Kreise und Gemeinden)", formatInteger(figures.kommunen)],
         ["Gemeinden", formatInteger(data.gemeinden)],
         ["Einwohner (Zensus 2022)", formatInteger(figures.population)],
-        ["IT-Dienstleister im Einsatz", formatInteger(figures.providers)],
+        ["IT-Dienstleister im Einsatz", recorded ? formatInteger(figures.providers) : NO_DATA],
         [
           "Fragmentierungsindex (1 – Herfindahl-Index je Leistungsbereich)",
           figures.fragmentationIndex === null ? "–" : decimal.format(figures.fragmentationIndex),
@@ -121,20 +132,22 @@ export function landscapeReportPdf(data: LandscapeReportData): Buffer {
           "Bedarfserhebung abgeschlossen",
           `${formatInteger(figures.surveyCompleted)} von ${formatInteger(figures.surveyResponses)}`,
         ],
-        ...costRows(figures),
+        ...costRows(figures, recorded),
       ],
     },
     { text: "OZG-Umsetzung", style: "heading" },
     { kind: "table", columns: ["Stand", "Leistungen"], widths: [3, 2], rows: ozgRows(data.ozg) },
     { text: "Bezug nach Leistungsbereich (Anzahl Kommunen)", style: "heading" },
+    ...(recorded ? [] : [{ text: `Bezüge: ${NO_DATA}.` }]),
     {
       kind: "table",
       columns: [
         "Leistungsbereich",
         ...OperatingModel.options.map((model) => operatingModelLabel[model]),
         "Dienstleister",
+        "Qualität",
       ],
-      widths: [4, 2, 2, 2, 2, 2, 4],
+      widths: [4, 2, 2, 2, 2, 2, 4, 2],
       rows: data.sourcing.map((row) => [
         row.domainName,
         ...OperatingModel.options.map((model) => formatInteger(row.byModel[model])),
@@ -142,6 +155,7 @@ export function landscapeReportPdf(data: LandscapeReportData): Buffer {
           .slice(0, 3)
           .map((provider) => `${provider.name} (${formatInteger(provider.kommunen)})`)
           .join(", ") || "–",
+        row.demo ? provenanceQualityLabel.demo : "–",
       ]),
     },
     {
@@ -175,7 +189,7 @@ export function landscapeReportPdf(data: LandscapeReportData): Buffer {
         share(child.figures.ozgCoverage),
       ]),
     },
-    ...sourceBlocks(data.sources),
+    ...sourceBlocks(data.sources, figures.costDemo || data.sourcing.some((row) => row.demo)),
   ];
   return renderTextPdf(title, blocks, { subject: "IT-Landschaft, Kennzahlen, OZG-Umsetzung" });
 }
@@ -205,17 +219,21 @@ export function kommuneProfilePdf(data: Awaited<ReturnType<typeof kommuneProfile
             ? "–"
             : formatInteger(organisation.populationZensus2022),
         ],
-        ["IT-Dienstleister im Einsatz", formatInteger(figures.providers)],
+        [
+          "IT-Dienstleister im Einsatz",
+          data.sourcing.length > 0 ? formatInteger(figures.providers) : NO_DATA,
+        ],
         [
           "Bedarfserhebung abgeschlossen",
           `${formatInteger(figures.surveyCompleted)} von ${formatInteger(figures.surveyResponses)}`,
         ],
-        ...costRows(figures),
+        ...costRows(figures, data.sourcing.length > 0),
       ],
     },
     { text: "OZG-Umsetzung", style: "heading" },
     { kind: "table", columns: ["Stand", "Leistungen"], widths: [3, 2], rows: ozgRows(data.ozg) },
     { text: "Bezug nach Leistungsbereich", style: "heading" },
+    ...(data.sourcing.length > 0 ? [] : [{ text: `Bezüge: ${NO_DATA}.` }]),
     {
       kind: "table",
       columns: [
@@ -224,17 +242,19 @@ export function kommuneProfilePdf(data: Awaited<ReturnType<typeof kommuneProfile
         "Dienstleister / Partner",
         "Produkt",
         "gültig ab",
+        "Qualität",
       ],
-      widths: [4, 3, 4, 3, 2],
+      widths: [4, 3, 4, 3, 2, 3],
       rows: data.sourcing.map((item) => [
         item.domain.name,
         operatingModelLabel[item.operatingModel],
         item.provider?.name ?? item.partner?.name ?? "–",
         item.product?.name ?? "–",
         germanDateText(item.validFrom),
+        provenanceQualityLabel[item.provenance.quality],
       ]),
     },
-    ...sourceBlocks(data.sources),
+    ...sourceBlocks(data.sources, figures.costDemo || data.sourcing.some((item) => item.demo)),
   ];
   return renderTextPdf(title, blocks, { subject: "Kommunenprofil" });
 }

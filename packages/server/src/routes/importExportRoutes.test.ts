@@ -253,6 +253,8 @@ describe("export API", () => {
       "einwohner",
       "betriebsmodell",
       "jahreskosten",
+      "demo",
+      "qualitaet",
     ]);
     expect(collection.features.every((feature) => feature.properties.jahreskosten === null)).toBe(
       true,

@@ -97,6 +97,7 @@ describe("answering", () => {
     const body = response.json<{
       questions: Array<{ key: string }>;
       prefill: Record<string, unknown>;
+      prefillDemo: string[];
     }>();
     expect(body.questions.map((question) => question.key)).toEqual([
       "ansprechperson",
@@ -105,6 +106,8 @@ describe("answering", () => {
       "ew-ziel",
     ]);
     expect(body.prefill["ew-betrieb"]).toEqual(expect.any(String));
+    // The template's landscape is synthetic: the prefill says so.
+    expect(body.prefillDemo).toContain("ew-betrieb");
   });
 
   it("lists per section the OZG-Leistungen the Kommune is responsible for, as the OZG board does", async () => {

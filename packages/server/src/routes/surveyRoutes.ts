@@ -83,6 +83,11 @@ const Questionnaire = z
     answers: Answers,
     /** Values from the landscape to confirm or correct (not typed again). */
     prefill: Answers,
+    /**
+     * Keys of prefilled values taken from synthetic rows („Demodaten (synthetisch)“). A prefill
+     * is stored only when the person confirms or changes it, one by one.
+     */
+    prefillDemo: z.array(z.string()),
     comments: z.array(Comment),
     delegations: z.array(z.object({ section: z.string(), delegate: z.string() })),
     /** Per section, the OZG-Leistungen the Kommune is responsible for, with their status. */

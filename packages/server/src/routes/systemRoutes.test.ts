@@ -34,6 +34,21 @@ describe("GET /api/stats", () => {
     expect(stats.memberships).toBeGreaterThan(0);
     expect(stats.events).toBeGreaterThan(0);
   });
+
+  it("separates providers serving Kommunen, own administration IT, predecessors and state bodies", async () => {
+    const stats = (await test.app.inject({ method: "GET", url: "/api/stats" })).json();
+    // data/nrw_it_dienstleister.csv: 12 active kommunal providers, 6 merged or renamed,
+    // KDN + IT.NRW + d-NRW; the own IT of cities and Kreise with citeq (Münster), less the
+    // Kreis Mettmann's IT that KRZN took over (a 7th predecessor). 12 + 16 + 7 + 3 = 38.
+    // The five fictitious demo providers are not counted.
+    expect(stats).toMatchObject({
+      providers: 38,
+      providersServingKommunen: 12,
+      ownAdministrationIt: 16,
+      providerPredecessors: 7,
+      stateBodies: 3,
+    });
+  });
 });
 
 describe("GET /api/sources", () => {

@@ -1,5 +1,6 @@
 import {
   municipalityTypeLabel,
+  provenanceQualityLabel,
   readinessStatusLabel,
   toCsv,
   type MunicipalityType,
@@ -53,6 +54,10 @@ export function readinessCsv(
       {
         header: "Median der Größenklasse (%)",
         value: (row) => (row.peerMedian === null ? null : Math.round(row.peerMedian * 1000) / 10),
+      },
+      {
+        header: "Qualität",
+        value: (row) => (row.demo ? provenanceQualityLabel.demo : null),
       },
     ],
     rows,

@@ -221,6 +221,14 @@ function matchesStatus(status: ReadinessStatus | null, wanted: ReadinessFilter["
   return wanted === "nicht_angebunden" ? NOT_CONNECTED.has(status) : status === wanted;
 }
 
+/** True when a Kommune's coverage counts a synthetic record (quality `demo`). */
+function countsDemo(state: KommuneState): boolean {
+  return (
+    [...state.adoptions.values()].some((record) => record.demo) ||
+    [...state.onboarding.values()].some((record) => record.demo)
+  );
+}
+
 /** The readiness board: Kommunen (filtered), sums per Kreis and Regierungsbezirk, the service. */
 export function readinessBoard(
   board: BoardState,
@@ -251,6 +259,7 @@ export function readinessBoard(
         serviceStatus: statusOf.get(state.kommune.key) ?? null,
         serviceInformationDate: information?.informationDate ?? null,
         serviceDemo: information?.demo ?? false,
+        demo: countsDemo(state),
       };
     });
   const groups = new Map<
@@ -288,6 +297,7 @@ export function readinessBoard(
             group.members.map((member) => statusOf.get(member.kommune.key) ?? "nicht_zustaendig"),
           )
         : null,
+      demo: group.members.some(countsDemo),
     }))
     .sort((a, b) =>
       a.level === b.level

@@ -37,6 +37,8 @@ export interface DomainSourcingRow {
   byModel: Record<OperatingModel, number>;
   /** Providers by number of Kommunen, most first. */
   providers: Array<{ name: string; kommunen: number }>;
+  /** True when a counted row is synthetic ("Demodaten (synthetisch)"). */
+  demo: boolean;
 }
 
 /** Everything a landscape report shows; the figures are those of the Kennzahlen page. */
@@ -74,11 +76,13 @@ export function sourcingByDomain(items: readonly Sourcing[]): DomainSourcingRow[
         domainName: item.domain.name,
         byModel: emptyModels(),
         providers: [],
+        demo: false,
         providerCounts: new Map(),
       };
       rows.set(item.domain.id, row);
     }
     row.byModel[item.operatingModel] += 1;
+    if (item.demo) row.demo = true;
     if (item.provider) {
       row.providerCounts.set(
         item.provider.shortName,

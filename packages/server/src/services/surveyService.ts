@@ -129,6 +129,7 @@ export async function questionnaireOf(
     organisation: response.organisationKey,
   });
   const prefill: Answers = {};
+  const prefillDemo: string[] = [];
   for (const question of questions) {
     const sourcing = current.find((item) => item.domain.id === question.domainId);
     if (!sourcing) continue;
@@ -136,6 +137,8 @@ export async function questionnaireOf(
       prefill[question.key] = sourcing.operatingModel;
     if (question.purpose === "satisfaction" && sourcing.satisfaction !== null)
       prefill[question.key] = sourcing.satisfaction;
+    // A value from a synthetic row is shown with its label (ADR 0021).
+    if (question.key in prefill && sourcing.demo) prefillDemo.push(question.key);
   }
   return {
     response: {
@@ -153,6 +156,7 @@ export async function questionnaireOf(
     questions,
     answers: response.answers,
     prefill,
+    prefillDemo,
     ozgLeistungen: await ozgLeistungenBySection(
       db,
       ozg,

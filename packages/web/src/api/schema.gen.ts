@@ -9381,6 +9381,10 @@ export interface components {
             regierungsbezirke: number;
             landschaftsverbaende: number;
             providers: number;
+            providersServingKommunen: number;
+            ownAdministrationIt: number;
+            providerPredecessors: number;
+            stateBodies: number;
             memberships: number;
             events: number;
             ozgLeistungen: number;
@@ -9803,6 +9807,7 @@ export interface components {
             serviceStatus: ("online" | "in_anbindung" | "geplant" | "offen" | "andere_loesung" | "nicht_zustaendig") | null;
             serviceInformationDate: string | null;
             serviceDemo: boolean;
+            demo: boolean;
         };
         ReadinessRegionInput: {
             key: string;
@@ -9812,6 +9817,7 @@ export interface components {
             kommunen: number;
             coverage: components["schemas"]["CoverageCountsInput"];
             serviceCounts: components["schemas"]["ReadinessCountsInput"] | null;
+            demo: boolean;
         };
         ServiceReadinessInput: {
             service: {
@@ -11068,6 +11074,7 @@ export interface components {
             prefill: {
                 [key: string]: unknown;
             };
+            prefillDemo: string[];
             comments: {
                 id: number;
                 questionKey: string | null;
@@ -11499,6 +11506,10 @@ export interface components {
             regierungsbezirke: number;
             landschaftsverbaende: number;
             providers: number;
+            providersServingKommunen: number;
+            ownAdministrationIt: number;
+            providerPredecessors: number;
+            stateBodies: number;
             memberships: number;
             events: number;
             ozgLeistungen: number;
@@ -11921,6 +11932,7 @@ export interface components {
             serviceStatus: ("online" | "in_anbindung" | "geplant" | "offen" | "andere_loesung" | "nicht_zustaendig") | null;
             serviceInformationDate: string | null;
             serviceDemo: boolean;
+            demo: boolean;
         };
         ReadinessRegion: {
             key: string;
@@ -11930,6 +11942,7 @@ export interface components {
             kommunen: number;
             coverage: components["schemas"]["CoverageCounts"];
             serviceCounts: components["schemas"]["ReadinessCounts"] | null;
+            demo: boolean;
         };
         ServiceReadiness: {
             service: {
@@ -13186,6 +13199,7 @@ export interface components {
             prefill: {
                 [key: string]: unknown;
             };
+            prefillDemo: string[];
             comments: {
                 id: number;
                 questionKey: string | null;

@@ -101,7 +101,7 @@ export function ReadinessBoardPage() {
     ? `${service.name}${statusText ? ` – ${statusText}` : ""}`
     : "OZG-Abdeckung (Anteil der zuständigen OZG-Leistungen online)";
   const anyDemo =
-    rows.some((row) => row.serviceDemo) ||
+    rows.some((row) => row.serviceDemo || row.demo) ||
     Boolean(service?.demo) ||
     (services.data?.items ?? []).some((item) => item.demo);
   const fileStem = [

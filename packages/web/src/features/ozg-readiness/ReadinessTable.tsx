@@ -49,6 +49,7 @@ function csvColumns(serviceName: string | null): Array<CsvColumn<Row>> {
       header: "Median der Größenklasse (%)",
       value: (row) => (row.peerMedian === null ? null : Math.round(row.peerMedian * 100)),
     },
+    { header: "Qualität", value: (row) => (row.demo ? "Demodaten (synthetisch)" : null) },
   ];
 }
 
@@ -115,6 +116,12 @@ function tableColumns(serviceName: string | null): Array<TableColumn<Row>> {
           <span className="atlas-muted">
             ({row.coverage.online}/{row.coverage.responsible})
           </span>
+          {row.demo ? (
+            <>
+              {" "}
+              <DemoBadge small />
+            </>
+          ) : null}
         </>
       ),
     },

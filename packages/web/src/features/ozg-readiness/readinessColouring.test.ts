@@ -36,6 +36,7 @@ function row(
     serviceStatus,
     serviceInformationDate: null,
     serviceDemo: true,
+    demo: true,
   } satisfies Schemas["ReadinessRow"];
 }
 
@@ -62,6 +63,6 @@ describe("colourReadiness", () => {
   it("colours by coverage without a service", () => {
     const colouring = colourReadiness([row("05958004", 0.9, null)], false);
     expect(colouring.colourOf("05958004")).toBe("#08519c");
-    expect(formatShare(null)).toBe("–");
+    expect(formatShare(null)).toBe("keine Angabe");
   });
 });

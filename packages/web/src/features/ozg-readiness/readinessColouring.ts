@@ -32,7 +32,8 @@ export const COVERAGE_CLASSES = [
 
 /** "37 %" for 0.37; "–" without a share. */
 export function formatShare(share: number | null | undefined): string {
-  return share === null || share === undefined ? "–" : `${Math.round(share * 100)} %`;
+  // Unknown is unknown, never 0 % (ADR 0021).
+  return share === null || share === undefined ? "keine Angabe" : `${Math.round(share * 100)} %`;
 }
 
 /** The coverage class of a share, or undefined without one. */

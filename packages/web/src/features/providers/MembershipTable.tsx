@@ -1,3 +1,4 @@
+import { derivationText } from "@it-atlas/domain";
 import { Link } from "react-router";
 import type { Schemas } from "../../api/client.ts";
 import { SourceNote } from "../../ui/SourceNote.tsx";
@@ -84,8 +85,11 @@ export function MembershipTable({
               ) : null}
               <td className="kern-table__cell">
                 {RELATION_LABEL[membership.relation]}
-                {membership.derivation.startsWith("explicit") ? null : (
-                  <span className="kern-body--small atlas-muted"> ({membership.derivation})</span>
+                {derivationText(membership.derivation) === null ? null : (
+                  <span className="kern-body--small atlas-muted">
+                    {" "}
+                    ({derivationText(membership.derivation)})
+                  </span>
                 )}
               </td>
               <td className="kern-table__cell">

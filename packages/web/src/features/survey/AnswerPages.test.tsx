@@ -65,6 +65,29 @@ describe("answering through a personal link", () => {
     expect(saves()[0]?.body).toEqual({ answers: { "ew-betrieb": "it_dienstleister" } });
   });
 
+  it("labels a prefill from demo values and saves nothing until the person confirms it", async () => {
+    api.respond({
+      path: "/api/survey/token",
+      body: buildQuestionnaire({ prefillDemo: ["ew-betrieb"] }),
+    });
+    const user = userEvent.setup();
+    renderPage();
+    await screen.findByText(
+      /Aus der IT-Landkarte vorbelegt: IT-Dienstleister \(Demodaten \(synthetisch\) – keine Angabe Ihrer Kommune\)/,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(saves()).toHaveLength(0);
+    await user.click(screen.getByRole("button", { name: /Wert bestätigen/ }));
+    await waitFor(() => expect(saves()).toHaveLength(1), { timeout: 3000 });
+    expect(saves()[0]?.body).toEqual({ answers: { "ew-betrieb": "it_dienstleister" } });
+  });
+
+  it("shows no demo label for a prefill from entered values", async () => {
+    renderPage();
+    const hint = await screen.findByText(/Aus der IT-Landkarte vorbelegt: IT-Dienstleister/);
+    expect(hint.textContent).not.toContain("Demodaten");
+  });
+
   it("shows the server's field errors next to the field and in a summary, and keeps saving the rest", async () => {
     api.respond({
       method: "PUT",

@@ -243,7 +243,11 @@ export function QuestionnaireForm({
                     domainName={domainName}
                     hint={
                       unconfirmed
-                        ? `Aus der IT-Landkarte vorbelegt: ${describeAnswer(question, suggested, domainName)}. Bitte bestätigen oder ändern.`
+                        ? `Aus der IT-Landkarte vorbelegt: ${describeAnswer(question, suggested, domainName)}${
+                            questionnaire.prefillDemo.includes(question.key)
+                              ? " (Demodaten (synthetisch) – keine Angabe Ihrer Kommune)"
+                              : ""
+                          }. Bitte bestätigen oder ändern.`
                         : undefined
                     }
                     onChange={(value) => change(question.key, value)}

@@ -57,6 +57,7 @@ export function buildQuestionnaire(overrides: Partial<Questionnaire> = {}): Ques
     ],
     answers: {},
     prefill: { "ew-betrieb": "it_dienstleister" },
+    prefillDemo: [],
     comments: [],
     delegations: [],
     ozgLeistungen: [
