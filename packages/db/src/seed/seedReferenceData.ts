@@ -1,6 +1,7 @@
 import type { Database, Queryable } from "../client/Database.ts";
 import { insertRows } from "../client/insertRows.ts";
 import { sql } from "../client/sql.ts";
+import { bumpLandscapeRevision } from "../repositories/sourcingRepository.ts";
 import { blankToNull, readCsv } from "./readCsv.ts";
 import { DEFAULT_REFERENCE_DIR, referenceDataVersion } from "./referenceFiles.ts";
 import { seedOrganisations } from "./seedOrganisations.ts";
@@ -53,6 +54,9 @@ export async function seedReferenceData(
       sql`INSERT INTO seed_state (name, version) VALUES ('reference', ${version})
           ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, seeded_at = now()`,
     );
+    // Kommunen, providers and memberships are answered from caches of the landscape revision
+    // (ADR 0019): a re-seed while servers run must reach them.
+    await bumpLandscapeRevision(tx);
     return true;
   });
   return { version, applied, milliseconds: Math.round(performance.now() - started) };

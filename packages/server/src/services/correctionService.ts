@@ -1,6 +1,7 @@
 import {
   appendAudit,
   applyProviderCorrection,
+  bumpLandscapeRevision,
   archiveMembershipVersion,
   correctionQuality,
   findCorrection,
@@ -261,6 +262,9 @@ export async function decideCorrection(
     if (decision.decision === "accept") {
       const quality = (await correctionQuality(tx, id)) ?? "user";
       await applyCorrection(tx, actor, before, provenanceOf(before, quality));
+      // Memberships and provider facts are answered from the response cache of the landscape
+      // revision (ADR 0019): the new version must be read at once, here and in every process.
+      await bumpLandscapeRevision(tx);
     }
     await recordCorrectionDecision(tx, id, {
       status: decision.decision === "accept" ? "accepted" : "rejected",
