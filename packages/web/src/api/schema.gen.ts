@@ -10358,6 +10358,11 @@ export interface components {
                 migration: number | null;
                 total: number | null;
             };
+            istCostPerYear: number | null;
+            scope: {
+                kommunen: number;
+                domains: number;
+            };
             totalOverHorizon: number | null;
             savingPerYear: number | null;
             savingOverHorizon: number | null;
@@ -10375,10 +10380,17 @@ export interface components {
             istCostPerYear: number | null;
             scenarios: {
                 scenarioId: number;
+                inScope: boolean;
+                istCostPerYear: number | null;
                 planCostPerYear: number | null;
                 deltaPerYear: number | null;
                 changesProvider: boolean;
                 changedDomains: string[];
+                changes: {
+                    domainId: string;
+                    fromProviderId: string | null;
+                    toProviderId: string | null;
+                }[];
             }[];
         };
         ScenarioComparisonInput: {
@@ -10393,6 +10405,7 @@ export interface components {
                 name: string;
             }[];
             kommunen: components["schemas"]["ComparisonKommuneInput"][];
+            sameScope: boolean;
             notes: string[];
             confidentialHidden: boolean;
         };
@@ -12337,6 +12350,11 @@ export interface components {
                 migration: number | null;
                 total: number | null;
             };
+            istCostPerYear: number | null;
+            scope: {
+                kommunen: number;
+                domains: number;
+            };
             totalOverHorizon: number | null;
             savingPerYear: number | null;
             savingOverHorizon: number | null;
@@ -12354,10 +12372,17 @@ export interface components {
             istCostPerYear: number | null;
             scenarios: {
                 scenarioId: number;
+                inScope: boolean;
+                istCostPerYear: number | null;
                 planCostPerYear: number | null;
                 deltaPerYear: number | null;
                 changesProvider: boolean;
                 changedDomains: string[];
+                changes: {
+                    domainId: string;
+                    fromProviderId: string | null;
+                    toProviderId: string | null;
+                }[];
             }[];
         };
         ScenarioComparison: {
@@ -12372,6 +12397,7 @@ export interface components {
                 name: string;
             }[];
             kommunen: components["schemas"]["ComparisonKommune"][];
+            sameScope: boolean;
             notes: string[];
             confidentialHidden: boolean;
         };
