@@ -9087,6 +9087,14 @@ export interface components {
             unchanged: number;
             invalid: number;
         };
+        ImportFieldChangeInput: {
+            sheet: string;
+            row: number | null;
+            subject: string;
+            column: string;
+            before: string | null;
+            after: string | null;
+        };
         ImportResultInput: {
             fileName: string;
             sheets: {
@@ -9097,6 +9105,10 @@ export interface components {
             counts: components["schemas"]["ImportCountsInput"];
             problems: components["schemas"]["ImportProblemInput"][];
             problemCount: number;
+            /** @default [] */
+            fieldChanges: components["schemas"]["ImportFieldChangeInput"][];
+            /** @default 0 */
+            fieldChangeCount: number;
             notes: string[];
             committed: boolean;
         };
@@ -11079,6 +11091,14 @@ export interface components {
             unchanged: number;
             invalid: number;
         };
+        ImportFieldChange: {
+            sheet: string;
+            row: number | null;
+            subject: string;
+            column: string;
+            before: string | null;
+            after: string | null;
+        };
         ImportResult: {
             fileName: string;
             sheets: {
@@ -11089,6 +11109,10 @@ export interface components {
             counts: components["schemas"]["ImportCounts"];
             problems: components["schemas"]["ImportProblem"][];
             problemCount: number;
+            /** @default [] */
+            fieldChanges: components["schemas"]["ImportFieldChange"][];
+            /** @default 0 */
+            fieldChangeCount: number;
             notes: string[];
             committed: boolean;
         };
