@@ -430,16 +430,14 @@ function describeFieldChanges(
   after: SourcingContent,
   index: ReferenceIndex,
 ): Array<Pick<ImportFieldChange, "column" | "before" | "after">> {
-  const show = (field: keyof SourcingContent, value: unknown): string | null => {
-    if (value === null || value === undefined) return null;
-    if (field === "operatingModel") return operatingModelLabel[value as OperatingModel];
-    if (field === "providerId")
-      return index.providers.get(comparable(String(value)))?.shortName ?? String(value);
-    if (field === "productId")
-      return index.products.get(comparable(String(value)))?.name ?? String(value);
-    if (field === "contractEnd") return germanDate(String(value));
+  const show = (field: keyof SourcingContent, value: string | number | null): string | null => {
+    if (value === null) return null;
     if (typeof value === "number") return number.format(value);
-    return String(value);
+    if (field === "operatingModel") return operatingModelLabel[value as OperatingModel];
+    if (field === "providerId") return index.providers.get(comparable(value))?.shortName ?? value;
+    if (field === "productId") return index.products.get(comparable(value))?.name ?? value;
+    if (field === "contractEnd") return germanDate(value);
+    return value;
   };
   return FIELD_HEADERS.flatMap(([field, column]) => {
     const from = show(field, before[field]);
