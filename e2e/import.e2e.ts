@@ -136,7 +136,16 @@ describe("import journey", () => {
   });
 
   it("imports a CSV with fewer columns: a missing column keeps its values, the preview lists each change", async () => {
-    type Row = { operatingModel: string; providerId: string | null; runningCost: number | null };
+    type Row = {
+      operatingModel: string;
+      provider: { id: string } | null;
+      product: unknown;
+      runningCost: number | null;
+      investmentCost: number | null;
+      volume: number | null;
+      contractEnd: string | null;
+      satisfaction: number | null;
+    };
     const lemgo = async () => {
       const response = await page.request.get(
         `${server.url}/api/landscape?organisation=05766044&domain=einwohnerwesen`,
@@ -144,7 +153,8 @@ describe("import journey", () => {
       expect(response.status()).toBe(200);
       return ((await response.json()) as { items: Row[] }).items[0];
     };
-    expect(await lemgo()).toMatchObject({ providerId: "owl-it", runningCost: 98765.4 });
+    const before = await lemgo();
+    expect(before).toMatchObject({ provider: { id: "owl-it" }, runningCost: 98765.4 });
     const date = today().toISOString().slice(0, 10).split("-").reverse().join(".");
     const csv = join(folder, "nur-anbieter.csv");
     await writeFile(
@@ -165,10 +175,16 @@ describe("import journey", () => {
     await expectNoAccessibilityViolations(page);
     await page.getByRole("button", { name: "1 Änderungen übernehmen" }).click();
     await page.getByText("Import übernommen").waitFor();
+    // Only the provider changed; every value of a column the file lacks is as before.
     expect(await lemgo()).toMatchObject({
       operatingModel: "it_dienstleister",
-      providerId: "regio-it",
+      provider: { id: "regio-it" },
+      product: before?.product,
       runningCost: 98765.4,
+      investmentCost: before?.investmentCost,
+      volume: before?.volume,
+      contractEnd: before?.contractEnd,
+      satisfaction: before?.satisfaction,
     });
   });
 });
