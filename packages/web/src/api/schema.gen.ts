@@ -7099,6 +7099,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Measure"][];
+                            notes: string[];
                         };
                     };
                 };
@@ -10077,6 +10078,12 @@ export interface components {
                 migrationsPerYear: number;
             }[];
             startYear: number;
+            /** @default [] */
+            couplings: {
+                domainIds: string[];
+            }[];
+            /** @default null */
+            horizonYears: number | null;
         };
         GovernanceBodyInput: {
             id: number;
@@ -12081,6 +12088,12 @@ export interface components {
                 migrationsPerYear: number;
             }[];
             startYear: number;
+            /** @default [] */
+            couplings: {
+                domainIds: string[];
+            }[];
+            /** @default null */
+            horizonYears: number | null;
         };
         GovernanceBody: {
             id: number;
