@@ -1,12 +1,17 @@
 /**
  * `npm run bench -- <name>`: benchmarks print tables and never fail on timings.
- * Names: cold-start, seed, landscape, import, solver
+ * Names: cold-start, seed, landscape, import, solver, workers, event-loop, load,
+ * constraint-prices
  */
 import { coldStart } from "./coldStart.ts";
+import { constraintPricesBenchmark } from "./constraintPrices.ts";
+import { eventLoopBenchmark } from "./eventLoop.ts";
 import { importBenchmark } from "./import.ts";
 import { landscapeBenchmark } from "./landscape.ts";
+import { loadBenchmark } from "./load.ts";
 import { seedBenchmark } from "./seed.ts";
 import { solverBenchmark } from "./solver.ts";
+import { workersBenchmark } from "./workers.ts";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   "cold-start": coldStart,
@@ -14,6 +19,10 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   landscape: landscapeBenchmark,
   import: importBenchmark,
   solver: solverBenchmark,
+  workers: workersBenchmark,
+  "event-loop": eventLoopBenchmark,
+  load: loadBenchmark,
+  "constraint-prices": constraintPricesBenchmark,
 };
 
 const requested = process.argv.slice(2);

@@ -15,6 +15,8 @@ export interface BenchServer {
   engine: "PGlite" | "PostgreSQL";
   /** Authorization header of an administrator's API token (the landscape needs sign-in). */
   authorization: string;
+  /** Process id of the server (the primary process when it starts workers). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -39,8 +41,11 @@ async function adminToken(url: string): Promise<string> {
   return `Bearer ${((await token.json()) as { token: string }).token}`;
 }
 
+/** How long a server may take to migrate and seed (ATLAS_BENCH_START_SECONDS; busy machines). */
+const START_TIMEOUT_MS = Number(process.env.ATLAS_BENCH_START_SECONDS ?? 300) * 1000;
+
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Server beendet (Exit ${child.exitCode})`);
     try {
@@ -56,14 +61,17 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
 /**
  * Starts `node packages/server/src/main.ts` on a fresh database: a temporary PGlite folder, or
  * a new PostgreSQL database when `engine` is PostgreSQL. Returns undefined when PostgreSQL is
- * not reachable.
+ * not reachable. `workers` is passed as ATLAS_WORKERS (ADR 0018; more than 1 only on
+ * PostgreSQL); it is 1 unless given, so that figures stay comparable with earlier runs.
  */
 export async function startBenchServer(
   engine: "PGlite" | "PostgreSQL",
   port: number,
+  options: { workers?: number } = {},
 ): Promise<BenchServer | undefined> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ATLAS_WORKERS: String(options.workers ?? 1),
     PORT: String(port),
     LOG_LEVEL: "warn",
     ATLAS_ADMIN_EMAIL: ADMIN.email,
@@ -95,17 +103,29 @@ export async function startBenchServer(
       await client.end();
     };
   }
+  // ATLAS_BENCH_SERVER_ROOT: run another checkout's server (e.g. main, for before/after figures).
   const child = spawn("node", ["--import", "tsx", "packages/server/src/main.ts"], {
-    cwd: ROOT,
+    cwd: process.env.ATLAS_BENCH_SERVER_ROOT ?? ROOT,
     env,
     stdio: "ignore",
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, child);
+  let authorization: string;
+  try {
+    await waitForHealth(url, child);
+    authorization = await adminToken(url);
+  } catch (error) {
+    // Never leave a half-started server behind (it would hold the port and the database).
+    child.kill("SIGTERM");
+    if (child.exitCode === null) await new Promise((resolve) => child.once("exit", resolve));
+    await cleanup();
+    throw error;
+  }
   return {
     url,
     engine,
-    authorization: await adminToken(url),
+    authorization,
+    pid: child.pid ?? 0,
     async stop() {
       child.kill("SIGTERM");
       if (child.exitCode === null) await new Promise((resolve) => child.once("exit", resolve));

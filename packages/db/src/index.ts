@@ -41,3 +41,4 @@ export * from "./repositories/governanceRepository.ts";
 export * from "./repositories/commentRepository.ts";
 export * from "./repositories/scenarioRepository.ts";
 export * from "./repositories/scenarioFactsRepository.ts";
+export * from "./repositories/correctionRepository.ts";

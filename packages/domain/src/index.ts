@@ -1,6 +1,9 @@
 export * from "./errors/AppError.ts";
 export * from "./provenance/Provenance.ts";
+export * from "./provenance/Correction.ts";
+export * from "./provenance/DataCoverage.ts";
 export * from "./dates/ImpreciseDate.ts";
+export * from "./dates/IsoDate.ts";
 export * from "./organisation/Organisation.ts";
 export * from "./organisation/OrganisationDetail.ts";
 export * from "./organisation/normaliseAgs.ts";
@@ -63,6 +66,7 @@ export * from "./change/mentions.ts";
 export * from "./scenario/ScenarioDefinition.ts";
 export * from "./scenario/ScenarioModel.ts";
 export * from "./scenario/ScenarioResult.ts";
+export * from "./scenario/ConstraintPrice.ts";
 export * from "./scenario/Scenario.ts";
 export * from "./scenario/buildScenarioInput.ts";
 export * from "./scenario/costScenarioPlan.ts";

@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { Database } from "@it-atlas/db";
@@ -15,7 +14,12 @@ import {
 import { installAuth, type ApiRoute } from "./auth/authPlugin.ts";
 import { OidcClient, type OidcSettings } from "./auth/oidc.ts";
 import { registerOidcRoutes } from "./routes/oidcRoutes.ts";
-import { apiNotFound, installErrorHandling } from "./http/errorHandler.ts";
+import { installControlCharacterGuard } from "./http/controlCharacters.ts";
+import { logSerializers } from "./http/logSerializers.ts";
+import { installErrorHandling } from "./http/errorHandler.ts";
+import { installCompression } from "./http/compression.ts";
+import { ResponseCache } from "./http/responseCache.ts";
+import { installWebApp } from "./http/staticFiles.ts";
 import { installSecurityHeaders } from "./http/securityHeaders.ts";
 import { registerAccountRoutes } from "./routes/accountRoutes.ts";
 import { registerAnalysisRoutes } from "./routes/analysisRoutes.ts";
@@ -44,6 +48,7 @@ import { registerExpertRoutes } from "./routes/expertRoutes.ts";
 import { registerReportRoutes } from "./routes/reportRoutes.ts";
 import { registerMeasureRoutes } from "./routes/measureRoutes.ts";
 import { registerCommentRoutes, registerGovernanceRoutes } from "./routes/governanceRoutes.ts";
+import { registerCorrectionRoutes } from "./routes/correctionRoutes.ts";
 
 /** Version of the public API (also in the OpenAPI document). */
 export const API_VERSION = "0.1.0";
@@ -64,11 +69,20 @@ export interface AppOptions {
   logger?: FastifyServerOptions["logger"];
 }
 
+/** Every logger gets the serializers that keep secrets and SQL parameters out of it. */
+function withLogSerializers(
+  logger: FastifyServerOptions["logger"],
+): FastifyServerOptions["logger"] {
+  if (logger === undefined || logger === false) return false;
+  const base = logger === true ? {} : logger;
+  return { ...base, serializers: { ...base.serializers, ...logSerializers } };
+}
+
 /** Builds the HTTP application (API, OpenAPI document and docs page, web app). */
 export async function buildApp(options: AppOptions): Promise<ZodApp> {
   useGermanValidationMessages();
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withLogSerializers(options.logger),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     // Query strings are small and flat; keep parsing strict and cheap.
@@ -77,7 +91,9 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installControlCharacterGuard(app);
   installSecurityHeaders(app, { trustProxy: options.trustProxy ?? false });
+  await installCompression(app);
   const auth = installAuth(app, options.db);
 
   await app.register(fastifySwagger, {
@@ -110,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     forgetPrincipals: auth.forget,
     oidc: options.oidc ? new OidcClient(options.oidc) : undefined,
     mailer: options.mailer,
+    responses: new ResponseCache(),
   };
   registerSystemRoutes(app, context);
   registerOrganisationRoutes(app, context);
@@ -135,27 +152,11 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerMeasureRoutes(app, context);
   registerGovernanceRoutes(app, context);
   registerCommentRoutes(app, context);
+  registerCorrectionRoutes(app, context);
   registerScenarioRoutes(app, context);
 
   const webDist = options.webDist && existsSync(options.webDist) ? options.webDist : undefined;
-  if (webDist) {
-    await app.register(fastifyStatic, { root: webDist, index: ["index.html"] });
-  }
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith("/api")) return apiNotFound(request, reply);
-    if (webDist && request.method === "GET") {
-      // Client-side routes (/kommunen/05766020, …) are answered by the web app.
-      return reply.type("text/html; charset=utf-8").sendFile("index.html");
-    }
-    return reply
-      .status(404)
-      .type("text/plain; charset=utf-8")
-      .send(
-        webDist
-          ? "Nicht gefunden."
-          : "Die Weboberfläche ist nicht gebaut. Bitte `npm start` verwenden (baut sie zuerst).",
-      );
-  });
+  await installWebApp(app, { webDist, db: options.db, publicUrl: options.publicUrl });
   app.decorate("apiRoutes", auth.routes);
   return app;
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -41,6 +42,12 @@ const Environment = z.object({
     .max(16, "darf höchstens 16 sein")
     .default(2),
   ATLAS_OIDC_AUTO_CREATE: z.enum(["0", "1"], { message: "muss 0 oder 1 sein" }).default("0"),
+  ATLAS_WORKERS: z.coerce
+    .number({ message: "muss eine Zahl sein (Serverprozesse)" })
+    .int("muss eine ganze Zahl sein")
+    .min(1, "muss mindestens 1 sein")
+    .max(64, "darf höchstens 64 sein")
+    .optional(),
 });
 
 /** Server settings, read from the environment. */
@@ -65,10 +72,18 @@ export interface ServerConfig {
   kpiIntervalDays: number;
   /** Background jobs run at the same time by this process (ATLAS_JOB_CONCURRENCY, 1–16). */
   jobConcurrency: number;
+  /**
+   * Server processes sharing the port (ATLAS_WORKERS, ADR 0018): by default the number of cores
+   * on PostgreSQL, always 1 on PGlite (its data folder has a single owner).
+   */
+  workers: number;
 }
 
 /** Reads and checks the environment; names the bad variable in German when it is wrong. */
-export function readConfig(environment: NodeJS.ProcessEnv = process.env): ServerConfig {
+export function readConfig(
+  environment: NodeJS.ProcessEnv = process.env,
+  cores: number = availableParallelism(),
+): ServerConfig {
   const parsed = Environment.safeParse(
     Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== "")),
   );
@@ -79,6 +94,13 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Server
     throw new Error(`Ungültige Umgebungsvariable – ${problems}`);
   }
   const env = parsed.data;
+  if (env.ATLAS_WORKERS !== undefined && env.ATLAS_WORKERS > 1 && !env.DATABASE_URL) {
+    throw new Error(
+      `Ungültige Umgebungsvariable – ATLAS_WORKERS: mehrere Serverprozesse (${env.ATLAS_WORKERS}) ` +
+        "brauchen einen PostgreSQL-Server (DATABASE_URL). Die eingebettete Datenbank (PGlite) gehört " +
+        "genau einem Prozess – bitte ATLAS_WORKERS=1 setzen oder DATABASE_URL angeben.",
+    );
+  }
   return {
     port: env.PORT,
     host: env.HOST,
@@ -91,6 +113,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Server
     publicUrl: env.ATLAS_PUBLIC_URL,
     kpiIntervalDays: env.ATLAS_KPI_INTERVAL_DAYS,
     jobConcurrency: env.ATLAS_JOB_CONCURRENCY,
+    workers: env.ATLAS_WORKERS ?? (env.DATABASE_URL ? Math.max(1, cores) : 1),
     smtp: env.ATLAS_SMTP_URL ? { url: env.ATLAS_SMTP_URL, from: env.ATLAS_MAIL_FROM } : undefined,
     oidc:
       env.ATLAS_OIDC_ISSUER && env.ATLAS_OIDC_CLIENT_ID

@@ -14,3 +14,4 @@ export { exportKommunenGeoJson, GeoJsonAttribute } from "./export/geoJsonExport.
 export { exportArchimate } from "./export/archimateExport.ts";
 export { templateWorkbook } from "./export/templateWorkbook.ts";
 export { LandscapeReader, todayInGermany } from "./services/landscapeService.ts";
+export { buildScenarioModel, solveBuiltModel } from "./scenarios/runScenario.ts";

@@ -25,3 +25,12 @@ export { decomposeScenario, findBlocks } from "./scenario/decomposeScenario.ts";
 export { interpretSolution } from "./scenario/interpretSolution.ts";
 export { explainInfeasibility } from "./scenario/explainInfeasibility.ts";
 export { checkPlan } from "./scenario/checkPlan.ts";
+export {
+  priceConstraints,
+  constraintGroupRelaxations,
+  constraintPriceOf,
+  reSolveTimeLimit,
+  type ConstraintGroupRelaxation,
+  type PriceConstraintsOptions,
+  type SolvedObjective,
+} from "./scenario/priceConstraints.ts";

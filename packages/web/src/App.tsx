@@ -190,6 +190,21 @@ const MeasureDetailPage = lazy(() =>
     default: module.MeasureDetailPage,
   })),
 );
+const DataCoveragePage = lazy(() =>
+  import("./features/corrections/DataCoveragePage.tsx").then((module) => ({
+    default: module.DataCoveragePage,
+  })),
+);
+const CorrectionListPage = lazy(() =>
+  import("./features/corrections/CorrectionPages.tsx").then((module) => ({
+    default: module.CorrectionListPage,
+  })),
+);
+const CorrectionDetailPage = lazy(() =>
+  import("./features/corrections/CorrectionPages.tsx").then((module) => ({
+    default: module.CorrectionDetailPage,
+  })),
+);
 const MeasureListPage = lazy(() =>
   import("./features/change/MeasureListPage.tsx").then((module) => ({
     default: module.MeasureListPage,
@@ -269,6 +284,9 @@ export function App() {
         <Route path="strategien/vor-ort" element={<VorOrtOverviewPage />} />
         <Route path="kennzahlen" element={<KpiPage />} />
         <Route path="berichte" element={<ReportsPage />} />
+        <Route path="korrekturen" element={<CorrectionListPage />} />
+        <Route path="datenlage" element={<DataCoveragePage />} />
+        <Route path="korrekturen/:id" element={<CorrectionDetailPage />} />
         <Route path="massnahmen" element={<MeasureListPage />} />
         <Route path="massnahmen/neu" element={<MeasureNewPage />} />
         <Route path="massnahmen/:id" element={<MeasureDetailPage />} />

@@ -14,6 +14,7 @@ import {
 } from "@it-atlas/domain";
 import type { Queryable } from "../client/Database.ts";
 import { raw, sql } from "../client/sql.ts";
+import { archiveMembershipsForImport } from "./correctionRepository.ts";
 
 /*
  * Reads and bulk writes of the imports of Kommunen, products, memberships and offers. Each
@@ -102,7 +103,9 @@ export async function listMembershipRecords(db: Queryable): Promise<MembershipRe
     SELECT m.id, m.organisation_key AS "organisationKey", o.name AS "organisationName",
            m.provider_id AS "providerId", p.name AS "providerName", m.relation, m.derivation,
            m.as_of AS "asOf", m.attested_from::text AS "attestedFrom", m.attested_to::text AS "attestedTo",
-           m.evidence, m.source_urls AS "sourceUrls", m.source_id AS "sourceId", m.quality
+           m.evidence, m.source_urls AS "sourceUrls", m.source_id AS "sourceId", m.quality,
+           m.source_document AS "sourceDocument", m.evidence_date::text AS "evidenceDate",
+           to_char(m.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "recordedAt"
     FROM membership m JOIN organisation o ON o.key = m.organisation_key
     JOIN provider p ON p.id = m.provider_id
     ORDER BY m.organisation_key, m.provider_id, m.relation, m.id`);
@@ -118,7 +121,10 @@ export interface MembershipImportWrite extends MembershipContent {
 
 const urlArray = sql`CASE WHEN v.urls = '' THEN '{}'::text[] ELSE string_to_array(v.urls, E'\\n') END`;
 
-/** Updates changed memberships and adds new ones (quality "manuell erfasst"). */
+/**
+ * Updates changed memberships and adds new ones (quality "manuell erfasst"). The replaced
+ * version of an updated membership is kept in `fact_version`.
+ */
 export async function writeMemberships(
   tx: Queryable,
   rows: readonly MembershipImportWrite[],
@@ -132,8 +138,10 @@ export async function writeMemberships(
     list.map((row) => row.sourceUrls.join("\n"));
   if (updates.length > 0) {
     const ids = updates.map((row) => row.id);
+    // The version an import replaces stays in the history with its source (ADR 0022).
+    await archiveMembershipsForImport(tx, ids);
     await tx.query(sql`
-      UPDATE membership m SET as_of = v.as_of, attested_from = v.attested_from,
+      UPDATE membership m SET recorded_at = now(), as_of = v.as_of, attested_from = v.attested_from,
         attested_to = v.attested_to, evidence = v.evidence, source_urls = ${urlArray},
         source_id = NULL, quality = 'user'
       FROM unnest(${ids}::int[], ${updates.map((row) => row.asOf)}::text[],

@@ -5,7 +5,7 @@ import {
   type ResponsibilityRuleInput,
   type ResponsibleType,
 } from "@it-atlas/domain";
-import type { Queryable } from "../client/Database.ts";
+import { afterCommit, type Queryable } from "../client/Database.ts";
 import { sql } from "../client/sql.ts";
 
 interface RuleRow {
@@ -96,9 +96,23 @@ export async function deleteLeistungRule(
   return before;
 }
 
+let ozgWritesCommitted = 0;
+
+/**
+ * How many OZG writes this process has committed so far: a reader that keeps the OZG
+ * revision in memory re-reads it when this number changed (as for the landscape, ADR 0016).
+ */
+export function countOzgWritesCommitted(): number {
+  return ozgWritesCommitted;
+}
+
 /** Marks OZG data as changed (readers compare revisions before using a cache). */
 export async function bumpOzgRevision(tx: Queryable): Promise<void> {
   await tx.query(sql`UPDATE ozg_revision SET revision = revision + 1`);
+  // Counted after the COMMIT, so a concurrent reader cannot re-read and keep the old value.
+  afterCommit(tx, () => {
+    ozgWritesCommitted += 1;
+  });
 }
 
 /** The current OZG revision. */

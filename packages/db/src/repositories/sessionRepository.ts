@@ -46,6 +46,16 @@ export async function deleteSessionsOfUser(tx: Queryable, userId: number): Promi
   await tx.query(sql`DELETE FROM user_session WHERE user_id = ${userId}`);
 }
 
+/** Ends every session of a user but one (the one that changed the password). */
+export async function deleteOtherSessionsOfUser(
+  tx: Queryable,
+  userId: number,
+  keepTokenHash: string | undefined,
+): Promise<void> {
+  await tx.query(sql`DELETE FROM user_session
+    WHERE user_id = ${userId} AND token_hash IS DISTINCT FROM ${keepTokenHash ?? null}`);
+}
+
 /** A machine token as listed to its owner (never the secret). */
 export interface ApiTokenView {
   id: number;
@@ -140,4 +150,45 @@ export async function consumeOneTimeToken(
       : await tx.query<{ user_id: number }>(sql`UPDATE invitation SET accepted_at = now()
           WHERE token_hash = ${tokenHash} AND accepted_at IS NULL AND expires_at > now() RETURNING user_id`);
   return rows[0]?.user_id;
+}
+
+/** The account a valid, unused one-time token belongs to (the token stays unused). */
+export async function findOneTimeTokenUser(
+  db: Queryable,
+  kind: "password_reset" | "invitation",
+  tokenHash: string,
+): Promise<number | undefined> {
+  const rows =
+    kind === "password_reset"
+      ? await db.query<{ user_id: number }>(sql`SELECT user_id FROM password_reset
+          WHERE token_hash = ${tokenHash} AND used_at IS NULL AND expires_at > now()`)
+      : await db.query<{ user_id: number }>(sql`SELECT user_id FROM invitation
+          WHERE token_hash = ${tokenHash} AND accepted_at IS NULL AND expires_at > now()`);
+  return rows[0]?.user_id;
+}
+
+/**
+ * Ends every open reset link of an account (and open invitations): once a password was set,
+ * an older link must not set another (issue 15.4). Returns how many links were ended.
+ */
+export async function invalidateOneTimeTokensOfUser(
+  tx: Queryable,
+  userId: number,
+): Promise<number> {
+  const resets = await tx.query<{
+    token_hash: string;
+  }>(sql`UPDATE password_reset SET used_at = now()
+    WHERE user_id = ${userId} AND used_at IS NULL RETURNING token_hash`);
+  const invitations = await tx.query<{
+    token_hash: string;
+  }>(sql`UPDATE invitation SET accepted_at = now()
+    WHERE user_id = ${userId} AND accepted_at IS NULL RETURNING token_hash`);
+  return resets.length + invitations.length;
+}
+
+/** Revokes every active API token of an account (after a password reset); returns how many. */
+export async function revokeApiTokensOfUser(tx: Queryable, userId: number): Promise<number> {
+  const rows = await tx.query<{ id: number }>(sql`UPDATE api_token SET revoked_at = now()
+    WHERE user_id = ${userId} AND revoked_at IS NULL RETURNING id`);
+  return rows.length;
 }

@@ -96,7 +96,8 @@ export async function seedProviders(tx: Queryable, directory: string): Promise<v
     "provider",
     PROVIDER_COLUMNS,
     providerRows,
-    upsertClause("id", PROVIDER_COLUMNS),
+    // A provider whose facts a person corrected (quality other than sourced) keeps them.
+    `${upsertClause("id", PROVIDER_COLUMNS)} WHERE provider.quality = 'sourced'`,
   );
   const successors = [...sourced, ...cityIt].map((row) => ({
     id: row.id ?? "",
@@ -107,7 +108,6 @@ export async function seedProviders(tx: Queryable, directory: string): Promise<v
   }
   const lineage = new Map(successors.map((node) => [node.id, node]));
 
-  await tx.query(sql`DELETE FROM membership WHERE quality = 'sourced'`);
   const membershipRows = memberships.map((row) => {
     const providerId = row.provider_id ?? "";
     const derived = row.provider_current_id ?? "";
@@ -115,13 +115,16 @@ export async function seedProviders(tx: Queryable, directory: string): Promise<v
       throw new Error(`Mitgliedschaft ${providerId}/${row.member_ags}: Nachfolger passt nicht`);
     }
     const attested = parseLeadingDate(row.as_of ?? "");
+    const organisationKey = memberKey(row.member_level ?? "", row.member_ags ?? "");
     return [
-      memberKey(row.member_level ?? "", row.member_ags ?? ""),
+      membershipSeedKey(organisationKey, providerId, row.relation ?? ""),
+      organisationKey,
       providerId,
       row.relation,
       row.derivation,
       attested?.from ?? null,
       attested?.to ?? null,
+      attested?.from ?? null,
       "S6",
       splitUrls(row.source_url),
       blankToNull(row.as_of),
@@ -129,34 +132,20 @@ export async function seedProviders(tx: Queryable, directory: string): Promise<v
     ];
   });
   const ownIt = cityIt.map((row) => [
+    membershipSeedKey(row.owner_key ?? "", row.id ?? "", "eigene_it"),
     row.owner_key,
     row.id,
     "eigene_it",
     "abgeleitet: IT der eigenen Verwaltung, in der KDN-OZG-Datenbank 2019 als IT-Dienstleister geführt",
     "2019-01-01",
     "2019-12-31",
+    "2019-01-01",
     "S5",
     [],
     "2019",
     `KDN-OZG-Datenbank 2019, Tabelle ozg_service_provider, Zeile ${row.kdn_id}: „${row.name}“`,
   ]);
-  await insertRows(
-    tx,
-    "membership",
-    [
-      "organisation_key",
-      "provider_id",
-      "relation",
-      "derivation",
-      "attested_from",
-      "attested_to",
-      "source_id",
-      "source_urls",
-      "as_of",
-      "evidence",
-    ],
-    [...membershipRows, ...ownIt],
-  );
+  await mergeSourcedMemberships(tx, [...membershipRows, ...ownIt]);
 
   await tx.query(sql`DELETE FROM provider_event WHERE quality = 'sourced'`);
   for (const row of events) {
@@ -203,6 +192,74 @@ async function setEndDates(tx: Queryable, cityIt: Record<string, string>[]): Pro
     if (mergedOn)
       await tx.query(sql`UPDATE provider SET ended_on = ${mergedOn}::date WHERE id = ${row.id}`);
   }
+}
+
+const MEMBERSHIP_SEED_COLUMNS = [
+  "seed_key",
+  "organisation_key",
+  "provider_id",
+  "relation",
+  "derivation",
+  "attested_from",
+  "attested_to",
+  "evidence_date",
+  "source_id",
+  "source_urls",
+  "as_of",
+  "evidence",
+] as const;
+
+/** Key of a membership of the reference files: organisation, provider and relation. */
+export function membershipSeedKey(
+  organisationKey: string,
+  providerId: string,
+  relation: string,
+): string {
+  return `${organisationKey}|${providerId}|${relation}`;
+}
+
+/**
+ * Merges the file's memberships by their seed key (ADR 0022). A membership that a person
+ * changed, ended or confirmed (quality other than sourced, or a version in `fact_version`
+ * from a correction) is left as it is: the re-seed neither duplicates nor undoes it. Sourced
+ * memberships that left the files and were never corrected are removed.
+ */
+async function mergeSourcedMemberships(
+  tx: Queryable,
+  rows: ReadonlyArray<ReadonlyArray<unknown>>,
+): Promise<void> {
+  // The files name a few relations twice (two sources for one Träger); the second one of a
+  // key gets "#2", in file order.
+  const seen = new Map<string, number>();
+  const keyed = rows.map((row) => {
+    const key = row[0] as string;
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    return count === 1 ? row : [`${key}#${count}`, ...row.slice(1)];
+  });
+  const keys = keyed.map((row) => row[0] as string);
+  const corrected = new Set(
+    (
+      await tx.query<{ seed_key: string }>(
+        sql`SELECT DISTINCT seed_key FROM fact_version
+            WHERE fact_kind = 'membership' AND seed_key IS NOT NULL AND correction_id IS NOT NULL`,
+      )
+    ).map((row) => row.seed_key),
+  );
+  await tx.query(
+    sql`DELETE FROM membership WHERE quality = 'sourced' AND (seed_key IS NULL OR NOT seed_key = ANY(${keys}::text[]))`,
+  );
+  const updates = MEMBERSHIP_SEED_COLUMNS.filter((column) => column !== "seed_key")
+    .map((column) => `${column} = EXCLUDED.${column}`)
+    .concat("recorded_at = now()")
+    .join(", ");
+  await insertRows(
+    tx,
+    "membership",
+    MEMBERSHIP_SEED_COLUMNS,
+    keyed.filter((row) => !corrected.has(row[0] as string)),
+    `ON CONFLICT (seed_key) DO UPDATE SET ${updates} WHERE membership.quality = 'sourced'`,
+  );
 }
 
 /**

@@ -184,3 +184,25 @@ describe("visibilityKey", () => {
     );
   });
 });
+
+describe("corrections of public facts", () => {
+  it("lets Kommune- and Dienstleister-Bearbeiter propose only for their own organisation", () => {
+    expect(can(detmold, "corrections:propose")).toBe(true);
+    expect(can(owlIt, "corrections:propose")).toBe(true);
+    expect(can(reader, "corrections:propose")).toBe(false);
+    expect(can(analyst, "corrections:propose")).toBe(false);
+    expect(can(detmold, "corrections:propose", { organisationKey: "05766020" })).toBe(true);
+    expect(can(detmold, "corrections:propose", { organisationKey: "05766008" })).toBe(false);
+    expect(
+      can(owlIt, "corrections:propose", { organisationKey: "05766020", providerId: "owl-it" }),
+    ).toBe(true);
+    expect(can(owlIt, "corrections:propose", { providerId: "sit" })).toBe(false);
+  });
+
+  it("lets only KDN analysts and administrators decide", () => {
+    expect(can(analyst, "corrections:decide")).toBe(true);
+    expect(can(admin, "corrections:decide")).toBe(true);
+    expect(can(detmold, "corrections:decide")).toBe(false);
+    expect(can(owlIt, "corrections:decide")).toBe(false);
+  });
+});

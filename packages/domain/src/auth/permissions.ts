@@ -29,7 +29,9 @@ export type Permission =
   | "measures:edit"
   | "governance:record"
   | "comments:write"
-  | "notifications:own";
+  | "notifications:own"
+  | "corrections:propose"
+  | "corrections:decide";
 
 /** Scope of a check: the Kommune or provider a permission is asked for. */
 export interface PermissionTarget {
@@ -100,6 +102,25 @@ export function can(
         hasScopedRole(principal, "kommune_bearbeiter", target) ||
         hasScopedRole(principal, "dienstleister_bearbeiter", target)
       );
+    case "corrections:propose":
+      // Without a target (the route): anyone who may propose for some Kommune or provider;
+      // with the target the correction is about: its Kommune's or provider's editors.
+      if (!target.organisationKey && !target.providerId) {
+        return hasRole(
+          principal,
+          "administrator",
+          "kommune_bearbeiter",
+          "dienstleister_bearbeiter",
+        );
+      }
+      return (
+        hasRole(principal, "administrator") ||
+        hasScopedRole(principal, "kommune_bearbeiter", target) ||
+        hasScopedRole(principal, "dienstleister_bearbeiter", target)
+      );
+    case "corrections:decide":
+      // KDN checks the evidence before a correction becomes the public fact.
+      return hasRole(principal, "administrator", "kdn_analyst");
     case "offer:edit":
       return (
         hasRole(principal, "administrator") ||

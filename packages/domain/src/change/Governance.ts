@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ScenarioRefId } from "./Measure.ts";
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein");
+import { IsoDate } from "../dates/IsoDate.ts";
 
 /** Kinds of Gremien. */
 export const GovernanceBodyKind = z.enum([
@@ -76,7 +75,7 @@ export const GovernanceDecisionInput = z
 export type GovernanceDecisionInput = z.infer<typeof GovernanceDecisionInput>;
 
 /** What a comment is about. */
-export const CommentTargetType = z.enum(["measure", "strategy", "scenario"]);
+export const CommentTargetType = z.enum(["measure", "strategy", "scenario", "correction"]);
 export type CommentTargetType = z.infer<typeof CommentTargetType>;
 
 /** A comment with the accounts it mentions. */

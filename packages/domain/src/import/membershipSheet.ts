@@ -39,6 +39,10 @@ export interface MembershipRecord extends MembershipContent {
   derivation: string;
   sourceId: string | null;
   quality: ProvenanceQuality;
+  /** Cited document, date of the evidence and time of recording (ADR 0022). */
+  sourceDocument: string | null;
+  evidenceDate: string | null;
+  recordedAt: string | null;
 }
 
 /**
@@ -161,6 +165,27 @@ export const MEMBERSHIP_SHEET: SheetSpec = {
       hint: "Qualitätsstufe (nur zur Orientierung).",
       width: 16,
     },
+    {
+      header: "Quelldokument",
+      field: "",
+      kind: "info",
+      hint: "Belegendes Dokument einer angenommenen Korrektur (nur zur Orientierung).",
+      width: 24,
+    },
+    {
+      header: "Datum des Belegs",
+      field: "",
+      kind: "info",
+      hint: "Datum der Quelle (nur zur Orientierung).",
+      width: 14,
+    },
+    {
+      header: "Erfasst am",
+      field: "",
+      kind: "info",
+      hint: "Wann diese Version im IT-Atlas erfasst wurde (nur zur Orientierung).",
+      width: 18,
+    },
   ],
 };
 
@@ -236,5 +261,8 @@ export function toMembershipExportRow(record: MembershipRecord): Record<string, 
     "Quell-URL": record.sourceUrls.length > 0 ? record.sourceUrls.join(" | ") : null,
     Quelle: record.sourceId,
     Qualität: provenanceQualityLabel[record.quality],
+    Quelldokument: record.sourceDocument,
+    "Datum des Belegs": record.evidenceDate ? { date: record.evidenceDate } : null,
+    "Erfasst am": record.recordedAt,
   };
 }

@@ -45,6 +45,13 @@ export const Provenance = z
     asOf: z.string().nullable(),
     evidence: z.string().nullable(),
     quality: ProvenanceQuality,
+    // Tracked on memberships and providers (ADR 0022); absent on the other fact tables.
+    /** A cited document (title, file number) where there is no URL, or besides it. */
+    sourceDocument: z.string().nullable().optional(),
+    /** Date of the evidence (JJJJ-MM-TT; for an imprecise `asOf` the earliest day). */
+    evidenceDate: z.string().nullable().optional(),
+    /** When the fact was recorded in IT-Atlas (ISO time). */
+    recordedAt: z.string().nullable().optional(),
   })
   .meta({ id: "Provenance" });
 export type Provenance = z.infer<typeof Provenance>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ConstraintPrice } from "./ConstraintPrice.ts";
 import { ScenarioDefinition } from "./ScenarioDefinition.ts";
 
 /** Outcome of a run: proven optimal, feasible (gap open), infeasible, or error. */
@@ -63,6 +64,11 @@ export const ScenarioResultPlan = z
     domains: z.array(z.object({ id: z.string(), name: z.string() })),
     mergers: z.array(z.string()),
     notes: z.array(z.string()),
+    /**
+     * „Preis der Vorgabe“: per constraint group the optimum without it (scenario.solve computes
+     * it after the plan); null when not computed (hand-made scenarios, older results).
+     */
+    constraintPrices: z.array(ConstraintPrice).nullable().default(null),
     /** True when money figures were withheld from this viewer. */
     confidentialHidden: z.boolean(),
   })

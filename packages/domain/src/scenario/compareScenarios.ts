@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ConstraintPrice } from "./ConstraintPrice.ts";
 import type { ScenarioResult, ScenarioResultPlan } from "./ScenarioResult.ts";
 import { ScenarioResultStatus } from "./ScenarioResult.ts";
 
@@ -74,6 +75,10 @@ export const ScenarioComparison = z
     /** False when the scenarios cover different Kommunen or Leistungsbereiche. */
     sameScope: z.boolean(),
     notes: z.array(z.string()),
+    /** „Preis der Vorgabe“ of each compared scenario (prices null = not computed). */
+    constraintPrices: z.array(
+      z.object({ scenarioId: z.number().int(), prices: z.array(ConstraintPrice).nullable() }),
+    ),
     confidentialHidden: z.boolean(),
   })
   .meta({ id: "ScenarioComparison" });
@@ -289,6 +294,10 @@ export function compareScenarios(
     kommunen,
     sameScope,
     notes,
+    constraintPrices: scenarios.map((scenario) => ({
+      scenarioId: scenario.scenarioId,
+      prices: scenario.result.plan?.constraintPrices ?? null,
+    })),
     confidentialHidden: false,
   };
 }

@@ -1,6 +1,8 @@
 import type { Principal } from "../auth/Principal.ts";
 import { canSeeConfidential, seesAllConfidential } from "../auth/permissions.ts";
 import type { ScenarioComparison } from "./compareScenarios.ts";
+import { redactConstraintPrice } from "./ConstraintPrice.ts";
+import type { ScenarioDefinition } from "./ScenarioDefinition.ts";
 import type { ParetoPoint, ScenarioResult } from "./ScenarioResult.ts";
 
 const noMoney = { running: null, migration: null, total: null };
@@ -15,6 +17,7 @@ export function redactScenarioResult(principal: Principal, result: ScenarioResul
   const plan = result.plan;
   return {
     ...result,
+    definition: redactScenarioDefinition(principal, result.definition),
     objective: null,
     bound: null,
     plan: plan && {
@@ -29,9 +32,24 @@ export function redactScenarioResult(principal: Principal, result: ScenarioResul
           ? kommune
           : { ...kommune, istCostPerYear: null, planCostPerYear: null },
       ),
+      constraintPrices: plan.constraintPrices?.map(redactConstraintPrice) ?? null,
       confidentialHidden: true,
     },
   };
+}
+
+/**
+ * Hides the cost curves of a definition from viewers who may not see every Kommune's costs:
+ * they are fitted on confidential costs of the landscape (issue 15.3), as at
+ * `/api/analysis/cost-curves`. Only KDN and administrators edit scenarios, so a definition
+ * saved by an editor always has its curves.
+ */
+export function redactScenarioDefinition<Definition extends Pick<ScenarioDefinition, "costs">>(
+  principal: Principal,
+  definition: Definition,
+): Definition {
+  if (seesAllConfidential(principal) || definition.costs.costCurves.length === 0) return definition;
+  return { ...definition, costs: { ...definition.costs, costCurves: [] } };
 }
 
 /** {@link redactScenarioResult} for a comparison. */
@@ -67,6 +85,10 @@ export function redactComparison(
             })),
           },
     ),
+    constraintPrices: comparison.constraintPrices.map((entry) => ({
+      ...entry,
+      prices: entry.prices?.map(redactConstraintPrice) ?? null,
+    })),
     confidentialHidden: true,
   };
 }

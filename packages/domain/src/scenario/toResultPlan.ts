@@ -63,6 +63,7 @@ export function toResultPlan(
     domains: model.domains.map((domain) => ({ id: domain.id, name: domain.name })),
     mergers: plan.mergers,
     notes,
+    constraintPrices: null,
     confidentialHidden: false,
   };
 }

@@ -61,6 +61,13 @@ const ROLES: Record<Exclude<Caller, "anonymous">, TestRole> = {
   analyst: "kdn_analyst",
   admin: "administrator",
 };
+const correctionSample = {
+  type: "membership_add",
+  organisationKey: "05766020",
+  providerId: "sit",
+  relation: "kunde",
+  source: { url: "https://example.org/beleg", evidenceDate: "2026-01-01" },
+};
 const SIGNED_IN: Caller[] = CALLERS.filter((caller) => caller !== "anonymous");
 const SCENARIO_WRITERS: Caller[] = ["analyst", "admin"];
 
@@ -426,6 +433,23 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
     allowed: SIGNED_IN,
   },
   "POST /api/comments": { path: "/api/comments", allowed: SIGNED_IN },
+  // Corrections: proposed by a Kommune's or provider's editors (the service checks the target),
+  // decided by KDN; the membership history is public.
+  "GET /api/corrections": { path: "/api/corrections", allowed: SIGNED_IN },
+  "GET /api/corrections/:id": { path: "/api/corrections/999999", allowed: SIGNED_IN },
+  "POST /api/corrections": {
+    path: "/api/corrections",
+    allowed: ["kommune_detmold", "kommune_lemgo", "dienstleister_owl", "admin"],
+  },
+  "POST /api/corrections/:id/decision": {
+    path: "/api/corrections/999999/decision",
+    allowed: ["analyst", "admin"],
+  },
+  "GET /api/organisations/:ags/membership-history": {
+    path: "/api/organisations/05766020/membership-history",
+    allowed: CALLERS,
+  },
+  "GET /api/datenlage": { path: "/api/datenlage", allowed: CALLERS },
   "GET /api/notifications": { path: "/api/notifications", allowed: SIGNED_IN },
   "POST /api/notifications/read": { path: "/api/notifications/read", allowed: SIGNED_IN },
   // Scenarios: everyone signed in reads (costs redacted), KDN analysts and admins write and run.
@@ -1088,6 +1112,26 @@ describe("audit trail", () => {
         url: "/api/governance/decisions",
         payload: { bodyId: body?.id, decidedOn: "2027-03-01", title: "Audit-Beschluss" },
         entityType: "governance_decision",
+      };
+    },
+    "POST /api/corrections": async () => ({
+      method: "POST",
+      url: "/api/corrections",
+      payload: correctionSample,
+      entityType: "fact_correction",
+    }),
+    "POST /api/corrections/:id/decision": async () => {
+      const proposed = await server.app.inject({
+        method: "POST",
+        url: "/api/corrections",
+        headers: headers.get("admin"),
+        payload: correctionSample,
+      });
+      return {
+        method: "POST",
+        url: `/api/corrections/${proposed.json<{ id: number }>().id}/decision`,
+        payload: { decision: "reject", reason: "Audit-Probe" },
+        entityType: "fact_correction",
       };
     },
     "POST /api/comments": async () => ({

@@ -11,6 +11,7 @@ import type { OidcClient } from "../auth/oidc.ts";
 import type { OzgBoard } from "../services/ozgReadinessService.ts";
 import type { MentionMailer } from "../mail/MentionMailer.ts";
 import type { LandscapeReader } from "../services/landscapeService.ts";
+import type { ResponseCache } from "./responseCache.ts";
 
 /** Fastify instance typed with the zod type provider. */
 export type ZodApp = FastifyInstance<
@@ -37,4 +38,6 @@ export interface AppContext {
   oidc: OidcClient | undefined;
   /** E-mail for @mentions, when SMTP is configured (ATLAS_SMTP_URL). */
   mailer?: MentionMailer | undefined;
+  /** Serialised revision-bound reads with ETag and compressed variants (ADR 0019). */
+  responses: ResponseCache;
 }

@@ -211,6 +211,35 @@ describe("import of memberships", () => {
     });
     expect(await run(good)).toMatchObject({ committed: false, counts: { unchanged: 1 } });
   });
+
+  it("keeps the replaced version of a sourced membership with its source when an import updates it", async () => {
+    const [sourced] = await database.db.query<{ id: number; urls: string[]; as_of: string }>(sql`
+      SELECT id, source_urls AS urls, as_of FROM membership
+      WHERE organisation_key = '05766020' AND provider_id = 'krz' AND quality = 'sourced'`);
+    if (!sourced) throw new Error("Detmold hat keine belegte Mitgliedschaft im krz");
+    const update = csv(
+      header,
+      "05766020;krz;Verbandsmitglied;2026;01.02.2026;Satzung 2026;https://example.org/satzung",
+    );
+    expect(await run(update)).toMatchObject({ committed: true, counts: { changed: 1 } });
+    const [kept] = await database.db.query<{
+      urls: string[];
+      as_of: string;
+      quality: string;
+      channel: string;
+    }>(sql`
+      SELECT data->'source_urls' AS urls, data->>'as_of' AS as_of, data->>'quality' AS quality, channel
+      FROM fact_version WHERE fact_kind = 'membership' AND fact_id = ${String(sourced.id)}`);
+    expect(kept).toEqual({
+      urls: sourced.urls,
+      as_of: sourced.as_of,
+      quality: "sourced",
+      channel: "import",
+    });
+    const [now] = await database.db.query<{ urls: string[]; quality: string }>(sql`
+      SELECT source_urls AS urls, quality FROM membership WHERE id = ${sourced.id}`);
+    expect(now).toEqual({ urls: ["https://example.org/satzung"], quality: "user" });
+  });
 });
 
 describe("import of offers", () => {

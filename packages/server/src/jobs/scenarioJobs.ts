@@ -4,8 +4,8 @@ import {
   type Database,
   type ScenarioResultRecord,
 } from "@it-atlas/db";
-import type { ParetoPoint } from "@it-atlas/domain";
-import { solveScenario, type ScenarioInput } from "@it-atlas/solver";
+import { constraintGroupLabel, type ParetoPoint } from "@it-atlas/domain";
+import { priceConstraints, solveScenario, type ScenarioInput } from "@it-atlas/solver";
 import {
   buildScenarioModel,
   solveBuiltModel,
@@ -52,6 +52,14 @@ async function withProgress<T>(
   return settled;
 }
 
+/**
+ * Time for all re-solves of „Preis der Vorgabe“ together: as much as the plan's own solve
+ * (`timeLimitSeconds`, 30 s by default), shared by the constraint groups (ADR 0023).
+ */
+export function constraintPriceSeconds(options: ScenarioRunOptions): number {
+  return options.constraintPriceSeconds ?? options.timeLimitSeconds ?? 30;
+}
+
 async function storeResult(db: Database, record: ScenarioResultRecord): Promise<number> {
   return db.transaction((tx) => insertScenarioResult(tx, record));
 }
@@ -84,15 +92,34 @@ export function scenarioSolveJobHandler(
         return { resultId, status: "error" };
       }
       const timeLimit = options.timeLimitSeconds ?? 60;
+      const optimised = built.scenario.definition.mode === "optimised";
       const record = await withProgress(solveBuiltModel(built, options), context, {
         from: 0.1,
-        to: 0.95,
+        to: optimised ? 0.6 : 0.95,
         expectedSeconds: Math.min(timeLimit, 10),
         text:
           built.scenario.definition.mode === "manual"
             ? "Zuordnungen bewerten"
             : `Optimieren (${built.input.demands.length} Bezüge)`,
       });
+      if (optimised && record.plan && record.objective !== null && record.bound !== null) {
+        record.plan.constraintPrices = await priceConstraints(
+          built.input,
+          { objective: record.objective, bound: record.bound },
+          {
+            ...(options.solver ? { solver: options.solver } : {}),
+            timeLimitSeconds: constraintPriceSeconds(options),
+            relativeGap: options.relativeGap ?? 1e-3,
+            around: (work, step) =>
+              withProgress(work, context, {
+                from: 0.6 + (0.35 * step.index) / step.steps,
+                to: 0.6 + (0.35 * (step.index + 1)) / step.steps,
+                expectedSeconds: Math.max(1, constraintPriceSeconds(options) / step.steps),
+                text: `Preis der Vorgabe: ${constraintGroupLabel[step.group]} (${step.index + 1} von ${step.steps})`,
+              }),
+          },
+        );
+      }
       await context.progress(0.97, "Ergebnis speichern");
       const resultId = await storeResult(db, { ...record, jobId: context.job.id });
       return { resultId, status: record.status };

@@ -3,20 +3,30 @@ import {
   createApiToken,
   createOneTimeToken,
   createUser,
+  deleteOtherSessionsOfUser,
   deleteSessionsOfUser,
   findUserByEmail,
   findUserById,
+  invalidateOneTimeTokensOfUser,
   listApiTokens,
   listUsers,
   revokeApiToken,
+  setPassword,
   setRoles,
   toUserView,
   updateUser,
 } from "@it-atlas/db";
-import { ConflictError, NotFoundError, RoleAssignment, UserView } from "@it-atlas/domain";
+import {
+  ConflictError,
+  InputError,
+  NotFoundError,
+  RoleAssignment,
+  UserView,
+} from "@it-atlas/domain";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { auditActor, TOKEN_PREFIX } from "../auth/authPlugin.ts";
+import { checkPasswordPolicy, hashPassword, verifyPassword } from "../auth/passwords.ts";
 import { hashSecret, newSecret } from "../auth/secrets.ts";
 import { problemResponses } from "../http/Problem.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
@@ -49,6 +59,64 @@ function userId(principal: FastifyRequest["principal"]): number {
 
 /** Own API tokens, and user administration for Administrators. */
 export function registerAccountRoutes(app: ZodApp, context: AppContext): void {
+  app.post(
+    "/api/me/password",
+    {
+      config: { access: { permission: "tokens:own" } },
+      schema: {
+        tags: ["Konto"],
+        summary:
+          "Eigenes Passwort ändern (mit dem bisherigen Passwort; beendet die anderen Sitzungen)",
+        body: z.object({
+          currentPassword: z.string().min(1, "Bitte das bisherige Passwort angeben").max(256),
+          newPassword: z.string().max(256),
+        }),
+        response: { 204: z.undefined(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const owner = userId(request.principal);
+      const account = await findUserById(context.db, owner);
+      if (!account) throw new NotFoundError("user_not_found", "Dieses Konto gibt es nicht.");
+      const current =
+        account.passwordHash !== null &&
+        (await verifyPassword(account.passwordHash, request.body.currentPassword));
+      if (!current) {
+        throw new InputError("invalid_credentials", "Das bisherige Passwort ist falsch.", [
+          { field: "currentPassword", message: "stimmt nicht" },
+        ]);
+      }
+      if (request.body.newPassword === request.body.currentPassword) {
+        throw new InputError(
+          "password_unchanged",
+          "Das neue Passwort muss sich vom bisherigen unterscheiden.",
+          [{ field: "newPassword", message: "gleich dem bisherigen" }],
+        );
+      }
+      checkPasswordPolicy(request.body.newPassword, {
+        field: "newPassword",
+        personal: [account.email, account.displayName],
+      });
+      const passwordHash = await hashPassword(request.body.newPassword);
+      const actor = auditActor(request);
+      await context.db.transaction(async (tx) => {
+        await setPassword(tx, owner, passwordHash);
+        await deleteOtherSessionsOfUser(tx, owner, request.sessionHash);
+        const linksEnded = await invalidateOneTimeTokensOfUser(tx, owner);
+        await appendAudit(tx, {
+          ...actor,
+          action: "change_password",
+          entityType: "user",
+          entityId: String(owner),
+          before: null,
+          after: { passwordChanged: true, linksEnded },
+        });
+      });
+      context.forgetPrincipals(owner);
+      return reply.status(204).send();
+    },
+  );
+
   app.get(
     "/api/me/tokens",
     {
@@ -72,7 +140,13 @@ export function registerAccountRoutes(app: ZodApp, context: AppContext): void {
           "API-Token anlegen (wird nur dieses eine Mal angezeigt; wirkt mit den Rollen des Kontos)",
         body: z.object({
           name: z.string().trim().min(1, "Bitte einen Namen angeben").max(100),
-          expiresInDays: z.number().int().min(1).max(730).nullable().default(365),
+          // Every token expires (issue 15.4): at most two years, one year by default.
+          expiresInDays: z
+            .number()
+            .int()
+            .min(1, "mindestens 1 Tag")
+            .max(730, "höchstens 730 Tage")
+            .default(365),
         }),
         response: { 200: ApiToken.extend({ token: z.string() }), ...problemResponses },
       },

@@ -1,4 +1,5 @@
 import {
+  seesAllConfidential,
   DomainAnalysis,
   DomainCostCurve,
   FragmentationOverview,
@@ -8,17 +9,15 @@ import {
   ProviderScale,
   ServiceDomain,
   ServiceDomainId,
+  IsoDate,
 } from "@it-atlas/domain";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { problemResponses } from "../http/Problem.ts";
+import { requestKey } from "../http/responseCache.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 import { AnalysisService } from "../services/analysisService.ts";
 import { todayInGermany } from "../services/landscapeService.ts";
-
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "ist kein gültiges Datum");
 
 const AsOfQuery = z.object({ asOf: IsoDate.optional() });
 const CurveQuery = AsOfQuery.extend({ operatingModel: OperatingModel.optional() });
@@ -29,6 +28,27 @@ const HIDDEN_NOTE =
 /** Read-only consolidation analyses: fragmentation, domain drill-down, fitted cost curves. */
 export function registerAnalysisRoutes(app: ZodApp, context: AppContext): void {
   const analysis = new AnalysisService(context.db, context.landscape);
+
+  /**
+   * Answers from the response cache: per landscape revision, route, parameters, day and
+   * viewer class — redaction depends only on whether the viewer sees all costs, so there
+   * are two serialised variants (ADR 0019).
+   */
+  const cached = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    asOf: string,
+    compute: () => Promise<unknown>,
+  ) =>
+    context.responses.send(request, reply, {
+      key: requestKey(
+        request,
+        asOf,
+        seesAllConfidential(request.principal) ? "full" : "restricted",
+      ),
+      revision: `L${await context.landscape.revision()}`,
+      compute,
+    });
 
   app.get(
     "/api/analysis/fragmentation",
@@ -49,9 +69,12 @@ export function registerAnalysisRoutes(app: ZodApp, context: AppContext): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const asOf = request.query.asOf ?? todayInGermany();
-      return { ...(await analysis.fragmentation(asOf, request.principal)), asOf };
+      return cached(request, reply, asOf, async () => ({
+        ...(await analysis.fragmentation(asOf, request.principal)),
+        asOf,
+      }));
     },
   );
 
@@ -77,12 +100,12 @@ export function registerAnalysisRoutes(app: ZodApp, context: AppContext): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const asOf = request.query.asOf ?? todayInGermany();
-      return {
+      return cached(request, reply, asOf, async () => ({
         ...(await analysis.domain(request.params.id, asOf, request.principal)),
         asOf,
-      };
+      }));
     },
   );
 
@@ -113,9 +136,12 @@ export function registerAnalysisRoutes(app: ZodApp, context: AppContext): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const asOf = request.query.asOf ?? todayInGermany();
-      return { ...(await analysis.provider(request.params.id, asOf, request.principal)), asOf };
+      return cached(request, reply, asOf, async () => ({
+        ...(await analysis.provider(request.params.id, asOf, request.principal)),
+        asOf,
+      }));
     },
   );
 
@@ -141,12 +167,12 @@ export function registerAnalysisRoutes(app: ZodApp, context: AppContext): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const asOf = request.query.asOf ?? todayInGermany();
-      return {
+      return cached(request, reply, asOf, async () => ({
         ...(await analysis.costCurves(asOf, request.query.operatingModel, request.principal)),
         asOf,
-      };
+      }));
     },
   );
 
@@ -176,9 +202,9 @@ export function registerAnalysisRoutes(app: ZodApp, context: AppContext): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const asOf = request.query.asOf ?? todayInGermany();
-      return {
+      return cached(request, reply, asOf, async () => ({
         ...(await analysis.costCurve(
           request.params.id,
           asOf,
@@ -186,7 +212,7 @@ export function registerAnalysisRoutes(app: ZodApp, context: AppContext): void {
           request.principal,
         )),
         asOf,
-      };
+      }));
     },
   );
 }

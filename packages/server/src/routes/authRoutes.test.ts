@@ -222,6 +222,84 @@ describe("invitations and password reset by token link", () => {
     expect(session.statusCode).toBe(200);
   });
 
+  it("ends every older reset link and revokes the API tokens when a reset link is used", async () => {
+    const id = await createDetmoldEditor("zwei-links@example.org");
+    const signedIn = await login("zwei-links@example.org", PASSWORD);
+    const cookie = sessionCookie(signedIn.headers["set-cookie"]);
+    const csrf = signedIn.json<{ csrfToken: string }>().csrfToken;
+    const created = await server.app.inject({
+      method: "POST",
+      url: "/api/me/tokens",
+      headers: { cookie, "x-csrf-token": csrf },
+      payload: { name: "Import", expiresInDays: 30 },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const apiToken = created.json<{ token: string }>().token;
+    const admin = await authHeaders(server.db, "administrator");
+    const links: string[] = [];
+    for (let index = 0; index < 2; index += 1) {
+      const reset = await server.app.inject({
+        method: "POST",
+        url: `/api/admin/users/${id}/password-reset`,
+        headers: admin,
+      });
+      links.push(
+        new URL(reset.json<{ resetUrl: string }>().resetUrl).searchParams.get("token") ?? "",
+      );
+    }
+    const newer = await server.app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset/confirm",
+      payload: { token: links[1], password: "Wiesen-Kanal-Leuchtturm-7" },
+    });
+    expect(newer.statusCode, newer.body).toBe(204);
+    const older = await server.app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset/confirm",
+      payload: { token: links[0], password: "Angreifer-Dachs-Gurke-9" },
+    });
+    expectProblem(older, 400, "invalid_link");
+    const [token] = await server.db.query<{ revoked: boolean }>(
+      sql`SELECT revoked_at IS NOT NULL AS revoked FROM api_token WHERE user_id = ${id}`,
+    );
+    expect(token?.revoked).toBe(true);
+    const [audit] = await server.db.query<{ after: { tokensRevoked: number; linksEnded: number } }>(
+      sql`SELECT after FROM audit_log WHERE action = 'reset_password' AND entity_id = ${String(id)}`,
+    );
+    expect(audit?.after).toMatchObject({ tokensRevoked: 1, linksEnded: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const withToken = await server.app.inject({
+      url: "/api/me/tokens",
+      headers: { authorization: `Bearer ${apiToken}` },
+    });
+    expect(withToken.statusCode).toBe(401);
+  });
+
+  it("refuses a weak password or the e-mail address on a reset link and keeps the link usable", async () => {
+    const id = await createDetmoldEditor("schwach@example.org");
+    const admin = await authHeaders(server.db, "administrator");
+    const reset = await server.app.inject({
+      method: "POST",
+      url: `/api/admin/users/${id}/password-reset`,
+      headers: admin,
+    });
+    const token = new URL(reset.json<{ resetUrl: string }>().resetUrl).searchParams.get("token");
+    for (const password of ["passwort1234", "aaaaaaaaaaaa", "schwach@example.org"]) {
+      const refused = await server.app.inject({
+        method: "POST",
+        url: "/api/auth/password-reset/confirm",
+        payload: { token, password },
+      });
+      expectProblem(refused, 400, "weak_password");
+    }
+    const accepted = await server.app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset/confirm",
+      payload: { token, password: "Dachs-Gurke-Fahrrad-93" },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(204);
+  });
+
   it("keeps the last administrator", async () => {
     const admin = await authHeaders(server.db, "administrator");
     const me = (await server.app.inject({ url: "/api/auth/session", headers: admin })).json<{
@@ -288,5 +366,75 @@ describe("hardening", () => {
       headers: { authorization: "Bearer atlas_erfunden" },
     });
     expectProblem(response, 401, "invalid_token");
+  });
+});
+
+describe("own password and token lifetime", () => {
+  it("changes the own password with the current one, ends the other sessions, keeps this one", async () => {
+    const id = await createDetmoldEditor("selbst@example.org");
+    const first = await login("selbst@example.org", PASSWORD);
+    const other = sessionCookie(
+      (await login("selbst@example.org", PASSWORD)).headers["set-cookie"],
+    );
+    const cookie = sessionCookie(first.headers["set-cookie"]);
+    const headers = { cookie, "x-csrf-token": first.json<{ csrfToken: string }>().csrfToken };
+    const wrong = await server.app.inject({
+      method: "POST",
+      url: "/api/me/password",
+      headers,
+      payload: { currentPassword: "nicht-das-richtige", newPassword: "Dachs-Gurke-Fahrrad-93" },
+    });
+    expectProblem(wrong, 400, "invalid_credentials");
+    const weak = await server.app.inject({
+      method: "POST",
+      url: "/api/me/password",
+      headers,
+      payload: { currentPassword: PASSWORD, newPassword: "passwort1234" },
+    });
+    expectProblem(weak, 400, "weak_password");
+    const changed = await server.app.inject({
+      method: "POST",
+      url: "/api/me/password",
+      headers,
+      payload: { currentPassword: PASSWORD, newPassword: "Dachs-Gurke-Fahrrad-93" },
+    });
+    expect(changed.statusCode, changed.body).toBe(204);
+    expect((await login("selbst@example.org", PASSWORD)).statusCode).toBe(400);
+    expect((await login("selbst@example.org", "Dachs-Gurke-Fahrrad-93")).statusCode).toBe(200);
+    const sessions = await server.db.query<{ token_hash: string }>(
+      sql`SELECT token_hash FROM user_session WHERE user_id = ${id}`,
+    );
+    // This session and the new login; the other one is gone.
+    expect(sessions).toHaveLength(2);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const stillIn = await server.app.inject({ url: "/api/auth/session", headers: { cookie } });
+    expect(stillIn.json<{ user: unknown }>().user).not.toBeNull();
+    const ended = await server.app.inject({ url: "/api/auth/session", headers: { cookie: other } });
+    expect(ended.json<{ user: unknown }>().user).toBeNull();
+  });
+
+  it("gives every API token an end: no token without expiry, none beyond two years", async () => {
+    await createDetmoldEditor("tokens-ende@example.org");
+    const signedIn = await login("tokens-ende@example.org", PASSWORD);
+    const headers = {
+      cookie: sessionCookie(signedIn.headers["set-cookie"]),
+      "x-csrf-token": signedIn.json<{ csrfToken: string }>().csrfToken,
+    };
+    for (const expiresInDays of [null, 731]) {
+      const refused = await server.app.inject({
+        method: "POST",
+        url: "/api/me/tokens",
+        headers,
+        payload: { name: "Für immer", expiresInDays },
+      });
+      expectProblem(refused, 400, "invalid_request");
+    }
+    const defaulted = await server.app.inject({
+      method: "POST",
+      url: "/api/me/tokens",
+      headers,
+      payload: { name: "Standard" },
+    });
+    expect(defaulted.json<{ expiresAt: string | null }>().expiresAt).not.toBeNull();
   });
 });

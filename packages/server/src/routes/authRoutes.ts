@@ -5,9 +5,12 @@ import {
   deleteSession,
   deleteSessionsOfUser,
   findUserByEmail,
+  findOneTimeTokenUser,
   findUserById,
+  invalidateOneTimeTokensOfUser,
   recordFailedLogin,
   recordLogin,
+  revokeApiTokensOfUser,
   setPassword,
   toUserView,
   updateUser,
@@ -190,20 +193,33 @@ export function registerAuthRoutes(app: ZodApp, context: AppContext): void {
         },
       },
       async (request, reply) => {
-        checkPasswordPolicy(request.body.password);
+        const invalidLink = () =>
+          new InputError(
+            "invalid_link",
+            "Der Link ist ungültig, abgelaufen oder wurde schon benutzt.",
+          );
+        const tokenHash = hashSecret(request.body.token);
+        // The policy needs the account's e-mail and name: read them without using the link,
+        // so a refused password leaves the link usable.
+        const owner = await findOneTimeTokenUser(context.db, kind, tokenHash);
+        const account = owner === undefined ? undefined : await findUserById(context.db, owner);
+        if (!account) throw invalidLink();
+        checkPasswordPolicy(request.body.password, {
+          personal: [account.email, request.body.displayName ?? account.displayName],
+        });
         const passwordHash = await hashPassword(request.body.password);
         await context.db.transaction(async (tx) => {
-          const userId = await consumeOneTimeToken(tx, kind, hashSecret(request.body.token));
-          if (userId === undefined) {
-            throw new InputError(
-              "invalid_link",
-              "Der Link ist ungültig, abgelaufen oder wurde schon benutzt.",
-            );
-          }
+          const userId = await consumeOneTimeToken(tx, kind, tokenHash);
+          if (userId === undefined) throw invalidLink();
           await setPassword(tx, userId, passwordHash);
           if (request.body.displayName)
             await updateUser(tx, userId, { displayName: request.body.displayName });
           await deleteSessionsOfUser(tx, userId);
+          // Every other open link of the account ends with this one (issue 15.4); a reset
+          // also revokes the API tokens: whoever reset the password may not know of them.
+          const linksEnded = await invalidateOneTimeTokensOfUser(tx, userId);
+          const tokensRevoked =
+            kind === "password_reset" ? await revokeApiTokensOfUser(tx, userId) : 0;
           await appendAudit(tx, {
             actorUserId: userId,
             actorLabel: `Benutzer ${userId}`,
@@ -212,7 +228,7 @@ export function registerAuthRoutes(app: ZodApp, context: AppContext): void {
             entityType: "user",
             entityId: String(userId),
             before: null,
-            after: { passwordChanged: true },
+            after: { passwordChanged: true, linksEnded, tokensRevoked },
             requestId: request.id,
           });
           context.forgetPrincipals(userId);

@@ -1,6 +1,7 @@
-import { listBoundaries, type BoundaryLevel } from "@it-atlas/db";
+import { listBoundaries } from "@it-atlas/db";
 import { z } from "zod";
 import { problemResponses } from "../http/Problem.ts";
+import { requestKey } from "../http/responseCache.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 
 const Feature = z.object({
@@ -18,10 +19,9 @@ const Feature = z.object({
 
 /**
  * Boundaries as GeoJSON (© GeoBasis-DE / BKG (Daten verändert), dl-de/by-2-0). They do not
- * change while the server runs, so each level is read once and then cached in memory.
+ * change while the server runs, so each level is read, serialised and compressed once.
  */
 export function registerGeoRoutes(app: ZodApp, context: AppContext): void {
-  const cache = new Map<BoundaryLevel, Promise<Awaited<ReturnType<typeof listBoundaries>>>>();
   app.get(
     "/api/geo/:level",
     {
@@ -42,15 +42,15 @@ export function registerGeoRoutes(app: ZodApp, context: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { level } = request.params;
-      let boundaries = cache.get(level);
-      if (!boundaries) {
-        boundaries = listBoundaries(context.db, level);
-        cache.set(level, boundaries);
-        boundaries.catch(() => cache.delete(level));
-      }
       reply.header("cache-control", "public, max-age=3600");
-      return { ...(await boundaries), attribution: "© GeoBasis-DE / BKG (Daten verändert)" };
+      return context.responses.send(request, reply, {
+        key: requestKey(request),
+        revision: "seed",
+        compute: async () => ({
+          ...(await listBoundaries(context.db, request.params.level)),
+          attribution: "© GeoBasis-DE / BKG (Daten verändert)",
+        }),
+      });
     },
   );
 }

@@ -10,17 +10,14 @@ import {
   ServiceDomain,
   ServiceDomainId,
   Sourcing,
+  IsoDate,
 } from "@it-atlas/domain";
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { problemResponses } from "../http/Problem.ts";
+import { acceptsEncoding, etagMatches } from "../http/responseCache.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 import { todayInGermany } from "../services/landscapeService.ts";
-
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "ist kein gültiges Datum");
 
 /** Filters shared by the landscape endpoints. */
 export const LandscapeScope = z.object({
@@ -126,15 +123,17 @@ export function registerLandscapeRoutes(app: ZodApp, context: AppContext): void 
     },
     async (request, reply) => {
       const asOf = request.query.asOf ?? todayInGermany();
-      const gzip = /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
-      const body = await context.landscape.body(
-        { ...request.query, asOf },
-        request.principal,
-        gzip,
-      );
+      const filter = { ...request.query, asOf };
+      const gzip = acceptsEncoding(request.headers["accept-encoding"], "gzip");
+      const etag = await context.landscape.etag(filter, request.principal);
       // A prepared body bypasses the typed serializer: it was validated when it was cached.
       const raw = reply as FastifyReply;
-      raw.header("vary", "accept-encoding").type("application/json; charset=utf-8");
+      raw.header("vary", "accept-encoding").header("etag", `"${etag}${gzip ? "-gz" : ""}"`);
+      const ifNoneMatch = request.headers["if-none-match"];
+      if (etagMatches(ifNoneMatch, `"${etag}"`) || etagMatches(ifNoneMatch, `"${etag}-gz"`))
+        return raw.code(304).send();
+      const body = await context.landscape.body(filter, request.principal, gzip);
+      raw.type("application/json; charset=utf-8");
       if (body.gzip) return raw.header("content-encoding", "gzip").send(body.gzip);
       return raw.send(body.json);
     },

@@ -12,6 +12,7 @@ import {
 import { z } from "zod";
 import { problemResponses } from "../http/Problem.ts";
 import { SearchText } from "../http/SearchText.ts";
+import { requestKey } from "../http/responseCache.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 import { getOrganisationDetail } from "../services/organisationService.ts";
 
@@ -50,10 +51,16 @@ export function registerOrganisationRoutes(app: ZodApp, context: AppContext): vo
         response: { 200: pageOf(OrganisationSummary), 400: problemResponses[400] },
       },
     },
-    async (request) => {
-      const { type, ...query } = request.query;
-      return listOrganisations(context.db, { ...query, municipalityType: type });
-    },
+    async (request, reply) =>
+      context.responses.send(request, reply, {
+        key: requestKey(request),
+        // Organisations change only with landscape writes (master data import, reorganisation).
+        revision: `L${await context.landscape.revision()}`,
+        compute: () => {
+          const { type, ...query } = request.query;
+          return listOrganisations(context.db, { ...query, municipalityType: type });
+        },
+      }),
   );
 
   app.get(
@@ -71,6 +78,11 @@ export function registerOrganisationRoutes(app: ZodApp, context: AppContext): vo
         },
       },
     },
-    async (request) => getOrganisationDetail(context.db, request.params.ags),
+    async (request, reply) =>
+      context.responses.send(request, reply, {
+        key: requestKey(request),
+        revision: `L${await context.landscape.revision()}`,
+        compute: () => getOrganisationDetail(context.db, request.params.ags),
+      }),
   );
 }

@@ -19,6 +19,8 @@ import {
   OnboardingInput,
   OnlineServiceId,
   OrganisationKey,
+  PageQuery,
+  pageSizeUpTo,
   ReadinessRegion,
   ReadinessRow,
   ReadinessStatus,
@@ -31,6 +33,7 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { auditActor } from "../auth/authPlugin.ts";
 import { problemResponses } from "../http/Problem.ts";
+import { requestKey } from "../http/responseCache.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 import { kommuneOzgView } from "../services/ozgKommuneView.ts";
 import { readinessCsv } from "../services/ozgReadinessCsv.ts";
@@ -125,10 +128,19 @@ export function registerOzgAdoptionRoutes(app: ZodApp, context: AppContext): voi
         tags: TAGS,
         summary:
           "Umsetzungsstand: OZG-Abdeckung je Kommune, Kreis und Regierungsbezirk; mit `dienst` der Stand eines zentralen oder EfA-Dienstes je Kommune (filterbar nach `status`, z. B. nicht_angebunden)",
-        querystring: ReadinessQuery,
+        description:
+          "Die Zeilen je Kommune sind seitenweise (`page`, `pageSize` bis 500, Vorgabe 100; `rowCount` ist die Zahl aller passenden Kommunen); Gebiete, Summe und Dienststand gelten immer für die ganze Auswahl.",
+        querystring: ReadinessQuery.extend({
+          page: PageQuery.shape.page,
+          pageSize: pageSizeUpTo(500, 100),
+        }),
         response: {
           200: z.object({
             rows: z.array(ReadinessRow),
+            /** Kommunen matching the filter, over all pages. */
+            rowCount: z.number().int().nonnegative(),
+            page: z.number().int().positive(),
+            pageSize: z.number().int().positive(),
             regions: z.array(ReadinessRegion),
             total: CoverageCounts,
             service: ServiceReadiness.nullable(),
@@ -138,7 +150,23 @@ export function registerOzgAdoptionRoutes(app: ZodApp, context: AppContext): voi
         },
       },
     },
-    async (request) => boardFor(board, context.db, request.query),
+    async (request, reply) =>
+      context.responses.send(request, reply, {
+        key: requestKey(request),
+        revision: `O${await board.revision()}`,
+        compute: async () => {
+          const { page, pageSize, ...query } = request.query;
+          const result = await boardFor(board, context.db, query);
+          const start = (page - 1) * pageSize;
+          return {
+            ...result,
+            rows: result.rows.slice(start, start + pageSize),
+            rowCount: result.rows.length,
+            page,
+            pageSize,
+          };
+        },
+      }),
   );
 
   app.get(
@@ -176,9 +204,14 @@ export function registerOzgAdoptionRoutes(app: ZodApp, context: AppContext): voi
         },
       },
     },
-    async (request) => ({
-      items: servicesReadiness(await board.state(), toFilter(request.query)),
-    }),
+    async (request, reply) =>
+      context.responses.send(request, reply, {
+        key: requestKey(request),
+        revision: `O${await board.revision()}`,
+        compute: async () => ({
+          items: servicesReadiness(await board.state(), toFilter(request.query)),
+        }),
+      }),
   );
 
   app.get(

@@ -15,6 +15,7 @@ import {
 import { z } from "zod";
 import { problemResponses } from "../http/Problem.ts";
 import { SearchText } from "../http/SearchText.ts";
+import { requestKey } from "../http/responseCache.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 
 /** The OZG catalogue (Themenfelder, OZG-Leistungen, LeiKa-Leistungen). */
@@ -33,7 +34,12 @@ export function registerOzgRoutes(app: ZodApp, context: AppContext): void {
         },
       },
     },
-    async () => ({ items: await listThemenfelder(context.db) }),
+    async (request, reply) =>
+      context.responses.send(request, reply, {
+        key: requestKey(request),
+        revision: `O${await context.ozg.revision()}`,
+        compute: async () => ({ items: await listThemenfelder(context.db) }),
+      }),
   );
 
   app.get(
@@ -50,7 +56,12 @@ export function registerOzgRoutes(app: ZodApp, context: AppContext): void {
         response: { 200: pageOf(OzgLeistung), 400: problemResponses[400] },
       },
     },
-    async (request) => listOzgLeistungen(context.db, request.query),
+    async (request, reply) =>
+      context.responses.send(request, reply, {
+        key: requestKey(request),
+        revision: `O${await context.ozg.revision()}`,
+        compute: () => listOzgLeistungen(context.db, request.query),
+      }),
   );
 
   app.get(

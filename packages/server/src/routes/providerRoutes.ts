@@ -9,6 +9,7 @@ import {
 import { z } from "zod";
 import { problemResponses } from "../http/Problem.ts";
 import { SearchText } from "../http/SearchText.ts";
+import { requestKey } from "../http/responseCache.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 import { getProviderDetail } from "../services/providerService.ts";
 
@@ -32,10 +33,16 @@ export function registerProviderRoutes(app: ZodApp, context: AppContext): void {
         },
       },
     },
-    async (request) => {
-      const items = await listProviders(context.db, request.query);
-      return { items, total: items.length };
-    },
+    async (request, reply) =>
+      context.responses.send(request, reply, {
+        key: requestKey(request),
+        // Providers change only with landscape writes (master data import, reorganisation).
+        revision: `L${await context.landscape.revision()}`,
+        compute: async () => {
+          const items = await listProviders(context.db, request.query);
+          return { items, total: items.length };
+        },
+      }),
   );
 
   app.get(
@@ -53,6 +60,11 @@ export function registerProviderRoutes(app: ZodApp, context: AppContext): void {
         },
       },
     },
-    async (request) => getProviderDetail(context.db, request.params.id),
+    async (request, reply) =>
+      context.responses.send(request, reply, {
+        key: requestKey(request),
+        revision: `L${await context.landscape.revision()}`,
+        compute: () => getProviderDetail(context.db, request.params.id),
+      }),
   );
 }

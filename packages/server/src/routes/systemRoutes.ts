@@ -1,6 +1,7 @@
 import { getStats, listSources } from "@it-atlas/db";
 import { Source, Stats } from "@it-atlas/domain";
 import { z } from "zod";
+import { requestKey } from "../http/responseCache.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 
 /** Health, key figures and the list of data sources. */
@@ -28,7 +29,13 @@ export function registerSystemRoutes(app: ZodApp, context: AppContext): void {
         response: { 200: Stats },
       },
     },
-    async () => getStats(context.db),
+    // Reference data changes only with landscape writes (imports, reorganisations).
+    async (request, reply) =>
+      context.responses.send(request, reply, {
+        key: requestKey(request),
+        revision: `L${await context.landscape.revision()}`,
+        compute: () => getStats(context.db),
+      }),
   );
 
   app.get(

@@ -48,6 +48,7 @@ function plan(scope: "wide" | "narrow"): ScenarioResultPlan {
     mergers: [],
     notes: [],
     confidentialHidden: false,
+    constraintPrices: null,
   };
 }
 

@@ -3,6 +3,7 @@ import { scenarioResultStatusLabel, type ScenarioComparison } from "@it-atlas/do
 import { CONTENT_TYPES, type ExportFile } from "../export/exportFiles.ts";
 import { renderTextPdf, type PdfLine } from "../export/textPdf.ts";
 import { addTableSheet, workbookBuffer, type ExportTable } from "../export/writeSheet.ts";
+import { constraintPriceLines, constraintPriceTable } from "./constraintPriceExport.ts";
 
 /** Every cost figure of the comparison is computed from the synthetic demo landscape. */
 export const DEMO_LABEL = "Demodaten (synthetisch)";
@@ -135,10 +136,11 @@ export function comparisonTables(comparison: ScenarioComparison): ExportTable[] 
       return row;
     }),
   };
-  return [overview, providers, kommunen];
+  const prices = constraintPriceTable(comparison, DEMO_LABEL);
+  return [overview, providers, kommunen, ...(prices ? [prices] : [])];
 }
 
-/** The comparison as an XLSX workbook (three sheets). */
+/** The comparison as an XLSX workbook (three sheets, a fourth „Preis der Vorgabe“ when priced). */
 export async function comparisonWorkbook(comparison: ScenarioComparison): Promise<ExportFile> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "IT-Atlas NRW";
@@ -212,6 +214,7 @@ export function comparisonPdfLines(comparison: ScenarioComparison): PdfLine[] {
               .join("; "),
     });
   });
+  lines.push(...constraintPriceLines(comparison));
   return lines;
 }
 

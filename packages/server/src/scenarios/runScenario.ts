@@ -27,6 +27,8 @@ export interface ScenarioRunOptions {
   solver?: MipSolver;
   timeLimitSeconds?: number;
   relativeGap?: number;
+  /** Time for all re-solves of „Preis der Vorgabe“ together; default `timeLimitSeconds`. */
+  constraintPriceSeconds?: number;
 }
 
 /** A built model with the notes of the builder, or the German reasons it cannot be built. */

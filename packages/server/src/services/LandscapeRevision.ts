@@ -27,25 +27,39 @@ export class LandscapeRevision {
   private readonly recheckMilliseconds: number;
   private readonly now: () => number;
 
+  private readonly read: (db: Queryable) => Promise<number>;
+  private readonly countWrites: () => number;
+
+  /**
+   * `read` and `countWrites` default to the landscape revision; the OZG revision passes its
+   * own pair (`getOzgRevision`, `countOzgWritesCommitted`) with the same semantics.
+   */
   constructor(
     private readonly db: Queryable,
-    options: { recheckMilliseconds?: number; now?: () => number } = {},
+    options: {
+      recheckMilliseconds?: number;
+      now?: () => number;
+      read?: (db: Queryable) => Promise<number>;
+      countWrites?: () => number;
+    } = {},
   ) {
     this.recheckMilliseconds = options.recheckMilliseconds ?? LANDSCAPE_RECHECK_MILLISECONDS;
     this.now = options.now ?? (() => performance.now());
+    this.read = options.read ?? getLandscapeRevision;
+    this.countWrites = options.countWrites ?? countLandscapeWritesCommitted;
   }
 
   /** The revision, from memory while it is known to be current. */
   async current(): Promise<number> {
     // Read before the query: a write committed after this point bumps the count again, so
     // the next call re-reads even if this query raced with that write.
-    const writes = countLandscapeWritesCommitted();
+    const writes = this.countWrites();
     const now = this.now();
     const known = this.known;
     if (known && known.writes === writes && now - known.checkedAt < this.recheckMilliseconds)
       return known.revision;
     if (this.pending?.writes === writes) return this.pending.revision;
-    const revision = getLandscapeRevision(this.db).then((value) => {
+    const revision = this.read(this.db).then((value) => {
       const latest = this.known;
       if (
         !latest ||

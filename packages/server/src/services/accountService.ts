@@ -18,7 +18,9 @@ export async function createAdministrator(
   db: Database,
   input: { email: string; password: string; displayName?: string; via: AuditVia },
 ): Promise<number> {
-  checkPasswordPolicy(input.password);
+  checkPasswordPolicy(input.password, {
+    personal: [input.email, input.displayName ?? "Administrator"],
+  });
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     if (await findUserByEmail(tx, input.email)) {

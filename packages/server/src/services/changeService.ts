@@ -1,3 +1,4 @@
+import { resolveCorrectionCommentTarget } from "./correctionService.ts";
 import {
   createComment,
   createMeasure,
@@ -144,6 +145,7 @@ export async function resolveCommentTarget(
       label: `IT-Strategie ${strategy.organisationName} (Version ${strategy.version})`,
     };
   }
+  if (targetType === "correction") return resolveCorrectionCommentTarget(db, principal, targetId);
   return { link: `/szenarien/${encodeURIComponent(targetId)}`, label: `Szenario ${targetId}` };
 }
 

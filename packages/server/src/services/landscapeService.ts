@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   findServiceDomain,
   listAllSourcingVersions,
@@ -122,11 +123,7 @@ export class LandscapeReader {
     principal: Principal,
     gzip: boolean,
   ): Promise<SerialisedBody> {
-    const revision = await this.revision();
-    const { boundaries } = await this.loadSnapshot(revision);
-    const period = periodOf(boundaries, filter.asOf);
-    // Principals who see the same figures share one prepared page.
-    const key = `${visibilityKey(principal)}|${JSON.stringify({ ...filter, asOf: period })}`;
+    const { revision, key, period } = await this.pageKey(filter, principal);
     let page = this.pages.get(key);
     if (!page || page.revision !== revision) {
       page = await this.once(`page:${revision}:${key}`, async () => {
@@ -148,6 +145,29 @@ export class LandscapeReader {
     if (!gzip) return { json: page.prefix + suffix };
     page.compressed ??= preparePrefix(page.prefix);
     return { json: "", gzip: gzipWithSuffix(await page.compressed, suffix) };
+  }
+
+  /** Revision, cache key and validity period of a landscape page. */
+  private async pageKey(filter: LandscapeFilter, principal: Principal) {
+    const revision = await this.revision();
+    const { boundaries } = await this.loadSnapshot(revision);
+    const period = periodOf(boundaries, filter.asOf);
+    // Principals who see the same figures share one prepared page.
+    const key = `${visibilityKey(principal)}|${JSON.stringify({ ...filter, asOf: period })}`;
+    return { revision, key, period };
+  }
+
+  /**
+   * A strong ETag of the landscape page (without content coding): the page is a function of
+   * the revision, the visibility, the filter and the day, so their hash identifies it —
+   * across processes too, as the revision lives in the database (ADR 0019).
+   */
+  async etag(filter: LandscapeFilter, principal: Principal): Promise<string> {
+    const { revision, key } = await this.pageKey(filter, principal);
+    return createHash("sha256")
+      .update(`${revision}|${key}|${filter.asOf}`)
+      .digest("base64url")
+      .slice(0, 27);
   }
 
   /** Runs `work` once for concurrent callers with the same key. */

@@ -1,4 +1,5 @@
 import {
+  countOzgWritesCommitted,
   getOzgRevision,
   listAdoptionRecords,
   listOnboardingRecords,
@@ -32,6 +33,7 @@ import {
   type ResponsibleType,
   type ServiceReadiness,
 } from "@it-atlas/domain";
+import { LandscapeRevision } from "./LandscapeRevision.ts";
 
 type Record_ = Omit<StatusRecord, "organisationKey" | "subject">;
 
@@ -139,16 +141,32 @@ async function loadBoard(db: Queryable): Promise<BoardState> {
 /**
  * Computes the OZG board (coverage of every Kommune against the rule table) and keeps it while
  * the OZG revision is unchanged: every write to rules, catalogue, adoption or checklist
- * increments the revision in its transaction. One cheap revision query per request.
+ * increments the revision in its transaction. The revision is kept in memory like the
+ * landscape revision (own writes seen at once, other processes' within 1 s, ADR 0016).
  */
 export class OzgBoard {
   private cached: { revision: number; state: Promise<BoardState> } | undefined;
+  private readonly ozgRevision: LandscapeRevision;
 
-  constructor(private readonly db: Queryable) {}
+  constructor(
+    private readonly db: Queryable,
+    options: { recheckMilliseconds?: number } = {},
+  ) {
+    this.ozgRevision = new LandscapeRevision(db, {
+      ...options,
+      read: getOzgRevision,
+      countWrites: countOzgWritesCommitted,
+    });
+  }
+
+  /** The current OZG revision (from memory while it is known to be current). */
+  revision(): Promise<number> {
+    return this.ozgRevision.current();
+  }
 
   /** The current board. */
   async state(): Promise<BoardState> {
-    const revision = await getOzgRevision(this.db);
+    const revision = await this.revision();
     if (this.cached?.revision !== revision) {
       const state = loadBoard(this.db);
       this.cached = { revision, state };

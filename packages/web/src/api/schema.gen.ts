@@ -499,7 +499,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Umsetzungsstand: OZG-Abdeckung je Kommune, Kreis und Regierungsbezirk; mit `dienst` der Stand eines zentralen oder EfA-Dienstes je Kommune (filterbar nach `status`, z. B. nicht_angebunden) */
+        /**
+         * Umsetzungsstand: OZG-Abdeckung je Kommune, Kreis und Regierungsbezirk; mit `dienst` der Stand eines zentralen oder EfA-Dienstes je Kommune (filterbar nach `status`, z. B. nicht_angebunden)
+         * @description Die Zeilen je Kommune sind seitenweise (`page`, `pageSize` bis 500, Vorgabe 100; `rowCount` ist die Zahl aller passenden Kommunen); Gebiete, Summe und Dienststand gelten immer für die ganze Auswahl.
+         */
         get: {
             parameters: {
                 query?: {
@@ -508,6 +511,8 @@ export interface paths {
                     groesse?: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion";
                     dienst?: string;
                     status?: ("online" | "in_anbindung" | "geplant" | "offen" | "andere_loesung" | "nicht_zustaendig") | "nicht_angebunden";
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -523,6 +528,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             rows: components["schemas"]["ReadinessRow"][];
+                            rowCount: number;
+                            page: number;
+                            pageSize: number;
                             regions: components["schemas"]["ReadinessRegion"][];
                             total: components["schemas"]["CoverageCounts"];
                             service: components["schemas"]["ServiceReadiness"] | null;
@@ -3051,6 +3059,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Eigenes Passwort ändern (mit dem bisherigen Passwort; beendet die anderen Sitzungen) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu viele Versuche */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Interner Fehler */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/tokens": {
         parameters: {
             query?: never;
@@ -3104,7 +3198,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         /** @default 365 */
-                        expiresInDays?: number | null;
+                        expiresInDays?: number;
                     };
                 };
             };
@@ -7589,7 +7683,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    targetType: "measure" | "strategy" | "scenario";
+                    targetType: "measure" | "strategy" | "scenario" | "correction";
                     targetId: string;
                 };
                 header?: never;
@@ -7791,6 +7885,342 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Korrekturvorschläge (KDN und Administration: alle; sonst die der eigenen Kommune bzw. des eigenen Dienstleisters) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "accepted" | "rejected";
+                    organisation?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Correction"][];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Korrektur einer Angabe zur eigenen Kommune oder zum eigenen Dienstleister vorschlagen (mit Quelle) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CorrectionWriteInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Correction"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/corrections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ein Korrekturvorschlag mit Quelle und Entscheidung */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Correction"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/corrections/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Korrektur annehmen (wird neue Version der Angabe, die alte bleibt im Verlauf) oder ablehnen, jeweils mit Begründung */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CorrectionDecisionWriteInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Correction"];
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Konflikt mit dem aktuellen Stand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{ags}/membership-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alle Versionen der Mitgliedschaften einer Kommune: aktuelle und frühere, je mit Quelle, gültig von/bis und Erfassungszeit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ags: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MembershipVersion"][];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nicht gefunden */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datenlage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Datenlage je Gemeinde und Kreis: Anteil der Leistungsbereiche mit Eintrag, Alter des neuesten Belegs, Qualitäten, „veraltet“ */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Ab diesem Alter (Monate) des neuesten Belegs gilt die Datenlage als veraltet */
+                    staleAfterMonths?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            staleAfterMonths: number;
+                            items: components["schemas"]["DataCoverageRow"][];
+                        };
+                    };
+                };
+                /** @description Ungültige Anfrage */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8628,11 +9058,9 @@ export interface components {
             evidence: string | null;
             /** @enum {string} */
             quality: "sourced" | "self_reported" | "provider_confirmed" | "user" | "demo";
-        };
-        ImpreciseDateInput: {
-            text: string;
-            from: string;
-            to: string;
+            sourceDocument?: string | null;
+            evidenceDate?: string | null;
+            recordedAt?: string | null;
         };
         OrganisationRefInput: {
             key: string;
@@ -8681,6 +9109,11 @@ export interface components {
             populationZensus2022: number | null;
             areaKm2: number | null;
         };
+        ImpreciseDateInput: {
+            text: string;
+            from: string;
+            to: string;
+        };
         ProviderRefInput: {
             id: string;
             shortName: string;
@@ -8728,6 +9161,121 @@ export interface components {
             relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
             derivation: string;
             provenance: components["schemas"]["ProvenanceInput"];
+        };
+        CorrectionSourceInput: {
+            /** @default null */
+            url: string | null;
+            /** @default null */
+            document: string | null;
+            evidenceDate: string;
+        };
+        CorrectionWriteInput: {
+            /** @constant */
+            type: "membership_add";
+            organisationKey: string;
+            providerId: string;
+            /** @enum {string} */
+            relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
+            /** @default null */
+            validFrom: string | null;
+            source: components["schemas"]["CorrectionSourceInput"];
+            /** @default null */
+            note: string | null;
+        } | {
+            /** @constant */
+            type: "membership_change";
+            membershipId: number;
+            /** @enum {string} */
+            relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
+            /** @default null */
+            validFrom: string | null;
+            source: components["schemas"]["CorrectionSourceInput"];
+            /** @default null */
+            note: string | null;
+        } | {
+            /** @constant */
+            type: "membership_end";
+            membershipId: number;
+            validTo: string;
+            source: components["schemas"]["CorrectionSourceInput"];
+            /** @default null */
+            note: string | null;
+        } | {
+            /** @constant */
+            type: "provider_change";
+            providerId: string;
+            values: {
+                name?: string;
+                website?: string | null;
+                legalForm?: string | null;
+                seat?: string | null;
+            };
+            source: components["schemas"]["CorrectionSourceInput"];
+            /** @default null */
+            note: string | null;
+        };
+        CorrectionInput: {
+            id: number;
+            /** @enum {string} */
+            type: "membership_add" | "membership_change" | "membership_end" | "provider_change";
+            /** @enum {string} */
+            status: "open" | "accepted" | "rejected";
+            organisation: components["schemas"]["OrganisationRefInput"] | null;
+            provider: components["schemas"]["ProviderRefInput"];
+            membershipId: number | null;
+            summary: string;
+            proposed: {
+                [key: string]: unknown;
+            };
+            current: {
+                [key: string]: unknown;
+            } | null;
+            source: {
+                url: string | null;
+                document: string | null;
+                evidenceDate: string;
+            };
+            note: string | null;
+            proposedBy: string;
+            proposedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            decisionReason: string | null;
+        };
+        CorrectionDecisionWriteInput: {
+            /** @enum {string} */
+            decision: "accept" | "reject";
+            reason: string;
+        };
+        MembershipVersionInput: {
+            membershipId: number;
+            provider: components["schemas"]["ProviderRefInput"];
+            /** @enum {string} */
+            relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
+            derivation: string;
+            provenance: components["schemas"]["ProvenanceInput"];
+            validFrom: string | null;
+            validTo: string | null;
+            recordedAt: string;
+            supersededAt: string | null;
+            correctionId: number | null;
+            channel: ("correction" | "import") | null;
+        };
+        DataCoverageRowInput: {
+            key: string;
+            name: string;
+            /** @enum {string} */
+            kind: "gemeinde" | "kreis";
+            kreisKey: string | null;
+            domainsTotal: number;
+            domainsWithEntry: number;
+            share: number;
+            newestEvidence: string | null;
+            ageDays: number | null;
+            stale: boolean;
+            qualities: {
+                [key: string]: number;
+            };
         };
         OrganisationDetailInput: {
             key: string;
@@ -10131,7 +10679,7 @@ export interface components {
         ChangeCommentInput: {
             id: number;
             /** @enum {string} */
-            targetType: "measure" | "strategy" | "scenario";
+            targetType: "measure" | "strategy" | "scenario" | "correction";
             targetId: string;
             authorName: string;
             body: string;
@@ -10139,7 +10687,7 @@ export interface components {
         };
         ChangeCommentWriteInput: {
             /** @enum {string} */
-            targetType: "measure" | "strategy" | "scenario";
+            targetType: "measure" | "strategy" | "scenario" | "correction";
             targetId: string;
             body: string;
         };
@@ -10260,6 +10808,21 @@ export interface components {
                 }[];
             };
         };
+        ConstraintPriceInput: {
+            /** @enum {string} */
+            group: "keepLocal" | "allowedProviders" | "capacities" | "projectCapacities" | "couplings" | "migrationBudget" | "providerCounts" | "mergerOptions" | "all";
+            instances: number;
+            /** @enum {string} */
+            status: "optimal" | "feasible" | "error";
+            objectiveWithout: number | null;
+            boundWithout: number | null;
+            pricePerYear: number | null;
+            priceLower: number | null;
+            priceUpper: number | null;
+            proven: boolean;
+            seconds: number;
+            message: string | null;
+        };
         ScenarioResultPlanInput: {
             horizonYears: number;
             annuity: number;
@@ -10300,6 +10863,8 @@ export interface components {
             }[];
             mergers: string[];
             notes: string[];
+            /** @default null */
+            constraintPrices: components["schemas"]["ConstraintPriceInput"][] | null;
             confidentialHidden: boolean;
         };
         ScenarioResultInput: {
@@ -10426,6 +10991,10 @@ export interface components {
             kommunen: components["schemas"]["ComparisonKommuneInput"][];
             sameScope: boolean;
             notes: string[];
+            constraintPrices: {
+                scenarioId: number;
+                prices: components["schemas"]["ConstraintPriceInput"][] | null;
+            }[];
             confidentialHidden: boolean;
         };
         ProblemInput: {
@@ -10638,11 +11207,9 @@ export interface components {
             evidence: string | null;
             /** @enum {string} */
             quality: "sourced" | "self_reported" | "provider_confirmed" | "user" | "demo";
-        };
-        ImpreciseDate: {
-            text: string;
-            from: string;
-            to: string;
+            sourceDocument?: string | null;
+            evidenceDate?: string | null;
+            recordedAt?: string | null;
         };
         OrganisationRef: {
             key: string;
@@ -10691,6 +11258,11 @@ export interface components {
             populationZensus2022: number | null;
             areaKm2: number | null;
         };
+        ImpreciseDate: {
+            text: string;
+            from: string;
+            to: string;
+        };
         ProviderRef: {
             id: string;
             shortName: string;
@@ -10738,6 +11310,121 @@ export interface components {
             relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
             derivation: string;
             provenance: components["schemas"]["Provenance"];
+        };
+        CorrectionSource: {
+            /** @default null */
+            url: string | null;
+            /** @default null */
+            document: string | null;
+            evidenceDate: string;
+        };
+        CorrectionWrite: {
+            /** @constant */
+            type: "membership_add";
+            organisationKey: string;
+            providerId: string;
+            /** @enum {string} */
+            relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
+            /** @default null */
+            validFrom: string | null;
+            source: components["schemas"]["CorrectionSource"];
+            /** @default null */
+            note: string | null;
+        } | {
+            /** @constant */
+            type: "membership_change";
+            membershipId: number;
+            /** @enum {string} */
+            relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
+            /** @default null */
+            validFrom: string | null;
+            source: components["schemas"]["CorrectionSource"];
+            /** @default null */
+            note: string | null;
+        } | {
+            /** @constant */
+            type: "membership_end";
+            membershipId: number;
+            validTo: string;
+            source: components["schemas"]["CorrectionSource"];
+            /** @default null */
+            note: string | null;
+        } | {
+            /** @constant */
+            type: "provider_change";
+            providerId: string;
+            values: {
+                name?: string;
+                website?: string | null;
+                legalForm?: string | null;
+                seat?: string | null;
+            };
+            source: components["schemas"]["CorrectionSource"];
+            /** @default null */
+            note: string | null;
+        };
+        Correction: {
+            id: number;
+            /** @enum {string} */
+            type: "membership_add" | "membership_change" | "membership_end" | "provider_change";
+            /** @enum {string} */
+            status: "open" | "accepted" | "rejected";
+            organisation: components["schemas"]["OrganisationRef"] | null;
+            provider: components["schemas"]["ProviderRef"];
+            membershipId: number | null;
+            summary: string;
+            proposed: {
+                [key: string]: unknown;
+            };
+            current: {
+                [key: string]: unknown;
+            } | null;
+            source: {
+                url: string | null;
+                document: string | null;
+                evidenceDate: string;
+            };
+            note: string | null;
+            proposedBy: string;
+            proposedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            decisionReason: string | null;
+        };
+        CorrectionDecisionWrite: {
+            /** @enum {string} */
+            decision: "accept" | "reject";
+            reason: string;
+        };
+        MembershipVersion: {
+            membershipId: number;
+            provider: components["schemas"]["ProviderRef"];
+            /** @enum {string} */
+            relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
+            derivation: string;
+            provenance: components["schemas"]["Provenance"];
+            validFrom: string | null;
+            validTo: string | null;
+            recordedAt: string;
+            supersededAt: string | null;
+            correctionId: number | null;
+            channel: ("correction" | "import") | null;
+        };
+        DataCoverageRow: {
+            key: string;
+            name: string;
+            /** @enum {string} */
+            kind: "gemeinde" | "kreis";
+            kreisKey: string | null;
+            domainsTotal: number;
+            domainsWithEntry: number;
+            share: number;
+            newestEvidence: string | null;
+            ageDays: number | null;
+            stale: boolean;
+            qualities: {
+                [key: string]: number;
+            };
         };
         OrganisationDetail: {
             key: string;
@@ -12141,7 +12828,7 @@ export interface components {
         ChangeComment: {
             id: number;
             /** @enum {string} */
-            targetType: "measure" | "strategy" | "scenario";
+            targetType: "measure" | "strategy" | "scenario" | "correction";
             targetId: string;
             authorName: string;
             body: string;
@@ -12149,7 +12836,7 @@ export interface components {
         };
         ChangeCommentWrite: {
             /** @enum {string} */
-            targetType: "measure" | "strategy" | "scenario";
+            targetType: "measure" | "strategy" | "scenario" | "correction";
             targetId: string;
             body: string;
         };
@@ -12270,6 +12957,21 @@ export interface components {
                 }[];
             };
         };
+        ConstraintPrice: {
+            /** @enum {string} */
+            group: "keepLocal" | "allowedProviders" | "capacities" | "projectCapacities" | "couplings" | "migrationBudget" | "providerCounts" | "mergerOptions" | "all";
+            instances: number;
+            /** @enum {string} */
+            status: "optimal" | "feasible" | "error";
+            objectiveWithout: number | null;
+            boundWithout: number | null;
+            pricePerYear: number | null;
+            priceLower: number | null;
+            priceUpper: number | null;
+            proven: boolean;
+            seconds: number;
+            message: string | null;
+        };
         ScenarioResultPlan: {
             horizonYears: number;
             annuity: number;
@@ -12310,6 +13012,8 @@ export interface components {
             }[];
             mergers: string[];
             notes: string[];
+            /** @default null */
+            constraintPrices: components["schemas"]["ConstraintPrice"][] | null;
             confidentialHidden: boolean;
         };
         ScenarioResult: {
@@ -12436,6 +13140,10 @@ export interface components {
             kommunen: components["schemas"]["ComparisonKommune"][];
             sameScope: boolean;
             notes: string[];
+            constraintPrices: {
+                scenarioId: number;
+                prices: components["schemas"]["ConstraintPrice"][] | null;
+            }[];
             confidentialHidden: boolean;
         };
         Problem: {

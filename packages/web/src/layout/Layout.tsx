@@ -46,7 +46,11 @@ const NAVIGATION: ReadonlyArray<{
   },
   {
     group: "Daten",
-    items: [{ to: "/import-export", label: "Import/Export", end: false }],
+    items: [
+      { to: "/import-export", label: "Import/Export", end: false },
+      { to: "/korrekturen", label: "Korrekturen", end: false },
+      { to: "/datenlage", label: "Datenlage", end: false },
+    ],
   },
 ];
 

@@ -1,4 +1,5 @@
 import type { Schemas } from "../api/client.ts";
+import { formatDateTime, formatIsoDate } from "./format.ts";
 
 type Provenance = Schemas["Organisation"]["provenance"];
 
@@ -27,6 +28,15 @@ export function SourceNote({ provenance }: { provenance: Provenance }) {
       {provenance.asOf ? (
         <span className="kern-body--small"> · Stand {provenance.asOf}</span>
       ) : null}
+      {provenance.evidenceDate && provenance.evidenceDate !== provenance.asOf ? (
+        <span className="kern-body--small">
+          {" "}
+          · Beleg vom {formatIsoDate(provenance.evidenceDate)}
+        </span>
+      ) : null}
+      {provenance.sourceDocument ? (
+        <span className="kern-body--small"> · Dokument: {provenance.sourceDocument}</span>
+      ) : null}
       {provenance.sourceUrls.map((url, index) => (
         <span key={url}>
           {" · "}
@@ -36,6 +46,9 @@ export function SourceNote({ provenance }: { provenance: Provenance }) {
           </a>
         </span>
       ))}
+      {provenance.recordedAt ? (
+        <span className="kern-body--small"> · erfasst {formatDateTime(provenance.recordedAt)}</span>
+      ) : null}
     </span>
   );
 }

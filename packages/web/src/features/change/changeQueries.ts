@@ -21,7 +21,10 @@ export type RoadmapQuery = NonNullable<
   paths["/api/measures/roadmap"]["get"]["parameters"]["query"]
 >;
 /** Target of a comment. */
-export type CommentTarget = { targetType: "measure" | "strategy" | "scenario"; targetId: string };
+export type CommentTarget = {
+  targetType: "measure" | "strategy" | "scenario" | "correction";
+  targetId: string;
+};
 
 const MEASURES = ["measures"] as const;
 

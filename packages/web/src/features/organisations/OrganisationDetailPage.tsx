@@ -8,6 +8,7 @@ import { formatDecimal, formatInteger, toHref } from "../../ui/format.ts";
 import { SourceNote } from "../../ui/SourceNote.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
+import { MembershipHistory } from "../corrections/MembershipHistory.tsx";
 import { MembershipTable } from "../providers/MembershipTable.tsx";
 import { SourcingMatrix } from "../sourcing/SourcingMatrix.tsx";
 import { typeLabel } from "./organisationLabels.ts";
@@ -198,6 +199,10 @@ export function OrganisationDetailPage() {
           />
         )}
       </section>
+
+      {data.kind === "gemeinde" || data.kind === "kreis" ? (
+        <MembershipHistory ags={data.key} name={data.name} memberships={data.memberships} />
+      ) : null}
 
       {data.kind === "gemeinde" || data.kind === "kreis" ? (
         <section aria-labelledby="it-landkarte">

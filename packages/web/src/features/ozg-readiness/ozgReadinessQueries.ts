@@ -3,8 +3,14 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { api, unwrap, type Schemas } from "../../api/client.ts";
 import type { paths } from "../../api/schema.gen.ts";
 
-/** Filters of the readiness board (as the API names them). */
-export type ReadinessQuery = NonNullable<paths["/api/ozg/readiness"]["get"]["parameters"]["query"]>;
+/** Filters of the readiness board (as the API names them; the board pages itself). */
+export type ReadinessQuery = Omit<
+  NonNullable<paths["/api/ozg/readiness"]["get"]["parameters"]["query"]>,
+  "page" | "pageSize"
+>;
+
+/** Rows per request; the board needs every Kommune of the selection (map and table). */
+const READINESS_PAGE_SIZE = 500;
 /** Body of an adoption change, as the generated client types it. */
 export type AdoptionChange = Schemas["AdoptionChangeInput"];
 /** Body of a checklist change. */
@@ -18,11 +24,29 @@ const OZG_KEYS = [
   "ozg-adoption-history",
 ] as const;
 
-/** The readiness board: Kommunen, regions and (with `dienst`) one service's status. */
+/**
+ * The readiness board: Kommunen, regions and (with `dienst`) one service's status. The rows
+ * are paged by the API; the board reads every page (one request for NRW's 427 Kommunen).
+ */
 export function useReadiness(query: ReadinessQuery) {
   return useQuery({
     queryKey: ["ozg-readiness", query],
-    queryFn: async () => unwrap(await api.GET("/api/ozg/readiness", { params: { query } })),
+    queryFn: async () => {
+      const read = async (page: number) =>
+        unwrap(
+          await api.GET("/api/ozg/readiness", {
+            params: { query: { ...query, page, pageSize: READINESS_PAGE_SIZE } },
+          }),
+        );
+      const first = await read(1);
+      const rows = [...first.rows];
+      for (let page = 2; rows.length < first.rowCount; page += 1) {
+        const next = await read(page);
+        if (next.rows.length === 0) break;
+        rows.push(...next.rows);
+      }
+      return { ...first, rows };
+    },
     placeholderData: keepPreviousData,
   });
 }

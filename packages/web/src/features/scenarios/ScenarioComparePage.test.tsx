@@ -129,6 +129,7 @@ const COMPARISON: Schemas["ScenarioComparison"] = {
     "Die Szenarien haben unterschiedlichen Umfang („NRW“: 2 Kommunen, 2 Leistungsbereiche; „Kreis Lippe“: 1 Kommunen, 1 Leistungsbereiche). Jede Einsparung ist gegen das Ist im eigenen Umfang gerechnet.",
   ],
   confidentialHidden: false,
+  constraintPrices: [],
 };
 
 function renderPage() {

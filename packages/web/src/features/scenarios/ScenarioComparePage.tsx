@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { TableExport } from "../../ui/TableExport.tsx";
 import { formatInteger } from "../../ui/format.ts";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
+import { ComparisonConstraintPrices } from "./ConstraintPricesSection.tsx";
 import { DEMO_LABEL, formatEuro, formatShare } from "./scenarioFormat.ts";
 import { useComparison, useScenarios } from "./scenarioQueries.ts";
 import "./scenarios.css";
@@ -237,6 +238,7 @@ function ComparisonView({ comparison, ids }: { comparison: Comparison; ids: numb
         />
       ) : null}
       <ProvidersPerDomain comparison={comparison} />
+      <ComparisonConstraintPrices comparison={comparison} />
       <MapDiff comparison={comparison} />
       <KommuneImpact comparison={comparison} />
     </>

@@ -72,6 +72,7 @@ function buildResult(migrations: Migration[]): Schemas["ScenarioResult"] {
       domains: [],
       mergers: [],
       notes: [],
+      constraintPrices: null,
       confidentialHidden: false,
     },
   };

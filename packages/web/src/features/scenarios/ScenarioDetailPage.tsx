@@ -18,6 +18,7 @@ import { usePrincipal } from "../auth/usePrincipal.ts";
 import { JobProgress } from "../import/JobProgress.tsx";
 import { CommentSection } from "../change/CommentSection.tsx";
 import { CreateMeasuresFromScenario } from "../change/CreateMeasuresFromScenario.tsx";
+import { ConstraintPricesSection } from "./ConstraintPricesSection.tsx";
 import { DEMO_LABEL, formatEuro, formatShare } from "./scenarioFormat.ts";
 import {
   useCancelJob,
@@ -355,6 +356,13 @@ function ResultSummary({
       ) : null}
       {plan?.confidentialHidden ? (
         <p className="kern-body">Kosten anderer Kommunen sind vertraulich und ausgeblendet.</p>
+      ) : null}
+      {plan ? (
+        <ConstraintPricesSection
+          prices={plan.constraintPrices}
+          savingPerYear={plan.savingPerYear}
+          confidentialHidden={plan.confidentialHidden}
+        />
       ) : null}
       {plan ? (
         <p className="kern-body">
