@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -133,5 +133,58 @@ describe("import journey", () => {
       .filter({ has: page.getByRole("link", { name: "Lemgo", exact: true }) });
     await lemgo.getByText("OWL-IT").first().waitFor();
     await expectNoAccessibilityViolations(page);
+  });
+
+  it("imports a CSV with fewer columns: a missing column keeps its values, the preview lists each change", async () => {
+    type Row = {
+      operatingModel: string;
+      provider: { id: string } | null;
+      product: unknown;
+      runningCost: number | null;
+      investmentCost: number | null;
+      volume: number | null;
+      contractEnd: string | null;
+      satisfaction: number | null;
+    };
+    const lemgo = async () => {
+      const response = await page.request.get(
+        `${server.url}/api/landscape?organisation=05766044&domain=einwohnerwesen`,
+      );
+      expect(response.status()).toBe(200);
+      return ((await response.json()) as { items: Row[] }).items[0];
+    };
+    const before = await lemgo();
+    expect(before).toMatchObject({ provider: { id: "owl-it" }, runningCost: 98765.4 });
+    const date = today().toISOString().slice(0, 10).split("-").reverse().join(".");
+    const csv = join(folder, "nur-anbieter.csv");
+    await writeFile(
+      csv,
+      `AGS;Leistungsbereich;Betriebsmodell;IT-Dienstleister;Gültig ab\r\n05766044;einwohnerwesen;IT-Dienstleister;regio-it;${date}\r\n`,
+    );
+    await page.goto(`${server.url}/import-export`);
+    await upload(csv);
+    const counts = page.getByRole("definition");
+    await expect.poll(() => counts.allTextContents()).toEqual(["0", "1", "0", "0"]);
+    const changes = page.getByRole("table", { name: /Änderungen je Feld/ });
+    await changes.waitFor();
+    const rows = await changes.getByRole("row").allTextContents();
+    // Header and exactly one change: the provider. Nothing is cleared.
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatch(/IT-Dienstleister.*OWL-IT.*regio iT/);
+    expect(await page.getByText("wird geleert").count()).toBe(0);
+    await expectNoAccessibilityViolations(page);
+    await page.getByRole("button", { name: "1 Änderungen übernehmen" }).click();
+    await page.getByText("Import übernommen").waitFor();
+    // Only the provider changed; every value of a column the file lacks is as before.
+    expect(await lemgo()).toMatchObject({
+      operatingModel: "it_dienstleister",
+      provider: { id: "regio-it" },
+      product: before?.product,
+      runningCost: 98765.4,
+      investmentCost: before?.investmentCost,
+      volume: before?.volume,
+      contractEnd: before?.contractEnd,
+      satisfaction: before?.satisfaction,
+    });
   });
 });

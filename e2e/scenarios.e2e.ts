@@ -101,7 +101,7 @@ describe("Szenarien journey", () => {
       .first()
       .textContent();
     expect(migrations).toMatch(/^Wechsel0\d+$/);
-    const map = page.getByRole("group", { name: `Anbieterwechsel in „${NAME}“` });
+    const map = page.getByRole("group", { name: `Zielanbieter in „${NAME}“` });
     await map.waitFor();
     await page.getByText(/(Kommune wechselt|Kommunen wechseln) in „Spezialisierung/).waitFor();
     await page.getByRole("table", { name: /Kosten je Kommune und Jahr/ }).waitFor();
@@ -125,6 +125,52 @@ describe("Szenarien journey", () => {
     expect(text).toContain(NAME);
     expect(text).toContain("Demodaten (synthetisch)");
     expect(scenarioUrl).toMatch(/\/szenarien\/\d+$/);
+  });
+
+  it("compares it with a scenario of another scope: each saving against its own Ist", async () => {
+    await page.goto(`${server.url}/szenarien/neu`);
+    await page.getByRole("heading", { level: 1, name: "Neues Szenario" }).waitFor();
+    await page
+      .getByRole("button", { name: "Vorlage „Spezialisierung Einwohnerwesen“ übernehmen" })
+      .click();
+    await page.getByLabel("Name", { exact: true }).fill("Nur Detmold");
+    await page.getByLabel("Kommunen (Schlüssel)").fill("05766020");
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await page.waitForURL(/\/szenarien\/\d+$/);
+    const narrowId = Number(new URL(page.url()).pathname.split("/").pop());
+    await page.getByRole("button", { name: "Berechnen", exact: true }).click();
+    await page
+      .getByText(/optimal \(bewiesen\)|zulässig \(Lücke offen\)/)
+      .waitFor({ timeout: 60_000 });
+    const wideId = Number(new URL(scenarioUrl).pathname.split("/").pop());
+
+    await page.goto(`${server.url}/szenarien/vergleich?ids=${wideId},${narrowId}`);
+    const table = page.getByRole("table", { name: /Kennzahlen im Vergleich/ });
+    await table.waitFor();
+    await page
+      .getByRole("note")
+      .getByText(/unterschiedlichen Umfang/)
+      .waitFor();
+    const euros = async (label: RegExp) =>
+      (await table.getByRole("row", { name: label }).getByRole("cell").allTextContents()).map(
+        (text) => Number(text.replace(/[^\d-−]/g, "").replace("−", "-")),
+      );
+    const ist = await euros(/^Ist im eigenen Umfang je Jahr/);
+    const cost = await euros(/^Kosten je Jahr/);
+    const saving = await euros(/^Einsparung je Jahr gegenüber Ist im eigenen Umfang/);
+    // Columns: Ist, the Lippe scenario, "Nur Detmold"; the two scopes have different Ist.
+    expect(ist[1]).not.toBe(ist[2]);
+    for (const column of [1, 2]) {
+      // Whole euros on the page: rounding may move the difference by one euro.
+      expect(
+        Math.abs((ist[column] ?? 0) - (cost[column] ?? 0) - (saving[column] ?? 0)),
+      ).toBeLessThanOrEqual(1);
+    }
+    const detmold = page
+      .getByRole("table", { name: /Kosten je Kommune und Jahr/ })
+      .getByRole("row", { name: /Detmold/ });
+    expect(await detmold.textContent()).not.toMatch(/einwohnerwesen/);
+    await expectNoAccessibilityViolations(page);
   });
 
   it("creates the compared scenario's measures and sees them on the roadmap", async () => {

@@ -1,3 +1,7 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "@it-atlas/db";
 import { useTestDatabase } from "@it-atlas/db/testing";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./runCli.ts";
@@ -94,5 +98,25 @@ describe("atlas create-admin", () => {
     await expect(
       command.run(database.db, ["--email", "x@example.org", "--password-stdin"], output),
     ).rejects.toThrow(/mindestens 12 Zeichen/);
+  });
+});
+
+describe("atlas CLI on a fresh data folder", () => {
+  it("migrates and seeds before the command, like npm start (export on an empty folder)", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "atlas-cli-fresh-"));
+    try {
+      const { lines, output } = capture();
+      const target = join(folder, "k.geojson");
+      const code = await runCli(["export", "--format", "geojson", "--out", target], output, () =>
+        openDatabase({ databaseUrl: undefined, dataDir: join(folder, "data") }),
+      );
+      expect(lines.err.join("\n")).not.toMatch(/does not exist/);
+      expect(code, lines.err.join("\n")).toBe(0);
+      expect(lines.err.some((line) => line.startsWith("Datenbank aktualisiert"))).toBe(true);
+      const geojson = JSON.parse(await readFile(target, "utf8")) as { features: unknown[] };
+      expect(geojson.features.length).toBeGreaterThan(0);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

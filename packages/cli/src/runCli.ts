@@ -1,4 +1,4 @@
-import { openDatabase, type Database } from "@it-atlas/db";
+import { migrate, openDatabase, seedReferenceData, type Database } from "@it-atlas/db";
 import { readConfig } from "@it-atlas/server";
 import type { Command, Output } from "./commands/Command.ts";
 import { demoCommand } from "./commands/demoCommand.ts";
@@ -40,6 +40,18 @@ const noDatabase = new Proxy({} as Database, {
   },
 });
 
+/**
+ * Brings an empty or outdated database up to date before a command, as `npm start` does:
+ * applies pending migrations and loads the reference data when its version changed (both
+ * idempotent). The demo landscape stays the server's business (ATLAS_DEMO).
+ */
+async function prepareDatabase(db: Database, output: Output): Promise<void> {
+  const applied = await migrate(db);
+  if (applied.length > 0) output.err(`Datenbank aktualisiert: Migrationen ${applied.join(", ")}.`);
+  const seed = await seedReferenceData(db);
+  if (seed.applied) output.err(`Referenzdaten geladen (Version ${seed.version}).`);
+}
+
 function openFromEnvironment(): Promise<Database> {
   const config = readConfig();
   return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -71,6 +83,7 @@ export async function runCli(
   try {
     if (command.needsDatabase === false) return await command.run(noDatabase, args, output);
     db = await openDb();
+    if (command.preparesDatabase !== false) await prepareDatabase(db, output);
     return await command.run(db, args, output);
   } catch (error) {
     const message =

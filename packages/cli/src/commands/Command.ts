@@ -12,5 +12,10 @@ export interface Command {
   summary: string;
   /** False for commands that never touch the database: `runCli` then opens none. */
   needsDatabase?: false;
+  /**
+   * False for commands that migrate or seed themselves (`migrate`, `seed`); every other
+   * command runs on a database that was migrated and seeded first.
+   */
+  preparesDatabase?: false;
   run(db: Database, args: string[], output: Output): Promise<number>;
 }

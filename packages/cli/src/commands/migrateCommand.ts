@@ -4,6 +4,7 @@ import type { Command } from "./Command.ts";
 /** `atlas migrate`: applies pending migrations (idempotent). */
 export const migrateCommand: Command = {
   name: "migrate",
+  preparesDatabase: false,
   summary: "Datenbank-Migrationen anwenden (idempotent)",
   async run(db, _args, output) {
     const applied = await migrate(db);

@@ -4,6 +4,7 @@ import type { Command } from "./Command.ts";
 /** `atlas seed`: loads the shipped NRW reference data (idempotent). */
 export const seedCommand: Command = {
   name: "seed",
+  preparesDatabase: false,
   summary: "NRW-Referenzdaten aus data/ laden (idempotent)",
   async run(db, _args, output) {
     await migrate(db);

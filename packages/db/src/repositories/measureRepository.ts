@@ -555,3 +555,26 @@ export async function listAssignableUsers(
   return db.query<{ id: number; name: string }>(sql`
     SELECT id, display_name AS name FROM app_user WHERE status <> 'deactivated' ORDER BY display_name, id`);
 }
+
+/** What the Kennzahl „Maßnahmen termingerecht“ reads of one measure. */
+export interface MeasureKpiRow {
+  id: number;
+  due: string | null;
+  status: MeasureStatus;
+  /** The last change of a measure marked done (there is no separate done date); else null. */
+  doneAt: string | null;
+  organisationKeys: string[];
+}
+
+/** Every measure with due date, status, done date and Kommunen, for the Kennzahlen. */
+export async function listMeasureKpiRows(db: Queryable): Promise<MeasureKpiRow[]> {
+  return db.query<MeasureKpiRow>(sql`
+    SELECT m.id,
+           to_char(m.due_date, 'YYYY-MM-DD') AS due,
+           m.status,
+           CASE WHEN m.status = 'erledigt' THEN to_char(m.updated_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD') END AS "doneAt",
+           coalesce((SELECT array_agg(mk.organisation_key ORDER BY mk.organisation_key)
+                       FROM measure_kommune mk WHERE mk.measure_id = m.id), '{}') AS "organisationKeys"
+      FROM measure m
+     ORDER BY m.id`);
+}

@@ -170,6 +170,10 @@ export const MeasuresFromMigrationsInput = z
       )
       .default([]),
     startYear: z.number().int().min(2020).max(2060),
+    /** The scenario's coupled domains: a Kommune's switches in them form one measure and wave. */
+    couplings: z.array(z.object({ domainIds: z.array(ServiceDomainId).min(2) })).default([]),
+    /** The scenario's horizon in years; waves beyond it are explained in `notes`. */
+    horizonYears: z.number().int().min(1).max(50).nullable().default(null),
   })
   .meta({ id: "MeasuresFromMigrationsInput" });
 export type MeasuresFromMigrationsInput = z.infer<typeof MeasuresFromMigrationsInput>;

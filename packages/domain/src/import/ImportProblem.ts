@@ -30,6 +30,21 @@ export const ImportCounts = z
   .meta({ id: "ImportCounts" });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
+/** One value an import would change: where, what, before and after (null = empty). */
+export const ImportFieldChange = z
+  .object({
+    sheet: z.string(),
+    row: z.number().int().nullable(),
+    /** The changed thing as people name it, e.g. "Detmold (05766020), Einwohnerwesen ab 01.01.2027". */
+    subject: z.string(),
+    /** Column header of the value. */
+    column: z.string(),
+    before: z.string().nullable(),
+    after: z.string().nullable(),
+  })
+  .meta({ id: "ImportFieldChange" });
+export type ImportFieldChange = z.infer<typeof ImportFieldChange>;
+
 /** Result of checking (and, when committed, applying) an import file. */
 export const ImportResult = z
   .object({
@@ -40,6 +55,12 @@ export const ImportResult = z
     /** Problems, at most {@link MAX_REPORTED_PROBLEMS}; `problemCount` has the total. */
     problems: z.array(ImportProblem),
     problemCount: z.number().int(),
+    /**
+     * Every value the import changes or clears, field by field (at most
+     * {@link MAX_REPORTED_PROBLEMS}; `fieldChangeCount` has the total).
+     */
+    fieldChanges: z.array(ImportFieldChange).default([]),
+    fieldChangeCount: z.number().int().default(0),
     /** Notes that are not errors (ignored sheets, repaired keys). */
     notes: z.array(z.string()),
     committed: z.boolean(),

@@ -1,4 +1,4 @@
-import { SourcingInput } from "../landscape/Sourcing.ts";
+import { SourcingFields, SourcingInput } from "../landscape/Sourcing.ts";
 import { OperatingModel, operatingModelLabel } from "../landscape/OperatingModel.ts";
 import { problemValue, type ImportProblem } from "./ImportProblem.ts";
 import type { ReadRow } from "./readRow.ts";
@@ -211,8 +211,36 @@ export interface SourcingImportRow {
   partnerKey: string | null;
   /** The row came from an export with hidden confidential figures: keep the stored ones. */
   keepConfidential: boolean;
+  /**
+   * Fields whose column is not in the file: they keep the stored value (a missing column
+   * means "unchanged", never "empty"). An empty cell of a present column clears the value.
+   */
+  absent: SourcingContentField[];
   input: SourcingInput;
 }
+
+/** The stored fields of a sourcing row an import may leave out. */
+export type SourcingContentField =
+  | "providerId"
+  | "partnerKey"
+  | "productId"
+  | "runningCost"
+  | "investmentCost"
+  | "volume"
+  | "contractEnd"
+  | "satisfaction";
+
+/** Read field (column) → stored field it fills. */
+const OPTIONAL_FIELDS: ReadonlyArray<[string, SourcingContentField]> = [
+  ["provider", "providerId"],
+  ["partnerKey", "partnerKey"],
+  ["product", "productId"],
+  ["runningCost", "runningCost"],
+  ["investmentCost", "investmentCost"],
+  ["volume", "volume"],
+  ["contractEnd", "contractEnd"],
+  ["satisfaction", "satisfaction"],
+];
 
 const FIELD_COLUMN: Record<string, string> = {
   operatingModel: "Betriebsmodell",
@@ -257,8 +285,16 @@ export function toSourcingImportRow(
 ): { ok: true; value: SourcingImportRow } | { ok: false; problems: ImportProblem[] } {
   if (read.problems.length > 0) return { ok: false, problems: read.problems };
   const values = read.values;
+  const absent = OPTIONAL_FIELDS.filter(([field]) => !Object.hasOwn(values, field)).map(
+    ([, stored]) => stored,
+  );
+  // Provider and partner rules are checked after the stored values are filled in.
+  const deferred = new Set<string>([
+    ...(absent.includes("providerId") ? ["providerId"] : []),
+    ...(absent.includes("partnerKey") ? ["partnerAgs"] : []),
+  ]);
   const text = (field: string) => (typeof values[field] === "string" ? values[field] : null);
-  const parsed = SourcingInput.safeParse({
+  const unchecked = {
     operatingModel: values.operatingModel,
     providerId: text("provider"),
     partnerAgs: text("partnerKey"),
@@ -270,11 +306,15 @@ export function toSourcingImportRow(
     satisfaction: values.satisfaction ?? null,
     validFrom: values.validFrom,
     note: text("note"),
-  });
-  if (!parsed.success) {
+  };
+  const parsed = SourcingInput.safeParse(unchecked);
+  const issues = parsed.success
+    ? []
+    : parsed.error.issues.filter((issue) => !deferred.has(String(issue.path[0] ?? "")));
+  if (!parsed.success && issues.length > 0) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => {
+      problems: issues.map((issue) => {
         const field = String(issue.path[0] ?? "");
         const column = FIELD_COLUMN[field] ?? null;
         return {
@@ -298,7 +338,8 @@ export function toSourcingImportRow(
       product: text("product"),
       partnerKey: text("partnerKey"),
       keepConfidential: /^(ja|x|wahr|true|1)$/i.test(text("confidentialHidden") ?? ""),
-      input: parsed.data,
+      absent,
+      input: parsed.success ? parsed.data : SourcingFields.parse(unchecked),
     },
   };
 }

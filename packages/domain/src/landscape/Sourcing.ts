@@ -55,68 +55,68 @@ export type Sourcing = z.infer<typeof Sourcing>;
 
 const Money = z.number().min(0, "darf nicht negativ sein").max(1e10, "ist unplausibel groß");
 
+/** The fields of {@link SourcingInput}, each checked on its own (without the model rules). */
+export const SourcingFields = z.object({
+  operatingModel: OperatingModel,
+  providerId: z.string().min(1).nullable().default(null),
+  partnerAgs: z.string().min(1).nullable().default(null),
+  productId: z.string().min(1).nullable().default(null),
+  runningCost: Money.nullable().default(null),
+  investmentCost: Money.nullable().default(null),
+  volume: z
+    .number()
+    .min(0, "darf nicht negativ sein")
+    .max(1e9, "ist unplausibel groß")
+    .nullable()
+    .default(null),
+  contractEnd: IsoDate.nullable().default(null),
+  satisfaction: z
+    .number()
+    .int("muss eine ganze Zahl sein")
+    .min(1, "muss zwischen 1 und 5 liegen")
+    .max(5, "muss zwischen 1 und 5 liegen")
+    .nullable()
+    .default(null),
+  validFrom: IsoDate,
+  note: z.string().max(500).nullable().default(null),
+});
+
 /** What a user enters to change a Kommune's sourcing of one domain from a date on. */
-export const SourcingInput = z
-  .object({
-    operatingModel: OperatingModel,
-    providerId: z.string().min(1).nullable().default(null),
-    partnerAgs: z.string().min(1).nullable().default(null),
-    productId: z.string().min(1).nullable().default(null),
-    runningCost: Money.nullable().default(null),
-    investmentCost: Money.nullable().default(null),
-    volume: z
-      .number()
-      .min(0, "darf nicht negativ sein")
-      .max(1e9, "ist unplausibel groß")
-      .nullable()
-      .default(null),
-    contractEnd: IsoDate.nullable().default(null),
-    satisfaction: z
-      .number()
-      .int("muss eine ganze Zahl sein")
-      .min(1, "muss zwischen 1 und 5 liegen")
-      .max(5, "muss zwischen 1 und 5 liegen")
-      .nullable()
-      .default(null),
-    validFrom: IsoDate,
-    note: z.string().max(500).nullable().default(null),
-  })
-  .superRefine((input, context) => {
-    if (input.operatingModel === "it_dienstleister" && !input.providerId) {
-      context.addIssue({
-        code: "custom",
-        path: ["providerId"],
-        message: "Bei Bezug von einem IT-Dienstleister ist der Dienstleister anzugeben.",
-      });
-    }
-    if (
-      input.operatingModel !== "it_dienstleister" &&
-      input.operatingModel !== "efa_dienst" &&
-      input.providerId
-    ) {
-      context.addIssue({
-        code: "custom",
-        path: ["providerId"],
-        message:
-          "Ein IT-Dienstleister passt nur zu den Betriebsmodellen „IT-Dienstleister“ und „EfA-Dienst“.",
-      });
-    }
-    if (input.operatingModel === "andere_kommune" && !input.partnerAgs) {
-      context.addIssue({
-        code: "custom",
-        path: ["partnerAgs"],
-        message: "Bei Bezug von einer anderen Kommune ist diese anzugeben.",
-      });
-    }
-    if (input.operatingModel !== "andere_kommune" && input.partnerAgs) {
-      context.addIssue({
-        code: "custom",
-        path: ["partnerAgs"],
-        message: "Eine Partnerkommune passt nur zum Betriebsmodell „Andere Kommune“.",
-      });
-    }
-  })
-  .meta({ id: "SourcingChange" });
+export const SourcingInput = SourcingFields.superRefine((input, context) => {
+  if (input.operatingModel === "it_dienstleister" && !input.providerId) {
+    context.addIssue({
+      code: "custom",
+      path: ["providerId"],
+      message: "Bei Bezug von einem IT-Dienstleister ist der Dienstleister anzugeben.",
+    });
+  }
+  if (
+    input.operatingModel !== "it_dienstleister" &&
+    input.operatingModel !== "efa_dienst" &&
+    input.providerId
+  ) {
+    context.addIssue({
+      code: "custom",
+      path: ["providerId"],
+      message:
+        "Ein IT-Dienstleister passt nur zu den Betriebsmodellen „IT-Dienstleister“ und „EfA-Dienst“.",
+    });
+  }
+  if (input.operatingModel === "andere_kommune" && !input.partnerAgs) {
+    context.addIssue({
+      code: "custom",
+      path: ["partnerAgs"],
+      message: "Bei Bezug von einer anderen Kommune ist diese anzugeben.",
+    });
+  }
+  if (input.operatingModel !== "andere_kommune" && input.partnerAgs) {
+    context.addIssue({
+      code: "custom",
+      path: ["partnerAgs"],
+      message: "Eine Partnerkommune passt nur zum Betriebsmodell „Andere Kommune“.",
+    });
+  }
+}).meta({ id: "SourcingChange" });
 export type SourcingInput = z.infer<typeof SourcingInput>;
 
 /** Total yearly cost of a sourcing: running plus investment; null when neither is known. */

@@ -16,6 +16,10 @@ export const ComparisonColumn = z
     bound: money,
     gap: z.number().nullable(),
     costPerYear: z.object({ running: money, migration: money, total: money }),
+    /** Ist of this column's own scope (the savings are measured against it). */
+    istCostPerYear: money,
+    /** How many Kommunen and Leistungsbereiche the column's scope holds. */
+    scope: z.object({ kommunen: z.number().int(), domains: z.number().int() }),
     /** Running cost × horizon + one-off costs (undiscounted). */
     totalOverHorizon: money,
     savingPerYear: money,
@@ -37,11 +41,23 @@ export const ComparisonKommune = z
     scenarios: z.array(
       z.object({
         scenarioId: z.number().int(),
+        /** False when the Kommune is outside this scenario's scope (no figures then). */
+        inScope: z.boolean(),
+        /** The Kommune's Ist in this scenario's scope. */
+        istCostPerYear: money,
         planCostPerYear: money,
         deltaPerYear: money,
         changesProvider: z.boolean(),
         /** Domains in which the Kommune changes provider, e.g. "einwohnerwesen". */
         changedDomains: z.array(z.string()),
+        /** Every change: from → to provider per domain (null = eigener Betrieb). */
+        changes: z.array(
+          z.object({
+            domainId: z.string(),
+            fromProviderId: z.string().nullable(),
+            toProviderId: z.string().nullable(),
+          }),
+        ),
       }),
     ),
   })
@@ -56,6 +72,8 @@ export const ScenarioComparison = z
     domains: z.array(z.object({ id: z.string(), name: z.string() })),
     providers: z.array(z.object({ id: z.string(), name: z.string() })),
     kommunen: z.array(ComparisonKommune),
+    /** False when the scenarios cover different Kommunen or Leistungsbereiche. */
+    sameScope: z.boolean(),
     notes: z.array(z.string()),
     /** „Preis der Vorgabe“ of each compared scenario (prices null = not computed). */
     constraintPrices: z.array(
@@ -115,29 +133,51 @@ function providersPerDomain(
   return domainIds.map((domainId) => ({ domainId, count: sets.get(domainId)?.size ?? 0 }));
 }
 
+/** The scope of a plan as a comparable key (sorted Kommune keys and domain ids). */
+function scopeKey(plan: Pick<ScenarioResultPlan, "kommunen" | "domains">): string {
+  return JSON.stringify([
+    plan.kommunen.map((kommune) => kommune.key).sort(),
+    plan.domains.map((domain) => domain.id).sort(),
+  ]);
+}
+
 /**
  * Compares scenarios with Ist: cost per year and over the horizon, savings, one-off costs,
  * migrations and affected Kommunen, providers per domain, and per Kommune the cost change and
- * whether it changes provider (the map diff). Scenarios without a plan (infeasible, error)
- * appear with their status and without figures. Pure.
+ * who it changes to (the map diff). Every scenario's saving is measured against the Ist of its
+ * own scope (stored with its plan), never against the Ist column, which shows `ist`'s scope;
+ * when the scopes differ, `sameScope` is false and a note says so. Scenarios without a plan
+ * (infeasible, error) appear with their status and without figures. Pure.
  */
 export function compareScenarios(
   ist: ScenarioIst,
   scenarios: readonly ComparedScenario[],
 ): ScenarioComparison {
-  const domainIds = ist.domains.map((domain) => domain.id);
   const horizon = ist.horizonYears;
   const notes: string[] = [];
   const providerNames = new Map(ist.providers.map((provider) => [provider.id, provider.name]));
+  const domains = new Map(ist.domains.map((domain) => [domain.id, domain.name]));
+  for (const scenario of scenarios) {
+    for (const domain of scenario.result.plan?.domains ?? []) domains.set(domain.id, domain.name);
+  }
+  const domainIds = [...domains.keys()];
+  const istScope = JSON.stringify([
+    ist.kommunen.map((kommune) => kommune.key).sort(),
+    ist.domains.map((domain) => domain.id).sort(),
+  ]);
+  const plans = scenarios.flatMap((scenario) => (scenario.result.plan ? [scenario] : []));
+  const sameScope = plans.every((scenario) => scopeKey(scenario.result.plan!) === istScope);
   const columns: ComparisonColumn[] = [
     {
       scenarioId: null,
-      name: "Ist",
+      name: sameScope ? "Ist" : `Ist (Umfang von „${plans[0]?.name ?? ""}“)`,
       status: null,
       objective: null,
       bound: null,
       gap: null,
       costPerYear: { running: ist.costPerYear, migration: 0, total: ist.costPerYear },
+      istCostPerYear: ist.costPerYear,
+      scope: { kommunen: ist.kommunen.length, domains: ist.domains.length },
       totalOverHorizon: ist.costPerYear * horizon,
       savingPerYear: 0,
       savingOverHorizon: 0,
@@ -147,8 +187,20 @@ export function compareScenarios(
       providersPerDomain: providersPerDomain(ist.assignments, domainIds),
     },
   ];
-  const changed = new Map<number, Map<string, string[]>>();
-  const planCosts = new Map<number, Map<string, number>>();
+  if (!sameScope) {
+    const scopes = plans
+      .map(
+        (scenario) =>
+          `„${scenario.name}“: ${scenario.result.plan!.kommunen.length} Kommunen, ${scenario.result.plan!.domains.length} Leistungsbereiche`,
+      )
+      .join("; ");
+    notes.push(
+      `Die Szenarien haben unterschiedlichen Umfang (${scopes}). Jede Einsparung ist gegen das Ist im eigenen Umfang gerechnet; die Spalte „Ist“ zeigt den Umfang des ersten Szenarios. Kosten und Einsparungen verschiedener Umfänge sind nicht direkt vergleichbar.`,
+    );
+  }
+  type Change = { domainId: string; fromProviderId: string | null; toProviderId: string | null };
+  const changed = new Map<number, Map<string, Change[]>>();
+  const perKommune = new Map<number, Map<string, { ist: number; plan: number }>>();
   for (const scenario of scenarios) {
     const plan = scenario.result.plan;
     if (plan && plan.horizonYears !== horizon) {
@@ -156,25 +208,33 @@ export function compareScenarios(
         `„${scenario.name}“ rechnet mit ${plan.horizonYears} statt ${horizon} Jahren; die Summen über den Zeitraum sind nicht direkt vergleichbar.`,
       );
     }
-    const byKommune = new Map<string, string[]>();
+    const byKommune = new Map<string, Change[]>();
     for (const migration of plan?.migrations ?? []) {
       const list = byKommune.get(migration.kommuneKey) ?? [];
-      list.push(migration.domainId);
+      list.push({
+        domainId: migration.domainId,
+        fromProviderId: migration.fromProviderId,
+        toProviderId: migration.toProviderId,
+      });
       byKommune.set(migration.kommuneKey, list);
     }
     changed.set(scenario.scenarioId, byKommune);
-    planCosts.set(
+    perKommune.set(
       scenario.scenarioId,
-      new Map((plan?.kommunen ?? []).map((kommune) => [kommune.key, kommune.planCostPerYear ?? 0])),
+      new Map(
+        (plan?.kommunen ?? []).map((kommune) => [
+          kommune.key,
+          { ist: kommune.istCostPerYear ?? 0, plan: kommune.planCostPerYear ?? 0 },
+        ]),
+      ),
     );
     for (const provider of plan?.providers ?? []) providerNames.set(provider.id, provider.name);
     const running = plan?.costPerYear.running ?? null;
     const total = plan?.costPerYear.total ?? null;
     const oneOff = plan?.oneOffCost ?? null;
-    const overHorizon =
-      running === null || oneOff === null
-        ? null
-        : running * (plan?.horizonYears ?? horizon) + oneOff;
+    const ownIst = plan?.istCostPerYear ?? null;
+    const ownHorizon = plan?.horizonYears ?? horizon;
+    const overHorizon = running === null || oneOff === null ? null : running * ownHorizon + oneOff;
     columns.push({
       scenarioId: scenario.scenarioId,
       name: scenario.name,
@@ -183,40 +243,56 @@ export function compareScenarios(
       bound: scenario.result.bound,
       gap: scenario.result.gap,
       costPerYear: { running, migration: plan?.costPerYear.migration ?? null, total },
+      istCostPerYear: ownIst,
+      scope: plan
+        ? { kommunen: plan.kommunen.length, domains: plan.domains.length }
+        : { kommunen: 0, domains: 0 },
       totalOverHorizon: overHorizon,
-      savingPerYear: total === null ? null : ist.costPerYear - total,
-      savingOverHorizon: overHorizon === null ? null : ist.costPerYear * horizon - overHorizon,
+      savingPerYear: total === null || ownIst === null ? null : ownIst - total,
+      savingOverHorizon:
+        overHorizon === null || ownIst === null ? null : ownIst * ownHorizon - overHorizon,
       oneOffCost: oneOff,
       migrations: plan?.migrations.length ?? 0,
       affectedKommunen: byKommune.size,
       providersPerDomain: plan ? providersPerDomain(plan.assignments, domainIds) : [],
     });
   }
-  const kommunen: ComparisonKommune[] = ist.kommunen.map((kommune) => ({
-    key: kommune.key,
+  // Every Kommune of any scope; its Ist is the one of the Ist column, else of the first scope holding it.
+  const istByKommune = new Map(
+    ist.kommunen.map((kommune) => [kommune.key, { name: kommune.name, ist: kommune.costPerYear }]),
+  );
+  for (const scenario of plans) {
+    for (const kommune of scenario.result.plan!.kommunen) {
+      if (istByKommune.has(kommune.key)) continue;
+      istByKommune.set(kommune.key, { name: kommune.name, ist: kommune.istCostPerYear ?? 0 });
+    }
+  }
+  const kommunen: ComparisonKommune[] = [...istByKommune].map(([key, kommune]) => ({
+    key,
     name: kommune.name,
-    istCostPerYear: kommune.costPerYear,
+    istCostPerYear: kommune.ist,
     scenarios: scenarios.map((scenario) => {
-      const hasPlan = scenario.result.plan !== null;
-      const planCost = hasPlan
-        ? (planCosts.get(scenario.scenarioId)?.get(kommune.key) ?? kommune.costPerYear)
-        : null;
-      const domains = changed.get(scenario.scenarioId)?.get(kommune.key) ?? [];
+      const own = perKommune.get(scenario.scenarioId)?.get(key);
+      const changes = changed.get(scenario.scenarioId)?.get(key) ?? [];
       return {
         scenarioId: scenario.scenarioId,
-        planCostPerYear: planCost,
-        deltaPerYear: planCost === null ? null : planCost - kommune.costPerYear,
-        changesProvider: domains.length > 0,
-        changedDomains: domains,
+        inScope: own !== undefined,
+        istCostPerYear: own?.ist ?? null,
+        planCostPerYear: own?.plan ?? null,
+        deltaPerYear: own === undefined ? null : own.plan - own.ist,
+        changesProvider: changes.length > 0,
+        changedDomains: changes.map((change) => change.domainId),
+        changes,
       };
     }),
   }));
   return {
     horizonYears: horizon,
     columns,
-    domains: ist.domains,
+    domains: [...domains].map(([id, name]) => ({ id, name })),
     providers: [...providerNames].map(([id, name]) => ({ id, name })),
     kommunen,
+    sameScope,
     notes,
     constraintPrices: scenarios.map((scenario) => ({
       scenarioId: scenario.scenarioId,

@@ -65,6 +65,7 @@ export function redactComparison(
       objective: null,
       bound: null,
       costPerYear: noMoney,
+      istCostPerYear: null,
       totalOverHorizon: null,
       savingPerYear: null,
       savingOverHorizon: null,
@@ -78,6 +79,7 @@ export function redactComparison(
             istCostPerYear: null,
             scenarios: kommune.scenarios.map((entry) => ({
               ...entry,
+              istCostPerYear: null,
               planCostPerYear: null,
               deltaPerYear: null,
             })),

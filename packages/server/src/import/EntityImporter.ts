@@ -2,6 +2,7 @@ import type { Queryable } from "@it-atlas/db";
 import type {
   ImportCounts,
   ImportEntitySheet,
+  ImportFieldChange,
   ImportProblem,
   ImportRowOrigin,
   Principal,
@@ -21,6 +22,8 @@ export interface ImportContext {
 export interface EntityCheck {
   counts: ImportCounts;
   problems: ImportProblem[];
+  /** Values the rows change, field by field (entities that list them). */
+  fieldChanges?: ImportFieldChange[];
 }
 
 /** The outcome of checking one entity's rows, and how to write them. */

@@ -16,6 +16,7 @@ import {
   readRow,
   REFERENCE_SHEETS,
   type ImportCounts,
+  type ImportFieldChange,
   type ImportProblem,
   type ImportResult,
   type ImportRowOrigin,
@@ -167,7 +168,9 @@ function toResult(
 ): ImportResult {
   const counts: ImportCounts = { new: 0, changed: 0, unchanged: 0, invalid: parsed.invalidRows };
   const problems = [...parsed.problems];
+  const fieldChanges: ImportFieldChange[] = [];
   for (const check of checks) {
+    fieldChanges.push(...(check.fieldChanges ?? []));
     counts.new += check.counts.new;
     counts.changed += check.counts.changed;
     counts.unchanged += check.counts.unchanged;
@@ -181,6 +184,8 @@ function toResult(
     counts,
     problems: problems.slice(0, MAX_REPORTED_PROBLEMS),
     problemCount: problems.length,
+    fieldChanges: fieldChanges.slice(0, MAX_REPORTED_PROBLEMS),
+    fieldChangeCount: fieldChanges.length,
     notes: parsed.notes,
     committed,
   };

@@ -49,6 +49,7 @@ export const sourcingImporter: EntityImporter<SourcingImportRow> = {
     return {
       counts: plan.counts,
       problems: plan.problems,
+      fieldChanges: plan.fieldChanges,
       async commit(tx) {
         await lockSourcingForImport(tx);
         const unchanged = (await getLandscapeRevision(tx)) === revision;
@@ -59,7 +60,11 @@ export const sourcingImporter: EntityImporter<SourcingImportRow> = {
         if (fresh.counts.invalid === 0 && fresh.counts.new + fresh.counts.changed > 0) {
           await writePlan(tx, fresh, current, context.reason);
         }
-        return { counts: fresh.counts, problems: fresh.problems };
+        return {
+          counts: fresh.counts,
+          problems: fresh.problems,
+          fieldChanges: fresh.fieldChanges,
+        };
       },
     };
   },

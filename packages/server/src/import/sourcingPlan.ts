@@ -8,8 +8,12 @@ import {
   can,
   comparable,
   type ImportCounts,
+  type ImportFieldChange,
   type ImportProblem,
   type Principal,
+  operatingModelLabel,
+  type OperatingModel,
+  type SourcingContentField,
   type SourcingImportRow,
 } from "@it-atlas/domain";
 
@@ -32,6 +36,8 @@ export interface SourcingPlan {
   rows: PlannedSourcing[];
   problems: ImportProblem[];
   counts: ImportCounts;
+  /** Every value a changed row would change, field by field (also values it would clear). */
+  fieldChanges: ImportFieldChange[];
 }
 
 /** Lookups by key, ARS, id or name (case and spacing ignored). */
@@ -286,6 +292,7 @@ export function planSourcingImport(
   }
 
   const planned: PlannedSourcing[] = [];
+  const fieldChanges: ImportFieldChange[] = [];
   for (const [key, group] of groups) {
     group.sort(
       (a, b) => a.row.input.validFrom.localeCompare(b.row.input.validFrom) || a.row.row - b.row.row,
@@ -299,6 +306,12 @@ export function planSourcingImport(
       if (row.keepConfidential && current) {
         for (const field of CONFIDENTIAL)
           (content as Record<string, unknown>)[field] = current.content[field];
+      }
+      const modelProblem = keepAbsentFields(content, row.absent, current?.content);
+      if (modelProblem) {
+        counts.invalid += 1;
+        problems.push({ sheet: row.sheet, row: row.row, ...modelProblem });
+        continue;
       }
       const quality =
         principal.kind === "user" &&
@@ -336,6 +349,16 @@ export function planSourcingImport(
       const status = timeline.length === 0 ? "new" : "changed";
       counts[status] += 1;
       planned.push({ ...base, status });
+      if (current) {
+        fieldChanges.push(
+          ...describeFieldChanges(current.content, content, index).map((change) => ({
+            sheet: row.sheet,
+            row: row.row,
+            subject: `${index.organisations.get(organisationKey)?.name ?? organisationKey} (${organisationKey}), ${index.domains.get(comparable(domainId))?.name ?? domainId} ab ${germanDate(day)}`,
+            ...change,
+          })),
+        );
+      }
       if (open && open.validFrom === day) {
         open.content = content;
       } else {
@@ -345,5 +368,80 @@ export function planSourcingImport(
       timelines.set(key, timeline);
     }
   }
-  return { rows: planned, problems, counts };
+  fieldChanges.sort((a, b) => a.sheet.localeCompare(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
+  return { rows: planned, problems, counts, fieldChanges };
+}
+
+/**
+ * Fills the fields whose column the file lacks with the stored values (a missing column means
+ * "unchanged"), then checks the rules that link provider and partner to the operating model.
+ * A provider or partner kept from the stored version is dropped when the new model has none.
+ */
+function keepAbsentFields(
+  content: SourcingContent,
+  absent: readonly SourcingContentField[],
+  stored: SourcingContent | undefined,
+): Pick<ImportProblem, "column" | "value" | "message"> | null {
+  const target = content as unknown as Record<string, unknown>;
+  for (const field of absent) target[field] = stored ? stored[field] : null;
+  const model = content.operatingModel;
+  if (absent.includes("providerId")) {
+    if (model !== "it_dienstleister" && model !== "efa_dienst") content.providerId = null;
+    if (model === "it_dienstleister" && content.providerId === null) {
+      return {
+        column: "Betriebsmodell",
+        value: "IT-Dienstleister",
+        message:
+          "Bei Bezug von einem IT-Dienstleister ist der Dienstleister anzugeben; die Spalte „IT-Dienstleister“ fehlt in der Datei.",
+      };
+    }
+  }
+  if (absent.includes("partnerKey")) {
+    if (model !== "andere_kommune") content.partnerKey = null;
+    if (model === "andere_kommune" && content.partnerKey === null) {
+      return {
+        column: "Betriebsmodell",
+        value: "Andere Kommune",
+        message:
+          "Bei Bezug von einer anderen Kommune ist diese anzugeben; die Spalte „Partnerkommune (AGS)“ fehlt in der Datei.",
+      };
+    }
+  }
+  return null;
+}
+
+const FIELD_HEADERS: Array<[keyof SourcingContent, string]> = [
+  ["operatingModel", "Betriebsmodell"],
+  ["providerId", "IT-Dienstleister"],
+  ["partnerKey", "Partnerkommune (AGS)"],
+  ["productId", "Produkt"],
+  ["runningCost", "Laufende Kosten (€/Jahr)"],
+  ["investmentCost", "Investitionskosten (€/Jahr)"],
+  ["volume", "Menge"],
+  ["contractEnd", "Vertragsende"],
+  ["satisfaction", "Zufriedenheit (1–5)"],
+];
+
+const number = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 });
+
+/** The values that differ between the stored and the new content, as a person reads them. */
+function describeFieldChanges(
+  before: SourcingContent,
+  after: SourcingContent,
+  index: ReferenceIndex,
+): Array<Pick<ImportFieldChange, "column" | "before" | "after">> {
+  const show = (field: keyof SourcingContent, value: string | number | null): string | null => {
+    if (value === null) return null;
+    if (typeof value === "number") return number.format(value);
+    if (field === "operatingModel") return operatingModelLabel[value as OperatingModel];
+    if (field === "providerId") return index.providers.get(comparable(value))?.shortName ?? value;
+    if (field === "productId") return index.products.get(comparable(value))?.name ?? value;
+    if (field === "contractEnd") return germanDate(value);
+    return value;
+  };
+  return FIELD_HEADERS.flatMap(([field, column]) => {
+    const from = show(field, before[field]);
+    const to = show(field, after[field]);
+    return from === to ? [] : [{ column, before: from, after: to }];
+  });
 }

@@ -6,7 +6,7 @@ import {
   type Database,
 } from "@it-atlas/db";
 import type { KpiTrigger } from "@it-atlas/domain";
-import { takeKpiSnapshot } from "../services/kpiService.ts";
+import { kpiSources, takeKpiSnapshot } from "../services/kpiService.ts";
 import { LandscapeReader } from "../services/landscapeService.ts";
 import { OzgBoard } from "../services/ozgReadinessService.ts";
 import type { JobHandler } from "./JobRunner.ts";
@@ -24,14 +24,13 @@ export interface KpiSnapshotJobPayload {
 
 /** Computes and stores a snapshot of every scope (NRW, Regierungsbezirke, Kreise, Kommunen). */
 export function kpiSnapshotJobHandler(db: Database): JobHandler {
-  const landscape = new LandscapeReader(db);
-  const board = new OzgBoard(db);
+  const sources = kpiSources(db, new LandscapeReader(db), new OzgBoard(db));
   return {
     kind: KPI_SNAPSHOT_JOB_KIND,
     async run(payload, context) {
       const { trigger, userId, actorLabel } = payload as KpiSnapshotJobPayload;
       await context.progress(0.1, "Kennzahlen werden berechnet");
-      const result = await takeKpiSnapshot(db, { landscape, board }, trigger, {
+      const result = await takeKpiSnapshot(db, sources, trigger, {
         actorUserId: userId,
         actorLabel,
         via: "system",

@@ -123,6 +123,38 @@ describe("KPI snapshots", () => {
     expect(muenster?.figures).toMatchObject({ measuresTotal: 0, measuresOnTime: 0 });
   });
 
+  it("counts the measures recorded in the app, on the page and in a snapshot", async () => {
+    const created = await server.app.inject({
+      method: "POST",
+      url: "/api/measures",
+      headers: analyst,
+      payload: {
+        title: "Wechsel Einwohnerwesen",
+        dueDate: "2999-01-01",
+        kommuneKeys: ["05766020"],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const current = (
+      await server.app.inject({ url: "/api/kpi/current?level=kreis", headers: analyst })
+    ).json<{ items: Array<{ key: string; figures: { measuresTotal: number | null } }> }>();
+    const lippe = current.items.find((item) => item.key === "05766");
+    expect(lippe?.figures.measuresTotal).toBeGreaterThanOrEqual(1);
+    const snapshot = await server.app.inject({
+      method: "POST",
+      url: "/api/kpi/snapshots",
+      headers: analyst,
+    });
+    expect(snapshot.statusCode).toBe(201);
+    const series = (
+      await server.app.inject({
+        url: "/api/kpi/snapshots?level=kreis&key=05766",
+        headers: analyst,
+      })
+    ).json<{ points: Array<{ figures: { measuresTotal: number | null } }> }>();
+    expect(series.points.at(-1)?.figures.measuresTotal).toBeGreaterThanOrEqual(1);
+  });
+
   it("gives NRW the fragmentation index of the consolidation analysis", async () => {
     const analysis = (
       await server.app.inject({ url: "/api/analysis/fragmentation", headers: analyst })

@@ -4,7 +4,12 @@ import { z } from "zod";
 import { auditActor } from "../auth/authPlugin.ts";
 import { problemResponses } from "../http/Problem.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
-import { currentKpis, redactKpiFigures, takeKpiSnapshot } from "../services/kpiService.ts";
+import {
+  currentKpis,
+  kpiSources,
+  redactKpiFigures,
+  takeKpiSnapshot,
+} from "../services/kpiService.ts";
 
 const TAGS = ["Kennzahlen"];
 
@@ -26,7 +31,7 @@ const Scope = z.object({
  */
 export function registerKpiRoutes(app: ZodApp, context: AppContext): void {
   const board = context.ozg;
-  const sources = { db: context.db, landscape: context.landscape, board };
+  const sources = kpiSources(context.db, context.landscape, board);
 
   app.get(
     "/api/kpi/current",
@@ -123,12 +128,7 @@ export function registerKpiRoutes(app: ZodApp, context: AppContext): void {
       },
     },
     async (request, reply) => {
-      const result = await takeKpiSnapshot(
-        context.db,
-        { landscape: context.landscape, board },
-        "on_demand",
-        auditActor(request),
-      );
+      const result = await takeKpiSnapshot(context.db, sources, "on_demand", auditActor(request));
       if (result.scopes === 0)
         throw new NotFoundError(
           "kpi_no_kommunen",

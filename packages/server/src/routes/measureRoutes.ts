@@ -211,12 +211,19 @@ export function registerMeasureRoutes(app: ZodApp, context: AppContext): void {
         summary:
           "Maßnahmen aus den Migrationen eines Szenarios anlegen: je Migrationswelle eine, gruppiert nach Ziel-Dienstleister und Leistungsbereich",
         body: MeasuresFromMigrationsInput,
-        response: { 201: z.object({ items: z.array(Measure) }), ...writeProblems },
+        response: {
+          201: z.object({
+            items: z.array(Measure),
+            /** Why waves run past the scenario's horizon, if they do. */
+            notes: z.array(z.string()),
+          }),
+          ...writeProblems,
+        },
       },
     },
     async (request, reply) => {
       const actor = auditActor(request);
-      const items = await context.db.transaction(async (tx) => {
+      const { items, notes } = await context.db.transaction(async (tx) => {
         const created = await createMeasuresFromMigrations(tx, request.body, actor.actorLabel);
         await appendAudit(tx, {
           ...actor,
@@ -224,11 +231,14 @@ export function registerMeasureRoutes(app: ZodApp, context: AppContext): void {
           entityType: "measure",
           entityId: `scenario:${request.body.scenarioId}`,
           before: null,
-          after: { scenarioId: request.body.scenarioId, measureIds: created.map((m) => m.id) },
+          after: {
+            scenarioId: request.body.scenarioId,
+            measureIds: created.items.map((m) => m.id),
+          },
         });
         return created;
       });
-      return reply.status(201).send({ items });
+      return reply.status(201).send({ items, notes });
     },
   );
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { kommuneProfilePdf, landscapeReportPdf, progressReportPdf } from "../export/reportPdfs.ts";
 import { problemResponses } from "../http/Problem.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
+import { kpiSources } from "../services/kpiService.ts";
 import {
   kommuneProfileData,
   landscapeReportData,
@@ -24,7 +25,7 @@ const pdfResponse = {
  * for a Kreis and about a second for NRW, so they are answered directly, not as jobs.
  */
 export function registerReportRoutes(app: ZodApp, context: AppContext): void {
-  const sources = { db: context.db, landscape: context.landscape, board: context.ozg };
+  const sources = kpiSources(context.db, context.landscape, context.ozg);
 
   app.get(
     "/api/reports/landscape",

@@ -18,8 +18,28 @@ const percent = new Intl.NumberFormat("de-DE", { style: "percent", maximumFracti
 
 const money = (value: number | null) => (value === null ? "vertraulich" : euro.format(value));
 
+type Change = ScenarioComparison["kommunen"][number]["scenarios"][number]["changes"][number];
+
+/** Names for domain and provider ids of a comparison; "eigener Betrieb" for no provider. */
+function comparisonNames(comparison: ScenarioComparison) {
+  const domains = new Map(comparison.domains.map((domain) => [domain.id, domain.name]));
+  const providers = new Map(comparison.providers.map((provider) => [provider.id, provider.name]));
+  const domainName = (id: string) => domains.get(id) ?? id;
+  const providerName = (id: string | null) =>
+    id === null ? "eigener Betrieb" : (providers.get(id) ?? id);
+  const describeChanges = (changes: readonly Change[]) =>
+    changes
+      .map(
+        (change) =>
+          `${domainName(change.domainId)}: ${providerName(change.fromProviderId)} → ${providerName(change.toProviderId)}`,
+      )
+      .join("; ");
+  return { domainName, describeChanges };
+}
+
 /** The comparison as tables: overview, providers per domain, impact per Kommune. */
 export function comparisonTables(comparison: ScenarioComparison): ExportTable[] {
+  const { domainName, describeChanges } = comparisonNames(comparison);
   const names = comparison.columns.map((column) => column.name);
   const figure = (
     label: string,
@@ -46,7 +66,15 @@ export function comparisonTables(comparison: ScenarioComparison): ExportTable[] 
         `Kosten über ${comparison.horizonYears} Jahre (€)`,
         (column) => column.totalOverHorizon,
       ),
-      figure("Einsparung je Jahr gegenüber Ist (€)", (column) => column.savingPerYear),
+      figure(
+        "Umfang",
+        (column) => `${column.scope.kommunen} Kommunen, ${column.scope.domains} Leistungsbereiche`,
+      ),
+      figure("Ist im eigenen Umfang je Jahr (€)", (column) => column.istCostPerYear),
+      figure(
+        "Einsparung je Jahr gegenüber Ist im eigenen Umfang (€)",
+        (column) => column.savingPerYear,
+      ),
       figure(
         `Einsparung über ${comparison.horizonYears} Jahre (€)`,
         (column) => column.savingOverHorizon,
@@ -57,6 +85,7 @@ export function comparisonTables(comparison: ScenarioComparison): ExportTable[] 
       figure("Schranke (€/Jahr)", (column) => column.bound),
       figure("Optimalitätslücke", (column) => column.gap),
       figure("Hinweis", () => DEMO_LABEL),
+      ...comparison.notes.map((note) => figure("Hinweis", () => note)),
     ],
   };
   const providers: ExportTable = {
@@ -83,6 +112,7 @@ export function comparisonTables(comparison: ScenarioComparison): ExportTable[] 
         `${name}: Kosten (€/Jahr)`,
         `${name}: Differenz (€/Jahr)`,
         `${name}: wechselt Anbieter`,
+        `${name}: von → nach`,
       ]),
     ],
     widths: { Kommune: 30 },
@@ -96,9 +126,12 @@ export function comparisonTables(comparison: ScenarioComparison): ExportTable[] 
         const name = scenarioNames[index] ?? String(index);
         row[`${name}: Kosten (€/Jahr)`] = entry.planCostPerYear;
         row[`${name}: Differenz (€/Jahr)`] = entry.deltaPerYear;
-        row[`${name}: wechselt Anbieter`] = entry.changesProvider
-          ? `ja (${entry.changedDomains.join(", ")})`
-          : "nein";
+        row[`${name}: wechselt Anbieter`] = !entry.inScope
+          ? "nicht im Umfang"
+          : entry.changesProvider
+            ? `ja (${entry.changes.map((change) => domainName(change.domainId)).join(", ")})`
+            : "nein";
+        row[`${name}: von → nach`] = describeChanges(entry.changes);
       });
       return row;
     }),
@@ -119,11 +152,11 @@ export async function comparisonWorkbook(comparison: ScenarioComparison): Promis
   };
 }
 
-/** The comparison as a printable PDF: figures per scenario and the Kommunen that change. */
-export function comparisonPdf(comparison: ScenarioComparison): ExportFile {
-  const title = "Szenariovergleich";
+/** The lines of the comparison PDF: notes first, figures per scenario, who changes to whom. */
+export function comparisonPdfLines(comparison: ScenarioComparison): PdfLine[] {
+  const { describeChanges } = comparisonNames(comparison);
   const lines: PdfLine[] = [
-    { text: title, style: "title" },
+    { text: "Szenariovergleich", style: "title" },
     {
       text: `Erstellt mit IT-Atlas NRW. Alle Kosten: ${DEMO_LABEL}. Zeitraum ${comparison.horizonYears} Jahre.`,
     },
@@ -131,17 +164,24 @@ export function comparisonPdf(comparison: ScenarioComparison): ExportFile {
   if (comparison.confidentialHidden) {
     lines.push({ text: "Kosten anderer Kommunen sind vertraulich und ausgeblendet." });
   }
+  for (const note of comparison.notes) lines.push({ text: note });
   for (const column of comparison.columns) {
     lines.push({ text: column.name, style: "heading" });
     if (column.status !== null) {
       lines.push({ text: `Status: ${scenarioResultStatusLabel[column.status]}` });
     }
+    lines.push({
+      text: `Umfang: ${whole.format(column.scope.kommunen)} Kommunen, ${whole.format(column.scope.domains)} Leistungsbereiche`,
+    });
     lines.push({ text: `Kosten je Jahr: ${money(column.costPerYear.total)}` });
     lines.push({
       text: `Kosten über ${comparison.horizonYears} Jahre: ${money(column.totalOverHorizon)}`,
     });
     if (column.scenarioId !== null) {
-      lines.push({ text: `Einsparung je Jahr gegenüber Ist: ${money(column.savingPerYear)}` });
+      lines.push({ text: `Ist im eigenen Umfang je Jahr: ${money(column.istCostPerYear)}` });
+      lines.push({
+        text: `Einsparung je Jahr gegenüber Ist im eigenen Umfang: ${money(column.savingPerYear)}`,
+      });
       lines.push({ text: `Einmalige Wechselkosten: ${money(column.oneOffCost)}` });
       lines.push({
         text: `Wechsel: ${whole.format(column.migrations)}, betroffene Kommunen: ${whole.format(column.affectedKommunen)}`,
@@ -169,15 +209,19 @@ export function comparisonPdf(comparison: ScenarioComparison): ExportFile {
           : changing
               .map(
                 (kommune) =>
-                  `${kommune.name} (${kommune.scenarios[index]?.changedDomains.join(", ") ?? ""})`,
+                  `${kommune.name} (${describeChanges(kommune.scenarios[index]?.changes ?? [])})`,
               )
               .join("; "),
     });
   });
   lines.push(...constraintPriceLines(comparison));
-  for (const note of comparison.notes) lines.push({ text: note });
+  return lines;
+}
+
+/** The comparison as a printable PDF: figures per scenario and the Kommunen that change. */
+export function comparisonPdf(comparison: ScenarioComparison): ExportFile {
   return {
-    body: renderTextPdf(title, lines),
+    body: renderTextPdf("Szenariovergleich", comparisonPdfLines(comparison)),
     contentType: "application/pdf",
     fileName: "it-atlas-szenariovergleich.pdf",
   };

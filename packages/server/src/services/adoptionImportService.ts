@@ -139,6 +139,8 @@ export async function checkAdoptionImport(
       counts,
       problems: problems.slice(0, MAX_REPORTED_PROBLEMS),
       problemCount: problems.length,
+      fieldChanges: [],
+      fieldChangeCount: 0,
       notes,
       committed: false,
     },

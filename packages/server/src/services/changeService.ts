@@ -13,6 +13,7 @@ import {
 } from "@it-atlas/db";
 import {
   canSeeConfidential,
+  horizonNote,
   measuresFromMigrations,
   NotFoundError,
   parseMentions,
@@ -24,7 +25,7 @@ import {
 import { todayInGermany } from "./landscapeService.ts";
 
 /**
- * Creates one measure per migration wave (target provider × domain, at most
+ * Creates one measure per migration wave (target provider × domain or coupled domains, at most
  * `maxMigrationsPerYear` migrations a year and at most a provider's `providerMigrationsPerYear`
  * into it), each wave depending on the group's previous one.
  */
@@ -32,9 +33,10 @@ export async function createMeasuresFromMigrations(
   tx: Queryable,
   input: MeasuresFromMigrationsInput,
   actorLabel: string,
-): Promise<Measure[]> {
+): Promise<{ items: Measure[]; notes: string[] }> {
   const names = await listDomainAndProviderNames(tx);
   const drafts = measuresFromMigrations(input.migrations, {
+    couplings: input.couplings.map((coupling) => coupling.domainIds),
     scenarioId: input.scenarioId,
     startYear: input.startYear,
     maxMigrationsPerYear: input.maxMigrationsPerYear,
@@ -53,7 +55,7 @@ export async function createMeasuresFromMigrations(
           title: draft.title,
           description: draft.description,
           kommuneKeys: draft.kommuneKeys,
-          domainIds: [draft.domainId],
+          domainIds: draft.domainIds,
           providerIds: draft.providerIds,
           scenarioId: draft.scenarioId,
           strategyId: null,
@@ -77,7 +79,12 @@ export async function createMeasuresFromMigrations(
       await setMeasureDependencies(tx, id, [previous]);
     }
   }
-  return listMeasuresByIds(tx, ids, todayInGermany());
+  const note = horizonNote(drafts, {
+    startYear: input.startYear,
+    maxMigrationsPerYear: input.maxMigrationsPerYear,
+    horizonYears: input.horizonYears,
+  });
+  return { items: await listMeasuresByIds(tx, ids, todayInGermany()), notes: note ? [note] : [] };
 }
 
 /** Tells a measure's new owner (unless they assigned it to themselves). */

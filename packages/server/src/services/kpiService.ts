@@ -1,6 +1,7 @@
 import {
   appendAudit,
   insertKpiSnapshot,
+  listMeasureKpiRows,
   listSurveyCompletionCounts,
   type AuditEntry,
   type Database,
@@ -43,11 +44,16 @@ export interface KpiSources {
   db: Queryable;
   landscape: LandscapeReader;
   board: OzgBoard;
-  /**
-   * The measures to count (Maßnahmen, issue 9). Until the measures table exists nothing is
-   * passed and "Maßnahmen termingerecht" stays empty; its repository plugs in here.
-   */
-  measures?: () => Promise<readonly MeasureFact[] | undefined>;
+  /** The measures to count for „Maßnahmen termingerecht“ (the measure table, or a test's list). */
+  measures: () => Promise<readonly MeasureFact[]>;
+}
+
+/**
+ * The one place that builds the sources of the Kennzahlen (page, snapshots, job, reports), so
+ * none of them can leave out a source such as the measures.
+ */
+export function kpiSources(db: Queryable, landscape: LandscapeReader, board: OzgBoard): KpiSources {
+  return { db, landscape, board, measures: () => listMeasureKpiRows(db) };
 }
 
 /**
@@ -85,19 +91,12 @@ export async function loadKpiFacts(sources: KpiSources, asOf: string): Promise<K
   }));
 }
 
-/**
- * The Kennzahlen of every scope now. Measures are counted once their table exists (issue 9,
- * Maßnahmen); until then `measures` is undefined and the figures stay empty.
- */
-export async function currentKpis(
-  sources: KpiSources,
-  measures?: readonly MeasureFact[],
-  now = new Date(),
-): Promise<KpiValue[]> {
+/** The Kennzahlen of every scope now, measures included. */
+export async function currentKpis(sources: KpiSources, now = new Date()): Promise<KpiValue[]> {
   const asOf = todayInGermany(now);
   return computeKpis(await loadKpiFacts(sources, asOf), {
     asOf,
-    measures: measures ?? (await sources.measures?.()),
+    measures: await sources.measures(),
   });
 }
 
@@ -113,11 +112,11 @@ export async function currentKpiValue(
 /** Computes and stores a snapshot of every scope with an audit entry; returns id and count. */
 export async function takeKpiSnapshot(
   db: Database,
-  sources: Omit<KpiSources, "db">,
+  sources: KpiSources,
   trigger: KpiTrigger,
   actor: Omit<AuditEntry, "action" | "entityType" | "entityId" | "before" | "after">,
 ): Promise<{ id: number; scopes: number }> {
-  const values = await currentKpis({ ...sources, db });
+  const values = await currentKpis(sources);
   return db.transaction(async (tx) => {
     const id = await insertKpiSnapshot(tx, { trigger, takenBy: actor.actorLabel, values });
     await appendAudit(tx, {

@@ -7193,6 +7193,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Measure"][];
+                            notes: string[];
                         };
                     };
                 };
@@ -9639,6 +9640,14 @@ export interface components {
             unchanged: number;
             invalid: number;
         };
+        ImportFieldChangeInput: {
+            sheet: string;
+            row: number | null;
+            subject: string;
+            column: string;
+            before: string | null;
+            after: string | null;
+        };
         ImportResultInput: {
             fileName: string;
             sheets: {
@@ -9649,6 +9658,10 @@ export interface components {
             counts: components["schemas"]["ImportCountsInput"];
             problems: components["schemas"]["ImportProblemInput"][];
             problemCount: number;
+            /** @default [] */
+            fieldChanges: components["schemas"]["ImportFieldChangeInput"][];
+            /** @default 0 */
+            fieldChangeCount: number;
             notes: string[];
             committed: boolean;
         };
@@ -10619,6 +10632,12 @@ export interface components {
                 migrationsPerYear: number;
             }[];
             startYear: number;
+            /** @default [] */
+            couplings: {
+                domainIds: string[];
+            }[];
+            /** @default null */
+            horizonYears: number | null;
         };
         GovernanceBodyInput: {
             id: number;
@@ -10929,6 +10948,11 @@ export interface components {
                 migration: number | null;
                 total: number | null;
             };
+            istCostPerYear: number | null;
+            scope: {
+                kommunen: number;
+                domains: number;
+            };
             totalOverHorizon: number | null;
             savingPerYear: number | null;
             savingOverHorizon: number | null;
@@ -10946,10 +10970,17 @@ export interface components {
             istCostPerYear: number | null;
             scenarios: {
                 scenarioId: number;
+                inScope: boolean;
+                istCostPerYear: number | null;
                 planCostPerYear: number | null;
                 deltaPerYear: number | null;
                 changesProvider: boolean;
                 changedDomains: string[];
+                changes: {
+                    domainId: string;
+                    fromProviderId: string | null;
+                    toProviderId: string | null;
+                }[];
             }[];
         };
         ScenarioComparisonInput: {
@@ -10964,6 +10995,7 @@ export interface components {
                 name: string;
             }[];
             kommunen: components["schemas"]["ComparisonKommuneInput"][];
+            sameScope: boolean;
             notes: string[];
             constraintPrices: {
                 scenarioId: number;
@@ -11764,6 +11796,14 @@ export interface components {
             unchanged: number;
             invalid: number;
         };
+        ImportFieldChange: {
+            sheet: string;
+            row: number | null;
+            subject: string;
+            column: string;
+            before: string | null;
+            after: string | null;
+        };
         ImportResult: {
             fileName: string;
             sheets: {
@@ -11774,6 +11814,10 @@ export interface components {
             counts: components["schemas"]["ImportCounts"];
             problems: components["schemas"]["ImportProblem"][];
             problemCount: number;
+            /** @default [] */
+            fieldChanges: components["schemas"]["ImportFieldChange"][];
+            /** @default 0 */
+            fieldChangeCount: number;
             notes: string[];
             committed: boolean;
         };
@@ -12744,6 +12788,12 @@ export interface components {
                 migrationsPerYear: number;
             }[];
             startYear: number;
+            /** @default [] */
+            couplings: {
+                domainIds: string[];
+            }[];
+            /** @default null */
+            horizonYears: number | null;
         };
         GovernanceBody: {
             id: number;
@@ -13054,6 +13104,11 @@ export interface components {
                 migration: number | null;
                 total: number | null;
             };
+            istCostPerYear: number | null;
+            scope: {
+                kommunen: number;
+                domains: number;
+            };
             totalOverHorizon: number | null;
             savingPerYear: number | null;
             savingOverHorizon: number | null;
@@ -13071,10 +13126,17 @@ export interface components {
             istCostPerYear: number | null;
             scenarios: {
                 scenarioId: number;
+                inScope: boolean;
+                istCostPerYear: number | null;
                 planCostPerYear: number | null;
                 deltaPerYear: number | null;
                 changesProvider: boolean;
                 changedDomains: string[];
+                changes: {
+                    domainId: string;
+                    fromProviderId: string | null;
+                    toProviderId: string | null;
+                }[];
             }[];
         };
         ScenarioComparison: {
@@ -13089,6 +13151,7 @@ export interface components {
                 name: string;
             }[];
             kommunen: components["schemas"]["ComparisonKommune"][];
+            sameScope: boolean;
             notes: string[];
             constraintPrices: {
                 scenarioId: number;

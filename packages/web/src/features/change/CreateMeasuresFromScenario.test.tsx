@@ -24,7 +24,10 @@ describe("create measures from a scenario", () => {
       method: "POST",
       path: "/api/measures/from-migrations",
       status: 201,
-      body: { items: [buildMeasure({ id: 12 })] },
+      body: {
+        items: [buildMeasure({ id: 12 })],
+        notes: ["Die Wechsel passen nicht in den Zeitraum des Szenarios (5 Jahre, bis 2031)."],
+      },
     });
     const user = userEvent.setup();
     renderWithProviders(
@@ -35,6 +38,8 @@ describe("create measures from a scenario", () => {
           { providerId: "regio-it", migrationsPerYear: 2 },
           { providerId: "owl-it", migrationsPerYear: 0 },
         ]}
+        couplings={[{ domainIds: ["einwohnerwesen", "personenstandswesen"] }]}
+        horizonYears={5}
         defaultStartYear={2027}
       />,
     );
@@ -56,7 +61,12 @@ describe("create measures from a scenario", () => {
       maxMigrationsPerYear: 20,
       // The scenario's project capacities; a provider that takes in nothing is left out.
       providerMigrationsPerYear: [{ providerId: "regio-it", migrationsPerYear: 2 }],
+      // Coupled switches of a Kommune become one measure; waves are checked against the horizon.
+      couplings: [{ domainIds: ["einwohnerwesen", "personenstandswesen"] }],
+      horizonYears: 5,
     });
+    // The page says why waves run past the horizon.
+    expect(screen.getByText(/passen nicht in den Zeitraum des Szenarios/)).toBeInTheDocument();
   });
 
   it("is not offered to readers", async () => {

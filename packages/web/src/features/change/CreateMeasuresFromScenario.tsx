@@ -16,12 +16,18 @@ export function CreateMeasuresFromScenario({
   scenarioId,
   migrations,
   providerMigrationsPerYear = [],
+  couplings = [],
+  horizonYears = null,
   defaultStartYear = new Date().getFullYear() + 1,
 }: {
   scenarioId: string;
   migrations: ReadonlyArray<Schemas["PlannedMigrationInput"]>;
   /** Project capacity of target providers (from the scenario); waves keep it per year. */
   providerMigrationsPerYear?: ReadonlyArray<{ providerId: string; migrationsPerYear: number }>;
+  /** Coupled domains of the scenario: a Kommune's coupled switches go into one measure. */
+  couplings?: ReadonlyArray<{ domainIds: string[] }>;
+  /** The scenario's horizon: the answer says when waves run past it, and why. */
+  horizonYears?: number | null;
   defaultStartYear?: number;
 }) {
   const { principal } = usePrincipal();
@@ -41,7 +47,8 @@ export function CreateMeasuresFromScenario({
       </h2>
       <p className="kern-body">
         {formatInteger(migrations.length)} Wechsel werden zu Maßnahmen: eine je Welle
-        (Kalenderjahr), Ziel-Dienstleister und Leistungsbereich.
+        (Kalenderjahr), Ziel-Dienstleister und Leistungsbereich; gekoppelte Leistungsbereiche einer
+        Kommune wechseln in einer Maßnahme und derselben Welle.
         {providerMigrationsPerYear.length > 0
           ? " Die Projektkapazität der Anbieter aus dem Szenario begrenzt ihre Wechsel je Jahr."
           : null}
@@ -60,6 +67,8 @@ export function CreateMeasuresFromScenario({
             providerMigrationsPerYear: providerMigrationsPerYear.filter(
               (entry) => entry.migrationsPerYear >= 1,
             ),
+            couplings: couplings.map((coupling) => ({ domainIds: [...coupling.domainIds] })),
+            horizonYears,
           });
         }}
       >
@@ -108,6 +117,11 @@ export function CreateMeasuresFromScenario({
                 Auf der Roadmap ansehen
               </Link>
             </p>
+            {create.data.notes.map((note) => (
+              <p key={note} className="kern-body">
+                <strong>Hinweis:</strong> {note}
+              </p>
+            ))}
             <ul>
               {create.data.items.map((measure) => (
                 <li key={measure.id}>

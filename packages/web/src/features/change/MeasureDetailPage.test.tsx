@@ -55,6 +55,9 @@ describe("measure detail", () => {
       within(dependencies).getByRole("link", { name: "Rechenzentrum vorbereiten" }),
     ).toBeInTheDocument();
     expect(dependencies).toHaveTextContent("in Arbeit");
+    // The hint speaks of dependency cycles, not of Kreise (districts).
+    expect(await screen.findByLabelText("Hängt ab von")).toHaveAccessibleDescription(/Zirkelbezug/);
+    expect(dependencies).not.toHaveTextContent("Kreise");
 
     api.respond({
       method: "PUT",

@@ -336,7 +336,8 @@ function DependencySection({ measure, editable }: { measure: Measure; editable: 
             </label>
             <div className="kern-hint" id="abhaengig-von-hinweis">
               Maßnahmen, die vorher erledigt sein müssen (Mehrfachauswahl mit Strg bzw. Umschalt).
-              Kreise werden abgelehnt.
+              Ein Zirkelbezug (die Maßnahme hinge über andere wieder von sich selbst ab) wird
+              abgelehnt.
             </div>
             <select
               id="abhaengig-von"

@@ -8,6 +8,7 @@ import { AccessNotice } from "../auth/AccessNotice.tsx";
 import { usePrincipal } from "../auth/usePrincipal.ts";
 import { todayInGermany } from "../sourcing/todayInGermany.ts";
 import { ExportLinks } from "./ExportLinks.tsx";
+import { ImportFieldChangeTable } from "./ImportFieldChangeTable.tsx";
 import { ImportProblemTable } from "./ImportProblemTable.tsx";
 import { ImportSummary } from "./ImportSummary.tsx";
 import { JobProgress } from "./JobProgress.tsx";
@@ -236,6 +237,12 @@ export function ImportPage() {
               ) : null}
               {result.problems.length > 0 ? (
                 <ImportProblemTable problems={result.problems} total={result.problemCount} />
+              ) : null}
+              {result.fieldChanges.length > 0 ? (
+                <ImportFieldChangeTable
+                  changes={result.fieldChanges}
+                  total={result.fieldChangeCount}
+                />
               ) : null}
               {result.counts.invalid === 0 && result.counts.new + result.counts.changed === 0 ? (
                 <Notice tone="info" title="Keine Änderungen">

@@ -2,6 +2,7 @@ import type { ImportResult } from "@it-atlas/domain";
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { ExportLinks } from "./ExportLinks.tsx";
+import { ImportFieldChangeTable } from "./ImportFieldChangeTable.tsx";
 import { ImportProblemTable } from "./ImportProblemTable.tsx";
 import { ImportSummary } from "./ImportSummary.tsx";
 
@@ -19,11 +20,48 @@ const result: ImportResult = {
     },
   ],
   problemCount: 1,
+  fieldChanges: [
+    {
+      sheet: "Bezüge",
+      row: 2,
+      subject: "Detmold (05766020), Einwohnerwesen ab 01.01.2027",
+      column: "Produkt",
+      before: "EWO Neu",
+      after: null,
+    },
+    {
+      sheet: "Bezüge",
+      row: 2,
+      subject: "Detmold (05766020), Einwohnerwesen ab 01.01.2027",
+      column: "Laufende Kosten (€/Jahr)",
+      before: "120.000",
+      after: "130.000",
+    },
+  ],
+  fieldChangeCount: 2,
   notes: [],
   committed: false,
 };
 
 describe("import preview", () => {
+  it("lists every changed value field by field and says which values would be cleared", () => {
+    render(<ImportFieldChangeTable changes={result.fieldChanges} total={2} />);
+    const table = screen.getByRole("table", { name: "Änderungen je Feld (2)" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(
+      within(rows[0]!)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent),
+    ).toEqual([
+      "Bezüge 2",
+      "Detmold (05766020), Einwohnerwesen ab 01.01.2027",
+      "Produkt",
+      "EWO Neu",
+      "wird geleert",
+    ]);
+    expect(screen.getByText(/1 Wert wird geleert/)).toBeInTheDocument();
+  });
+
   it("shows the counts with German number format", () => {
     render(<ImportSummary result={result} />);
     expect(screen.getAllByRole("term").map((item) => item.textContent)).toEqual([

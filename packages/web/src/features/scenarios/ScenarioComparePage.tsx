@@ -17,10 +17,34 @@ import { useComparison, useScenarios } from "./scenarioQueries.ts";
 import "./scenarios.css";
 
 type Comparison = Schemas["ScenarioComparison"];
+type Change = Comparison["kommunen"][number]["scenarios"][number]["changes"][number];
 type SortColumn = "name" | "ist" | "plan" | "delta";
 const PAGE_SIZE = 25;
-const CHANGE_FILL = CATEGORY_COLORS[1];
-const STAY_FILL = CATEGORY_COLORS[4];
+const STAY_FILL = CATEGORY_COLORS[7];
+const MIXED_FILL = "#1a1a1a";
+/** Colours of target providers on the map (the grey of "bleibt" is not among them). */
+const TARGET_FILLS = CATEGORY_COLORS.slice(0, 7);
+
+/** Names for the ids of a comparison: domains, providers ("eigener Betrieb" for none). */
+export function comparisonNames(comparison: Comparison) {
+  const domains = new Map(comparison.domains.map((domain) => [domain.id, domain.name]));
+  const providers = new Map(comparison.providers.map((provider) => [provider.id, provider.name]));
+  const domainName = (id: string) => domains.get(id) ?? id;
+  const providerName = (id: string | null) =>
+    id === null ? "eigener Betrieb" : (providers.get(id) ?? id);
+  const describeChanges = (changes: readonly Change[]) =>
+    changes
+      .map(
+        (change) =>
+          `${domainName(change.domainId)}: ${providerName(change.fromProviderId)} → ${providerName(change.toProviderId)}`,
+      )
+      .join("; ");
+  return { domainName, providerName, describeChanges };
+}
+
+function scopeText(scope: Comparison["columns"][number]["scope"]): string {
+  return `${formatInteger(scope.kommunen)} ${scope.kommunen === 1 ? "Kommune" : "Kommunen"}, ${formatInteger(scope.domains)} ${scope.domains === 1 ? "Leistungsbereich" : "Leistungsbereiche"}`;
+}
 
 function parseIds(value: string | null): number[] {
   return (value ?? "")
@@ -93,6 +117,8 @@ function ComparisonView({ comparison, ids }: { comparison: Comparison; ids: numb
   const query = `ids=${ids.join(",")}`;
   const rows: Array<[string, (column: Comparison["columns"][number]) => string]> = [
     ["Status", (column) => (column.status === null ? "Ist" : statusText(column.status))],
+    ["Umfang", (column) => scopeText(column.scope)],
+    ["Ist im eigenen Umfang je Jahr", (column) => formatEuro(column.istCostPerYear)],
     ["Kosten je Jahr", (column) => formatEuro(column.costPerYear.total)],
     ["davon laufend", (column) => formatEuro(column.costPerYear.running)],
     ["davon Wechsel (Annuität)", (column) => formatEuro(column.costPerYear.migration)],
@@ -100,7 +126,10 @@ function ComparisonView({ comparison, ids }: { comparison: Comparison; ids: numb
       `Kosten über ${comparison.horizonYears} Jahre`,
       (column) => formatEuro(column.totalOverHorizon),
     ],
-    ["Einsparung je Jahr gegenüber Ist", (column) => formatEuro(column.savingPerYear)],
+    [
+      "Einsparung je Jahr gegenüber Ist im eigenen Umfang",
+      (column) => formatEuro(column.savingPerYear),
+    ],
     [
       `Einsparung über ${comparison.horizonYears} Jahre`,
       (column) => formatEuro(column.savingOverHorizon),
@@ -132,11 +161,15 @@ function ComparisonView({ comparison, ids }: { comparison: Comparison; ids: numb
       {comparison.confidentialHidden ? (
         <p className="kern-body">Kosten anderer Kommunen sind vertraulich und ausgeblendet.</p>
       ) : null}
-      {comparison.notes.map((note) => (
-        <p key={note} className="kern-body">
-          {note}
-        </p>
-      ))}
+      {comparison.notes.length > 0 ? (
+        <div role="note">
+          {comparison.notes.map((note) => (
+            <p key={note} className="kern-body">
+              {note}
+            </p>
+          ))}
+        </div>
+      ) : null}
       <table className="kern-table">
         <caption className="kern-title">Kennzahlen im Vergleich ({DEMO_LABEL})</caption>
         <thead className="kern-table__head">
@@ -267,20 +300,48 @@ function MapDiff({ comparison }: { comparison: Comparison }) {
   const scenarioColumns = comparison.columns.filter((column) => column.scenarioId !== null);
   const [index, setIndex] = useState(0);
   const column = scenarioColumns[index];
-  const status = useMemo(() => {
-    const map = new Map<string, { name: string; changes: string[] }>();
+  const { providerName, describeChanges } = comparisonNames(comparison);
+  const { status, targets } = useMemo(() => {
+    const map = new Map<string, { name: string; inScope: boolean; changes: Change[] }>();
+    const counts = new Map<string, number>();
     for (const kommune of comparison.kommunen) {
       const entry = kommune.scenarios[index];
-      map.set(kommune.key, { name: kommune.name, changes: entry?.changedDomains ?? [] });
+      const changes = entry?.changes ?? [];
+      map.set(kommune.key, { name: kommune.name, inScope: entry?.inScope ?? false, changes });
+      for (const target of new Set(changes.map((change) => change.toProviderId ?? ""))) {
+        counts.set(target, (counts.get(target) ?? 0) + 1);
+      }
     }
-    return map;
+    // The most frequent target providers get their own colour; the rest share one.
+    const ranked = [...counts].sort((a, b) => b[1] - a[1]).map(([target]) => target);
+    return { status: map, targets: ranked };
   }, [comparison, index]);
+  const colourOf = new Map(
+    targets
+      .slice(0, TARGET_FILLS.length)
+      .map((target, position) => [target, TARGET_FILLS[position]!]),
+  );
+  const fillOf = (changes: Change[]) => {
+    const distinct = new Set(changes.map((change) => change.toProviderId ?? ""));
+    if (distinct.size > 1) return MIXED_FILL;
+    const [target = ""] = distinct;
+    return colourOf.get(target) ?? MIXED_FILL;
+  };
   const changing = [...status.values()].filter((entry) => entry.changes.length > 0).length;
   if (!column) return null;
+  const legend = [
+    ...[...colourOf].map(([target, color]) => ({
+      color,
+      label: `wechselt zu ${providerName(target === "" ? null : target)}`,
+    })),
+    { color: MIXED_FILL, label: "wechselt zu mehreren oder weiteren Anbietern" },
+    { color: STAY_FILL, label: "bleibt beim Anbieter" },
+    { color: NEUTRAL_FILL, label: "nicht im Szenario" },
+  ];
   return (
     <section aria-labelledby="kartendiff">
       <h2 id="kartendiff" className="kern-heading-medium">
-        Karte: wer wechselt den Anbieter?
+        Karte: wer wechselt zu welchem Anbieter?
       </h2>
       {scenarioColumns.length > 1 ? (
         <div className="kern-form-input">
@@ -305,23 +366,19 @@ function MapDiff({ comparison }: { comparison: Comparison }) {
         {boundaries.data ? (
           <NrwMap
             boundaries={boundaries.data}
-            title={`Anbieterwechsel in „${column.name}“`}
-            summary={`${formatInteger(changing)} ${changing === 1 ? "Kommune wechselt" : "Kommunen wechseln"} in „${column.name}“ in mindestens einem Leistungsbereich den Anbieter; die Tabelle unten nennt sie alle.`}
+            title={`Zielanbieter in „${column.name}“`}
+            summary={`${formatInteger(changing)} ${changing === 1 ? "Kommune wechselt" : "Kommunen wechseln"} in „${column.name}“ in mindestens einem Leistungsbereich den Anbieter; die Farbe zeigt den Zielanbieter, die Tabelle unten nennt jeden Wechsel von → nach.`}
             fill={(key) => {
               const entry = status.get(key);
-              if (!entry) return NEUTRAL_FILL;
-              return entry.changes.length > 0 ? CHANGE_FILL : STAY_FILL;
+              if (!entry || !entry.inScope) return NEUTRAL_FILL;
+              return entry.changes.length > 0 ? fillOf(entry.changes) : STAY_FILL;
             }}
-            legend={[
-              { color: CHANGE_FILL, label: "wechselt Anbieter" },
-              { color: STAY_FILL, label: "bleibt beim Anbieter" },
-              { color: NEUTRAL_FILL, label: "nicht im Szenario" },
-            ]}
+            legend={legend}
             describe={(key, name) => {
               const entry = status.get(key);
-              if (!entry) return `${name}: nicht im Szenario`;
+              if (!entry || !entry.inScope) return `${name}: nicht im Szenario`;
               return entry.changes.length > 0
-                ? `${name}: wechselt Anbieter (${entry.changes.join(", ")})`
+                ? `${name}: wechselt (${describeChanges(entry.changes)})`
                 : `${name}: bleibt beim Anbieter`;
             }}
           />
@@ -340,10 +397,17 @@ function KommuneImpact({ comparison }: { comparison: Comparison }) {
   const [direction, setDirection] = useState<"asc" | "desc">("asc");
   const [page, setPage] = useState(1);
   const first = comparison.columns.find((column) => column.scenarioId !== null);
+  const { describeChanges } = comparisonNames(comparison);
+  const changeText = (entry: Comparison["kommunen"][number]["scenarios"][number] | undefined) =>
+    !entry || !entry.inScope
+      ? "nicht im Umfang"
+      : entry.changesProvider
+        ? describeChanges(entry.changes)
+        : "nein";
   const valueOf = (kommune: Comparison["kommunen"][number], column: SortColumn) => {
     const entry = kommune.scenarios[0];
     if (column === "name") return kommune.name;
-    if (column === "ist") return kommune.istCostPerYear ?? Number.NEGATIVE_INFINITY;
+    if (column === "ist") return entry?.istCostPerYear ?? Number.NEGATIVE_INFINITY;
     if (column === "plan") return entry?.planCostPerYear ?? Number.NEGATIVE_INFINITY;
     return entry?.deltaPerYear ?? Number.NEGATIVE_INFINITY;
   };
@@ -374,17 +438,20 @@ function KommuneImpact({ comparison }: { comparison: Comparison }) {
         columns={[
           { header: "Schlüssel", value: (row) => row.key },
           { header: "Kommune", value: (row) => row.name },
-          { header: "Ist (€/Jahr)", value: (row) => row.istCostPerYear },
           ...scenarioNames.flatMap((name, index) => [
+            {
+              header: `${name}: Ist im eigenen Umfang (€/Jahr)`,
+              value: (row: Comparison["kommunen"][number]) =>
+                row.scenarios[index]?.istCostPerYear ?? null,
+            },
             {
               header: `${name}: Kosten (€/Jahr)`,
               value: (row: Comparison["kommunen"][number]) =>
                 row.scenarios[index]?.planCostPerYear ?? null,
             },
             {
-              header: `${name}: wechselt Anbieter`,
-              value: (row: Comparison["kommunen"][number]) =>
-                row.scenarios[index]?.changedDomains.join(", ") ?? "",
+              header: `${name}: von → nach`,
+              value: (row: Comparison["kommunen"][number]) => changeText(row.scenarios[index]),
             },
           ]),
         ]}
@@ -405,7 +472,7 @@ function KommuneImpact({ comparison }: { comparison: Comparison }) {
             />
             <SortableHeader
               column="ist"
-              label="Ist"
+              label="Ist im Umfang"
               sort={sort}
               direction={direction}
               onSort={onSort}
@@ -428,7 +495,7 @@ function KommuneImpact({ comparison }: { comparison: Comparison }) {
               numeric
             />
             <th scope="col" className="kern-table__header">
-              Anbieterwechsel
+              Anbieterwechsel (von → nach)
             </th>
           </tr>
         </thead>
@@ -439,7 +506,7 @@ function KommuneImpact({ comparison }: { comparison: Comparison }) {
               <tr key={kommune.key} className="kern-table__row">
                 <td className="kern-table__cell">{kommune.name}</td>
                 <td className="kern-table__cell kern-table__cell--numeric">
-                  {formatEuro(kommune.istCostPerYear)}
+                  {entry?.inScope === false ? "–" : formatEuro(entry?.istCostPerYear)}
                 </td>
                 <td className="kern-table__cell kern-table__cell--numeric">
                   {entry?.planCostPerYear === null && !comparison.confidentialHidden
@@ -449,9 +516,7 @@ function KommuneImpact({ comparison }: { comparison: Comparison }) {
                 <td className="kern-table__cell kern-table__cell--numeric">
                   {formatEuro(entry?.deltaPerYear)}
                 </td>
-                <td className="kern-table__cell">
-                  {entry?.changesProvider ? `ja (${entry.changedDomains.join(", ")})` : "nein"}
-                </td>
+                <td className="kern-table__cell">{changeText(entry)}</td>
               </tr>
             );
           })}

@@ -171,6 +171,7 @@ describe("scenario detail", () => {
           buildMeasure({ id: 21, title: "Wechsel Einwohnerwesen zu regio iT – Welle 1" }),
           buildMeasure({ id: 22, title: "Wechsel Einwohnerwesen zu regio iT – Welle 2" }),
         ],
+        notes: [],
       },
     });
     await user.click(within(section).getByRole("button", { name: "Maßnahmen anlegen" }));
@@ -194,6 +195,9 @@ describe("scenario detail", () => {
       maxMigrationsPerYear: 1,
       // The scenario sets no provider's project capacity.
       providerMigrationsPerYear: [],
+      // The preset couples its domains; its horizon bounds the waves.
+      couplings: definition.constraints.couplings,
+      horizonYears: definition.costs.horizonYears,
       migrations: MIGRATIONS.map((migration) => ({
         kommuneId: migration.kommuneKey,
         domainId: migration.domainId,

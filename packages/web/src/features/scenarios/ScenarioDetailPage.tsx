@@ -261,6 +261,8 @@ function ResultSection({ scenario, mayWrite }: { scenario: Scenario; mayWrite: b
           result={result.data}
           scenarioId={scenario.id}
           providerMigrationsPerYear={scenario.definition.constraints.providerProjectCapacity}
+          couplings={scenario.definition.constraints.couplings}
+          horizonYears={scenario.definition.costs.horizonYears}
         />
       )}
     </section>
@@ -271,11 +273,17 @@ function ResultSummary({
   result,
   scenarioId,
   providerMigrationsPerYear,
+  couplings,
+  horizonYears,
 }: {
   result: Schemas["ScenarioResult"];
   scenarioId: number;
   /** The scenario's project capacities: measure waves keep each provider's yearly limit. */
   providerMigrationsPerYear: ReadonlyArray<{ providerId: string; migrationsPerYear: number }>;
+  /** Coupled domains: a Kommune's coupled switches become one measure in one wave. */
+  couplings: ReadonlyArray<{ domainIds: string[] }>;
+  /** The horizon the waves should stay within. */
+  horizonYears: number;
 }) {
   const plan = result.plan;
   return (
@@ -367,6 +375,8 @@ function ResultSummary({
         <CreateMeasuresFromScenario
           scenarioId={String(scenarioId)}
           providerMigrationsPerYear={providerMigrationsPerYear}
+          couplings={couplings}
+          horizonYears={horizonYears}
           migrations={plan.migrations.map((migration) => ({
             kommuneId: migration.kommuneKey,
             domainId: migration.domainId,
