@@ -13,6 +13,7 @@ import { ensureInitialAdministrator } from "./services/accountService.ts";
 import { jobHandlers } from "./jobs/jobHandlers.ts";
 import { JobRunner } from "./jobs/JobRunner.ts";
 import { schedulePeriodicKpiSnapshot } from "./jobs/kpiSnapshotJob.ts";
+import { closeCpuPool, configureCpuPool } from "./workers/cpuPool.ts";
 
 /** A running server and how to stop it. */
 export interface RunningServer {
@@ -27,6 +28,7 @@ export interface RunningServer {
  * listens. `/api/health` answers only once all of that is done.
  */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  configureCpuPool({ threads: config.cpuWorkers });
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const app = await buildApp({
@@ -72,6 +74,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
           await jobs.stop();
           await app.close();
           await db.close();
+          await closeCpuPool();
         })();
         return stopping;
       },

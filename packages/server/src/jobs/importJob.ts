@@ -6,6 +6,7 @@ import {
 } from "@it-atlas/db";
 import { InputError, type Principal } from "@it-atlas/domain";
 import { runImport } from "../import/importService.ts";
+import { cpuPool } from "../workers/cpuPool.ts";
 import type { JobHandler } from "./JobRunner.ts";
 
 /** Job kind of imports: check an uploaded file, or check and write it. */
@@ -22,6 +23,7 @@ export interface ImportJobPayload {
 /**
  * Runs the import of a stored upload as a background job with progress; the result (counts
  * and problems) is stored with the job. Permissions are those of the user at run time.
+ * Reading the file and checking its rows run in the CPU worker pool.
  */
 export function importJobHandler(db: Database): JobHandler {
   return {
@@ -62,6 +64,8 @@ export function importJobHandler(db: Database): JobHandler {
           audit: { actorUserId: user.id, actorLabel: user.email, via: "import", requestId: null },
         },
         progress: (fraction, text) => context.progress(fraction, text),
+        // Reading and row checks run in the worker pool; the database work stays here.
+        checkFile: (bytes, fileName) => cpuPool().run("import.check", { bytes, fileName }),
       });
     },
   };
