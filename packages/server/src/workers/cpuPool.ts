@@ -66,6 +66,7 @@ export class CpuPool {
     const threads = options.threads ?? defaultCpuThreads();
     this.pool = new Piscina({
       filename: new URL("./workerEntry.mjs", import.meta.url).href,
+      name: "run",
       minThreads: 0,
       maxThreads: threads,
       idleTimeout: 30_000,

@@ -6,7 +6,7 @@ import { register } from "tsx/esm/api";
 register();
 const { runWorkerTask } = await import("./workerTasks.ts");
 
-/** One task: `{ task, input }` in, the task's plain-data result out. */
-export default function run(message) {
+/** One task: `{ task, input }` in, the task's plain-data result out (piscina's `name`). */
+export function run(message) {
   return runWorkerTask(message);
 }
