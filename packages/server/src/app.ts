@@ -45,6 +45,8 @@ import { registerReportRoutes } from "./routes/reportRoutes.ts";
 import { registerMeasureRoutes } from "./routes/measureRoutes.ts";
 import { registerCommentRoutes, registerGovernanceRoutes } from "./routes/governanceRoutes.ts";
 
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from "./config.ts";
+
 /** Version of the public API (also in the OpenAPI document). */
 export const API_VERSION = "0.1.0";
 
@@ -62,6 +64,8 @@ export interface AppOptions {
   /** Folder of the built web app; served at `/` when it exists. */
   webDist?: string | undefined;
   logger?: FastifyServerOptions["logger"];
+  /** Per-account upload limits and retention (default {@link DEFAULT_UPLOAD_LIMITS}). */
+  uploads?: UploadLimits | undefined;
 }
 
 /** Builds the HTTP application (API, OpenAPI document and docs page, web app). */
@@ -110,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     forgetPrincipals: auth.forget,
     oidc: options.oidc ? new OidcClient(options.oidc) : undefined,
     mailer: options.mailer,
+    uploads: options.uploads ?? DEFAULT_UPLOAD_LIMITS,
   };
   registerSystemRoutes(app, context);
   registerOrganisationRoutes(app, context);

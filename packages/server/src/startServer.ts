@@ -13,6 +13,7 @@ import { ensureInitialAdministrator } from "./services/accountService.ts";
 import { jobHandlers } from "./jobs/jobHandlers.ts";
 import { JobRunner } from "./jobs/JobRunner.ts";
 import { schedulePeriodicKpiSnapshot } from "./jobs/kpiSnapshotJob.ts";
+import { scheduleUploadCleanup, UPLOAD_CLEANUP_INTERVAL_MS } from "./jobs/uploadCleanupJob.ts";
 import { closeCpuPool, configureCpuPool } from "./workers/cpuPool.ts";
 
 /** A running server and how to stop it. */
@@ -42,6 +43,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       publicUrl: config.publicUrl,
       oidc: config.oidc,
       mailer: config.smtp ? new SmtpMentionMailer(config.smtp, config.publicUrl) : undefined,
+      uploads: config.uploads,
     });
     const applied = await migrate(db);
     const seed = await seedReferenceData(db);
@@ -62,6 +64,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const kpiJob = await schedulePeriodicKpiSnapshot(db, config.kpiIntervalDays);
     if (kpiJob !== undefined)
       app.log.info({ job: kpiJob }, "Regelmäßige Kennzahlen-Erfassung eingeplant");
+    // Retention of import uploads: a clean-up at start and every hour (ADR 0020).
+    const cleanUp = () =>
+      scheduleUploadCleanup(db).catch((error: unknown) =>
+        app.log.error({ err: error }, "Upload-Aufräumen nicht eingeplant"),
+      );
+    await cleanUp();
+    const cleanupTimer = setInterval(() => void cleanUp(), UPLOAD_CLEANUP_INTERVAL_MS);
+    cleanupTimer.unref();
     jobs.start();
     const url = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;
@@ -71,6 +81,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       url,
       stop() {
         stopping ??= (async () => {
+          clearInterval(cleanupTimer);
           await jobs.stop();
           await app.close();
           await db.close();

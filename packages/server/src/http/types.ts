@@ -8,6 +8,7 @@ import type {
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { OidcClient } from "../auth/oidc.ts";
+import type { UploadLimits } from "../config.ts";
 import type { OzgBoard } from "../services/ozgReadinessService.ts";
 import type { MentionMailer } from "../mail/MentionMailer.ts";
 import type { LandscapeReader } from "../services/landscapeService.ts";
@@ -37,4 +38,6 @@ export interface AppContext {
   oidc: OidcClient | undefined;
   /** E-mail for @mentions, when SMTP is configured (ATLAS_SMTP_URL). */
   mailer?: MentionMailer | undefined;
+  /** Per-account limits and retention of import uploads. */
+  uploads: UploadLimits;
 }

@@ -1,4 +1,5 @@
 import {
+  deleteImportUpload,
   findImportUpload,
   findUserById,
   readImportUploadContent,
@@ -35,7 +36,7 @@ export function importJobHandler(db: Database): JobHandler {
         readImportUploadContent(db, uploadId),
         findUserById(db, userId),
       ]);
-      if (!upload || !content) {
+      if (!upload?.complete || !content) {
         throw new InputError(
           "import_upload_missing",
           "Die hochgeladene Datei ist nicht mehr vorhanden.",
@@ -55,7 +56,7 @@ export function importJobHandler(db: Database): JobHandler {
         roles: user.roles,
         via: "session",
       };
-      return runImport(db, content, {
+      const result = await runImport(db, content, {
         fileName: upload.fileName,
         uploadId,
         commit,
@@ -67,6 +68,9 @@ export function importJobHandler(db: Database): JobHandler {
         // Reading and row checks run in the worker pool; the database work stays here.
         checkFile: (bytes, fileName) => cpuPool().run("import.check", { bytes, fileName }),
       });
+      // Retention: a committed file is not needed any more (the audit keeps its SHA-256).
+      if (result.committed) await deleteImportUpload(db, uploadId);
+      return result;
     },
   };
 }
