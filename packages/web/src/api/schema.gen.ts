@@ -2686,6 +2686,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -2697,6 +2706,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2807,6 +2825,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -2818,6 +2845,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2894,6 +2930,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -2905,6 +2950,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3136,6 +3190,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3147,6 +3210,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3218,6 +3290,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3229,6 +3310,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3332,6 +3422,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3343,6 +3442,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3423,6 +3531,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3434,6 +3551,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3509,6 +3635,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3520,6 +3655,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3597,6 +3741,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3608,6 +3761,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3682,6 +3844,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3693,6 +3864,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3803,6 +3983,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3814,6 +4003,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3888,6 +4086,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3899,6 +4106,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4266,8 +4482,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu viele Versuche */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8591,6 +8825,33 @@ export interface paths {
                 };
                 /** @description Ungültige Anfrage */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu viele Versuche */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
