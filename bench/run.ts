@@ -1,12 +1,13 @@
 /**
  * `npm run bench -- <name>`: benchmarks print tables and never fail on timings.
- * Names: cold-start, seed, landscape, import, solver
+ * Names: cold-start, seed, landscape, import, solver, uploads
  */
 import { coldStart } from "./coldStart.ts";
 import { importBenchmark } from "./import.ts";
 import { landscapeBenchmark } from "./landscape.ts";
 import { seedBenchmark } from "./seed.ts";
 import { solverBenchmark } from "./solver.ts";
+import { uploadsBenchmark } from "./uploads.ts";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   "cold-start": coldStart,
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   landscape: landscapeBenchmark,
   import: importBenchmark,
   solver: solverBenchmark,
+  uploads: uploadsBenchmark,
 };
 
 const requested = process.argv.slice(2);

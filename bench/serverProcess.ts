@@ -13,6 +13,8 @@ export const BENCH_ADMIN_URL =
 export interface BenchServer {
   url: string;
   engine: "PGlite" | "PostgreSQL";
+  /** Process id of the server (for its resident memory in /proc). */
+  pid: number;
   /** Authorization header of an administrator's API token (the landscape needs sign-in). */
   authorization: string;
   stop(): Promise<void>;
@@ -105,6 +107,7 @@ export async function startBenchServer(
   return {
     url,
     engine,
+    pid: child.pid ?? 0,
     authorization: await adminToken(url),
     async stop() {
       child.kill("SIGTERM");
