@@ -8,6 +8,9 @@ CREATE TABLE import_upload_chunk (
   bytes      bytea NOT NULL,
   PRIMARY KEY (upload_id, seq)
 );
+-- Stored out of line without compression: .xlsx files are compressed already, and pglz over
+-- each megabyte costs more time than the space it saves for a file kept at most a day.
+ALTER TABLE import_upload_chunk ALTER COLUMN bytes SET STORAGE EXTERNAL;
 INSERT INTO import_upload_chunk (upload_id, seq, bytes)
   SELECT id, 0, content FROM import_upload;
 ALTER TABLE import_upload DROP COLUMN content;

@@ -35,8 +35,11 @@ export async function appendImportUploadChunk(
   seq: number,
   bytes: Uint8Array,
 ): Promise<void> {
+  // Sent as Base64 text: PGlite serialises a bytea parameter about ten times slower.
+  const base64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
   await db.query(sql`
-    INSERT INTO import_upload_chunk (upload_id, seq, bytes) VALUES (${uploadId}, ${seq}, ${bytes})`);
+    INSERT INTO import_upload_chunk (upload_id, seq, bytes)
+    VALUES (${uploadId}, ${seq}, decode(${base64}, 'base64'))`);
   await db.query(sql`
     UPDATE import_upload SET byte_size = byte_size + ${bytes.byteLength} WHERE id = ${uploadId}`);
 }
@@ -108,12 +111,16 @@ export async function readImportUploadContent(
     sql`SELECT byte_size AS "byteSize" FROM import_upload WHERE id = ${id}`,
   );
   if (!upload) return undefined;
-  const chunks = await db.query<{ bytes: Uint8Array }>(
-    sql`SELECT bytes FROM import_upload_chunk WHERE upload_id = ${id} ORDER BY seq`,
-  );
   const content = new Uint8Array(upload.byteSize);
   let offset = 0;
-  for (const { bytes } of chunks) {
+  // One chunk per query, as Base64 text (PGlite parses bytea results about ten times slower).
+  for (let seq = 0; offset < upload.byteSize; seq += 1) {
+    const [chunk] = await db.query<{ base64: string }>(sql`
+      SELECT encode(bytes, 'base64') AS base64 FROM import_upload_chunk
+      WHERE upload_id = ${id} AND seq = ${seq}`);
+    if (!chunk) break;
+    const bytes = Buffer.from(chunk.base64, "base64");
+    if (offset + bytes.byteLength > content.byteLength) return undefined;
     content.set(bytes, offset);
     offset += bytes.byteLength;
   }
