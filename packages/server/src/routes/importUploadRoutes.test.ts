@@ -1,10 +1,13 @@
+import { createHash, randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
-import { sql } from "@it-atlas/db";
+import { readImportUploadContent, sql } from "@it-atlas/db";
 import { describe, expect, it } from "vitest";
 import { zipBomb } from "../import/zipBomb.testing.ts";
 import { jobHandlers } from "../jobs/jobHandlers.ts";
 import { JobRunner } from "../jobs/JobRunner.ts";
 import { scheduleUploadCleanup } from "../jobs/uploadCleanupJob.ts";
+import { DEFAULT_UPLOAD_LIMITS } from "../config.ts";
+import { receiveUpload, UPLOAD_CHUNK_BYTES } from "../services/importUploadService.ts";
 import { expectProblem } from "../testing/expectProblem.ts";
 import { authHeaders } from "../testing/signedIn.ts";
 import { useTestApp } from "../testing/testApp.ts";
@@ -36,6 +39,37 @@ function upload(headers: Record<string, string>, payload: Buffer | Readable, fil
 async function storedUploads(): Promise<Array<{ id: number; byteSize: number }>> {
   return server.db.query(sql`SELECT id, byte_size AS "byteSize" FROM import_upload ORDER BY id`);
 }
+
+describe("uploads: storage in chunks", () => {
+  it("stores any bytes over several chunks and gives back exactly them", async () => {
+    await authHeaders(server.db, "administrator");
+    const [user] = await server.db.query<{ id: number }>(
+      sql`SELECT id FROM app_user ORDER BY id DESC LIMIT 1`,
+    );
+    const content = randomBytes(2 * UPLOAD_CHUNK_BYTES + 12_345);
+    // Delivered in odd pieces, as a socket would.
+    const pieces = [
+      content.subarray(0, 1000),
+      content.subarray(1000, 1_500_000),
+      content.subarray(1_500_000),
+    ];
+    const received = await receiveUpload(server.db, Readable.from(pieces), {
+      fileName: "zufall.bin",
+      userId: user?.id ?? 0,
+      limits: DEFAULT_UPLOAD_LIMITS,
+      declaredBytes: undefined,
+      start: async (_tx, done) => done,
+    });
+    expect(received.bytes).toBe(content.byteLength);
+    expect(received.sha256).toBe(createHash("sha256").update(content).digest("hex"));
+    const stored = await readImportUploadContent(server.db, received.uploadId);
+    expect(stored && Buffer.from(stored).equals(content)).toBe(true);
+    const [chunks] = await server.db.query<{ count: number }>(
+      sql`SELECT count(*)::int AS count FROM import_upload_chunk WHERE upload_id = ${received.uploadId}`,
+    );
+    expect(chunks?.count).toBeGreaterThan(1);
+  });
+});
 
 describe("uploads: who may upload", () => {
   it("refuses Leser and KDN-Analysts (they write none of the imported data)", async () => {
