@@ -27,6 +27,16 @@ export default defineConfig({
             "packages/server/src/**/*.test.ts",
             "packages/cli/src/**/*.test.ts",
           ],
+          exclude: ["**/*.postgres.test.ts", "**/node_modules/**"],
+          ...integration,
+        },
+      },
+      {
+        // Tests that need a PostgreSQL server itself (roles, several sessions, several
+        // processes): run only in the PostgreSQL phase of `npm test`.
+        test: {
+          name: "postgres",
+          include: ["packages/*/src/**/*.postgres.test.ts"],
           ...integration,
         },
       },

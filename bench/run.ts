@@ -1,13 +1,15 @@
 /**
  * `npm run bench -- <name>`: benchmarks print tables and never fail on timings.
- * Names: cold-start, seed, landscape, import, solver, uploads
+ * Names: cold-start, seed, landscape, import, solver, workers, event-loop, uploads
  */
 import { coldStart } from "./coldStart.ts";
+import { eventLoopBenchmark } from "./eventLoop.ts";
 import { importBenchmark } from "./import.ts";
 import { landscapeBenchmark } from "./landscape.ts";
 import { seedBenchmark } from "./seed.ts";
 import { solverBenchmark } from "./solver.ts";
 import { uploadsBenchmark } from "./uploads.ts";
+import { workersBenchmark } from "./workers.ts";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   "cold-start": coldStart,
@@ -16,6 +18,8 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   import: importBenchmark,
   solver: solverBenchmark,
   uploads: uploadsBenchmark,
+  workers: workersBenchmark,
+  "event-loop": eventLoopBenchmark,
 };
 
 const requested = process.argv.slice(2);

@@ -58,14 +58,17 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
 /**
  * Starts `node packages/server/src/main.ts` on a fresh database: a temporary PGlite folder, or
  * a new PostgreSQL database when `engine` is PostgreSQL. Returns undefined when PostgreSQL is
- * not reachable.
+ * not reachable. `workers` is passed as ATLAS_WORKERS (ADR 0018; more than 1 only on
+ * PostgreSQL); it is 1 unless given, so that figures stay comparable with earlier runs.
  */
 export async function startBenchServer(
   engine: "PGlite" | "PostgreSQL",
   port: number,
+  options: { workers?: number } = {},
 ): Promise<BenchServer | undefined> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ATLAS_WORKERS: String(options.workers ?? 1),
     PORT: String(port),
     LOG_LEVEL: "warn",
     ATLAS_ADMIN_EMAIL: ADMIN.email,

@@ -81,16 +81,26 @@ function postgresCommand(sql: string): number {
   );
 }
 
+/**
+ * The test role: may create databases (one per test file) and roles (the cleanup test holds
+ * a session of another role). It is no superuser and cannot end other roles' sessions, as
+ * on a shared developer cluster; the test-database cleanup copes with that (ADR 0006).
+ */
+const ROLE_SETUP =
+  "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'atlas') THEN " +
+  "CREATE ROLE atlas LOGIN PASSWORD 'atlas'; END IF; END$$; " +
+  "ALTER ROLE atlas CREATEDB CREATEROLE NOSUPERUSER;";
+
 async function ensurePostgres(): Promise<string> {
   const explicit = process.env.ATLAS_TEST_DATABASE_URL;
   if (explicit) {
     if (await canConnect(explicit)) return explicit;
     fail(`ATLAS_TEST_DATABASE_URL ist gesetzt, aber nicht erreichbar: ${explicit}`);
   }
-  if (await canConnect(DEFAULT_PG_URL)) return DEFAULT_PG_URL;
   if (!isRoot) {
+    if (await canConnect(DEFAULT_PG_URL)) return DEFAULT_PG_URL;
     fail(
-      "Kein PostgreSQL erreichbar. Entweder ATLAS_TEST_DATABASE_URL=postgres://… setzen (Rolle mit CREATEDB) " +
+      "Kein PostgreSQL erreichbar. Entweder ATLAS_TEST_DATABASE_URL=postgres://… setzen (Rolle mit CREATEDB und CREATEROLE) " +
         "oder npm test als root ausführen (startet bzw. installiert PostgreSQL selbst).",
     );
   }
@@ -111,10 +121,8 @@ async function ensurePostgres(): Promise<string> {
       fail(`PostgreSQL ${version}/${name} ließ sich nicht starten.`);
     }
   }
-  const role = postgresCommand(
-    "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'atlas') THEN CREATE ROLE atlas LOGIN PASSWORD 'atlas' CREATEDB; END IF; END$$;",
-  );
-  if (role !== 0) fail("Die Testrolle 'atlas' konnte nicht angelegt werden.");
+  if (postgresCommand(ROLE_SETUP) !== 0)
+    fail("Die Testrolle 'atlas' konnte nicht angelegt werden.");
   const url = `postgres://atlas:atlas@127.0.0.1:${port}/postgres`;
   for (let attempt = 0; attempt < 20; attempt += 1) {
     if (await canConnect(url)) return url;
@@ -186,7 +194,7 @@ if (run("npm", ["run", "build", "--silent"]) !== 0)
 const okPglite = vitest("PGlite (Unit, Web, Integration)", ["domain", "web", "integration"], {
   ATLAS_TEST_ENGINE: "pglite",
 });
-const okPostgres = vitest("PostgreSQL (Integration)", ["integration"], {
+const okPostgres = vitest("PostgreSQL (Integration)", ["integration", "postgres"], {
   ATLAS_TEST_ENGINE: "postgres",
   ATLAS_TEST_DATABASE_URL: postgresUrl,
 });

@@ -1,6 +1,7 @@
 export * from "./errors/AppError.ts";
 export * from "./provenance/Provenance.ts";
 export * from "./dates/ImpreciseDate.ts";
+export * from "./dates/IsoDate.ts";
 export * from "./organisation/Organisation.ts";
 export * from "./organisation/OrganisationDetail.ts";
 export * from "./organisation/normaliseAgs.ts";

@@ -15,6 +15,8 @@ import {
 import { installAuth, type ApiRoute } from "./auth/authPlugin.ts";
 import { OidcClient, type OidcSettings } from "./auth/oidc.ts";
 import { registerOidcRoutes } from "./routes/oidcRoutes.ts";
+import { installControlCharacterGuard } from "./http/controlCharacters.ts";
+import { logSerializers } from "./http/logSerializers.ts";
 import { apiNotFound, installErrorHandling } from "./http/errorHandler.ts";
 import { installSecurityHeaders } from "./http/securityHeaders.ts";
 import { registerAccountRoutes } from "./routes/accountRoutes.ts";
@@ -68,11 +70,20 @@ export interface AppOptions {
   uploads?: UploadLimits | undefined;
 }
 
+/** Every logger gets the serializers that keep secrets and SQL parameters out of it. */
+function withLogSerializers(
+  logger: FastifyServerOptions["logger"],
+): FastifyServerOptions["logger"] {
+  if (logger === undefined || logger === false) return false;
+  const base = logger === true ? {} : logger;
+  return { ...base, serializers: { ...base.serializers, ...logSerializers } };
+}
+
 /** Builds the HTTP application (API, OpenAPI document and docs page, web app). */
 export async function buildApp(options: AppOptions): Promise<ZodApp> {
   useGermanValidationMessages();
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withLogSerializers(options.logger),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     // Query strings are small and flat; keep parsing strict and cheap.
@@ -81,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installControlCharacterGuard(app);
   installSecurityHeaders(app, { trustProxy: options.trustProxy ?? false });
   const auth = installAuth(app, options.db);
 

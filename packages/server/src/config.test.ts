@@ -23,3 +23,37 @@ describe("readConfig: ATLAS_JOB_CONCURRENCY", () => {
     );
   });
 });
+
+describe("readConfig: ATLAS_WORKERS", () => {
+  const postgres = { DATABASE_URL: "postgres://atlas:atlas@127.0.0.1:5432/atlas" };
+
+  it("starts one process on PGlite and one per core on PostgreSQL unless told otherwise", () => {
+    expect(readConfig({}, 4).workers).toBe(1);
+    expect(readConfig({ ATLAS_WORKERS: "" }, 4).workers).toBe(1);
+    expect(readConfig(postgres, 4).workers).toBe(4);
+    expect(readConfig(postgres, 1).workers).toBe(1);
+  });
+
+  it("takes a whole number from 1 to 64 on PostgreSQL, and 1 on PGlite", () => {
+    expect(readConfig({ ...postgres, ATLAS_WORKERS: "2" }, 8).workers).toBe(2);
+    expect(readConfig({ ...postgres, ATLAS_WORKERS: "64" }, 8).workers).toBe(64);
+    expect(readConfig({ ATLAS_WORKERS: "1" }, 8).workers).toBe(1);
+  });
+
+  it.each([
+    ["0", "muss mindestens 1 sein"],
+    ["65", "darf höchstens 64 sein"],
+    ["2.5", "muss eine ganze Zahl sein"],
+    ["alle", "muss eine Zahl sein"],
+  ])("refuses %s at start with a German message", (value, message) => {
+    expect(() => readConfig({ ...postgres, ATLAS_WORKERS: value })).toThrow(
+      `Ungültige Umgebungsvariable – ATLAS_WORKERS: ${message}`,
+    );
+  });
+
+  it("refuses more than one process on PGlite, naming DATABASE_URL", () => {
+    expect(() => readConfig({ ATLAS_WORKERS: "2" }, 8)).toThrow(
+      /^Ungültige Umgebungsvariable – ATLAS_WORKERS: mehrere Serverprozesse \(2\) brauchen einen PostgreSQL-Server \(DATABASE_URL\)/,
+    );
+  });
+});

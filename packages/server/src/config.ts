@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -65,6 +66,12 @@ const Environment = z.object({
     .max(24 * 365)
     .default(24),
   ATLAS_OIDC_AUTO_CREATE: z.enum(["0", "1"], { message: "muss 0 oder 1 sein" }).default("0"),
+  ATLAS_WORKERS: z.coerce
+    .number({ message: "muss eine Zahl sein (Serverprozesse)" })
+    .int("muss eine ganze Zahl sein")
+    .min(1, "muss mindestens 1 sein")
+    .max(64, "darf höchstens 64 sein")
+    .optional(),
 });
 
 /** Server settings, read from the environment. */
@@ -93,6 +100,11 @@ export interface ServerConfig {
   cpuWorkers: number | undefined;
   /** Fair sharing of uploads between accounts (see {@link UploadLimits}). */
   uploads: UploadLimits;
+  /**
+   * Server processes sharing the port (ATLAS_WORKERS, ADR 0018): by default the number of cores
+   * on PostgreSQL, always 1 on PGlite (its data folder has a single owner).
+   */
+  workers: number;
 }
 
 /** Per-account limits and retention of uploaded import files. */
@@ -113,7 +125,10 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
 };
 
 /** Reads and checks the environment; names the bad variable in German when it is wrong. */
-export function readConfig(environment: NodeJS.ProcessEnv = process.env): ServerConfig {
+export function readConfig(
+  environment: NodeJS.ProcessEnv = process.env,
+  cores: number = availableParallelism(),
+): ServerConfig {
   const parsed = Environment.safeParse(
     Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== "")),
   );
@@ -124,6 +139,13 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Server
     throw new Error(`Ungültige Umgebungsvariable – ${problems}`);
   }
   const env = parsed.data;
+  if (env.ATLAS_WORKERS !== undefined && env.ATLAS_WORKERS > 1 && !env.DATABASE_URL) {
+    throw new Error(
+      `Ungültige Umgebungsvariable – ATLAS_WORKERS: mehrere Serverprozesse (${env.ATLAS_WORKERS}) ` +
+        "brauchen einen PostgreSQL-Server (DATABASE_URL). Die eingebettete Datenbank (PGlite) gehört " +
+        "genau einem Prozess – bitte ATLAS_WORKERS=1 setzen oder DATABASE_URL angeben.",
+    );
+  }
   return {
     port: env.PORT,
     host: env.HOST,
@@ -142,6 +164,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Server
       storedBytes: env.ATLAS_UPLOAD_MB_PER_ACCOUNT * 1024 * 1024,
       retentionHours: env.ATLAS_UPLOAD_RETENTION_HOURS,
     },
+    workers: env.ATLAS_WORKERS ?? (env.DATABASE_URL ? Math.max(1, cores) : 1),
     smtp: env.ATLAS_SMTP_URL ? { url: env.ATLAS_SMTP_URL, from: env.ATLAS_MAIL_FROM } : undefined,
     oidc:
       env.ATLAS_OIDC_ISSUER && env.ATLAS_OIDC_CLIENT_ID

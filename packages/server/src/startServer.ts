@@ -24,11 +24,47 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** What {@link prepareDatabase} reports (a Fastify/pino logger fits). */
+export interface PrepareLog {
+  info(details: object, message: string): void;
+}
+
 /**
- * Opens the database, applies migrations, seeds the reference data (idempotent), then
- * listens. `/api/health` answers only once all of that is done.
+ * Applies migrations, seeds the reference data and the demo landscape (idempotent), creates the
+ * first administrator and queues the periodic KPI snapshot when it is due. Runs once per start:
+ * in the only process, or in the cluster's primary before it starts the workers (ADR 0018).
  */
-export async function startServer(config: ServerConfig): Promise<RunningServer> {
+export async function prepareDatabase(
+  db: Database,
+  config: ServerConfig,
+  log: PrepareLog,
+): Promise<void> {
+  const applied = await migrate(db);
+  const seed = await seedReferenceData(db);
+  const demo = await seedDemoLandscape(db, config.demo);
+  if (
+    await ensureInitialAdministrator(db, config.initialAdmin.email, config.initialAdmin.password)
+  ) {
+    log.info({ email: config.initialAdmin.email }, "Erstes Administrator-Konto angelegt");
+  }
+  log.info(
+    { engine: db.engine, migrations: applied, seed, demo },
+    "Datenbank bereit (Migrationen und Referenzdaten)",
+  );
+  const kpiJob = await schedulePeriodicKpiSnapshot(db, config.kpiIntervalDays);
+  if (kpiJob !== undefined)
+    log.info({ job: kpiJob }, "Regelmäßige Kennzahlen-Erfassung eingeplant");
+}
+
+/**
+ * Opens the database, prepares it ({@link prepareDatabase}, unless `prepare` is false: a cluster
+ * worker whose primary has done it), starts the job runner, then listens. `/api/health` answers
+ * only once all of that is done.
+ */
+export async function startServer(
+  config: ServerConfig,
+  { prepare = true }: { prepare?: boolean } = {},
+): Promise<RunningServer> {
   configureCpuPool({ threads: config.cpuWorkers });
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -45,25 +81,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       mailer: config.smtp ? new SmtpMentionMailer(config.smtp, config.publicUrl) : undefined,
       uploads: config.uploads,
     });
-    const applied = await migrate(db);
-    const seed = await seedReferenceData(db);
-    const demo = await seedDemoLandscape(db, config.demo);
-    if (
-      await ensureInitialAdministrator(db, config.initialAdmin.email, config.initialAdmin.password)
-    ) {
-      app.log.info({ email: config.initialAdmin.email }, "Erstes Administrator-Konto angelegt");
-    }
-    app.log.info(
-      { engine: db.engine, migrations: applied, seed, demo },
-      "Datenbank bereit (Migrationen und Referenzdaten)",
-    );
+    if (prepare) await prepareDatabase(db, config, app.log);
     const jobs = new JobRunner(db, jobHandlers(db), {
       log: app.log,
       concurrency: config.jobConcurrency,
     });
-    const kpiJob = await schedulePeriodicKpiSnapshot(db, config.kpiIntervalDays);
-    if (kpiJob !== undefined)
-      app.log.info({ job: kpiJob }, "Regelmäßige Kennzahlen-Erfassung eingeplant");
     // Retention of import uploads: a clean-up at start and every hour (ADR 0020).
     const cleanUp = () =>
       scheduleUploadCleanup(db).catch((error: unknown) =>

@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import { isCalendarDate } from "@it-atlas/domain";
 import {
   exportArchimate,
   exportKommunenGeoJson,
@@ -34,7 +35,7 @@ export const exportCommand: Command = {
       return 2;
     }
     const asOf = option(args, "--as-of") ?? todayInGermany();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+    if (!isCalendarDate(asOf)) {
       output.err(`--as-of muss ein Datum JJJJ-MM-TT sein, nicht „${asOf}“.`);
       return 2;
     }

@@ -31,6 +31,17 @@ const SELECT_JOB = sql`SELECT id, kind, status, payload, progress, progress_text
   to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "finishedAt"
   FROM job`;
 
+// Any constant works; it only has to be the same for every IT-Atlas process (0018).
+const JOB_KIND_LOCK_SPACE = 7_240_514;
+
+/**
+ * Holds a transaction-scoped advisory lock for one job kind until the transaction ends, so that
+ * "enqueue unless one is open" runs one at a time across all server processes (ADR 0018).
+ */
+export async function lockJobKind(tx: Queryable, kind: string): Promise<void> {
+  await tx.query(sql`SELECT pg_advisory_xact_lock(${JOB_KIND_LOCK_SPACE}, hashtext(${kind}))`);
+}
+
 /** Queues a job; returns its id. */
 export async function enqueueJob(
   db: Queryable,

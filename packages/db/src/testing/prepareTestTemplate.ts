@@ -1,24 +1,13 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import pg from "pg";
 import { PgliteDatabase } from "../client/PgliteDatabase.ts";
 import { PostgresDatabase } from "../client/PostgresDatabase.ts";
 import { migrate } from "../migrate/migrate.ts";
 import { seedDemoLandscape } from "../seed/seedDemoLandscape.ts";
 import { seedReferenceData } from "../seed/seedReferenceData.ts";
+import { sweepTestDatabases, withAdmin } from "./dropTestDatabase.ts";
 import { templateDatabaseUrl, type TestTemplate } from "./testDatabase.ts";
-
-const TEMPLATE_NAME = "atlas_test_template";
-
-/** Drops test databases left over by an aborted run (and the template itself). */
-async function dropTestDatabases(admin: pg.Client): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(
-    "SELECT datname FROM pg_database WHERE datname LIKE 'atlas\\_test\\_%'",
-  );
-  for (const { datname } of rows) {
-    await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-  }
-}
+import { newRunPrefix, quoteIdentifier, templateNameOf } from "./testDatabaseNames.ts";
 
 /**
  * Builds the migrated, seeded template once per test run: a dumped PGlite data folder, or a
@@ -49,15 +38,14 @@ export async function prepareTestTemplate(options: {
       "ATLAS_TEST_DATABASE_URL fehlt: Verbindung zu einem PostgreSQL-Server angeben.",
     );
   }
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await dropTestDatabases(admin);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_NAME}`);
-  } finally {
-    await admin.end();
-  }
-  const db = await PostgresDatabase.open(templateDatabaseUrl(adminUrl, TEMPLATE_NAME), 2);
+  const runPrefix = newRunPrefix();
+  const templateName = templateNameOf(runPrefix);
+  await withAdmin(adminUrl, async (admin) => {
+    // Left-overs of aborted runs; other live runs on the same cluster keep theirs.
+    await sweepTestDatabases(admin);
+    await admin.query(`CREATE DATABASE ${quoteIdentifier(templateName)}`);
+  });
+  const db = await PostgresDatabase.open(templateDatabaseUrl(adminUrl, templateName), 2);
   try {
     await migrate(db);
     await seedReferenceData(db);
@@ -65,17 +53,27 @@ export async function prepareTestTemplate(options: {
   } finally {
     await db.close();
   }
-  return { engine: "postgres", adminUrl, templateName: TEMPLATE_NAME };
+  // No session may sit on a template while it is copied; refusing connections keeps
+  // autovacuum (and everyone else) off it, so CREATE DATABASE … TEMPLATE does not collide.
+  await withAdmin(adminUrl, (admin) =>
+    admin.query(`ALTER DATABASE ${quoteIdentifier(templateName)} ALLOW_CONNECTIONS false`),
+  );
+  return { engine: "postgres", adminUrl, templateName, runPrefix };
 }
 
-/** Removes the PostgreSQL template and any test database left behind. */
+/**
+ * Removes this run's template and any of its test databases left behind, plus abandoned
+ * ones of earlier runs. Never throws: what is still held is swept by the next run.
+ */
 export async function cleanupTestTemplate(template: TestTemplate): Promise<void> {
   if (template.engine !== "postgres") return;
-  const admin = new pg.Client({ connectionString: template.adminUrl });
-  await admin.connect();
   try {
-    await dropTestDatabases(admin);
-  } finally {
-    await admin.end();
+    await withAdmin(template.adminUrl, (admin) =>
+      sweepTestDatabases(admin, { ownRunPrefix: template.runPrefix }),
+    );
+  } catch (error) {
+    process.stderr.write(
+      `[Testdatenbank] Aufräumen nicht möglich: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   }
 }

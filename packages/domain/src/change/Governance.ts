@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ScenarioRefId } from "./Measure.ts";
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein");
+import { IsoDate } from "../dates/IsoDate.ts";
 
 /** Kinds of Gremien. */
 export const GovernanceBodyKind = z.enum([

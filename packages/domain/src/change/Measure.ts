@@ -2,8 +2,8 @@ import { z } from "zod";
 import { ExpertRole } from "../organisation/Expert.ts";
 import { ServiceDomainId } from "../landscape/ServiceDomain.ts";
 import { ProviderId } from "../provider/Provider.ts";
+import { IsoDate } from "../dates/IsoDate.ts";
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein");
 const KommuneKey = z
   .string()
   .regex(/^05\d{3}(\d{3})?$/, "muss eine AGS oder ein Kreisschlüssel sein");

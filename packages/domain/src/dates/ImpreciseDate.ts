@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IsoDate } from "./IsoDate.ts";
 
 /**
  * A date as precise as its source: the original wording plus the earliest and latest day it
@@ -7,8 +8,8 @@ import { z } from "zod";
 export const ImpreciseDate = z
   .object({
     text: z.string(),
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    from: IsoDate,
+    to: IsoDate,
   })
   .meta({ id: "ImpreciseDate" });
 export type ImpreciseDate = z.infer<typeof ImpreciseDate>;

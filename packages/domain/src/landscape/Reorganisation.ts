@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ProviderId, ProviderRef } from "../provider/Provider.ts";
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein");
+import { IsoDate } from "../dates/IsoDate.ts";
 
 /** The provider that takes over: an existing one, or a new one created with the change. */
 export const ReorganisationTarget = z

@@ -5,8 +5,7 @@ import { ProviderRef } from "../provider/Provider.ts";
 import { OperatingModel } from "./OperatingModel.ts";
 import { ProductRef } from "./Product.ts";
 import { ServiceDomainId } from "./ServiceDomain.ts";
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein");
+import { IsoDate } from "../dates/IsoDate.ts";
 
 /** The Kommune a sourcing belongs to (`ags` is the 8-digit AGS or the 5-digit Kreisschlüssel). */
 export const SourcingOrganisation = z

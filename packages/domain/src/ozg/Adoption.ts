@@ -6,8 +6,7 @@ import { AdoptionStatus, BaseComponent, ReadinessStatus } from "./AdoptionStatus
 import { CoverageCounts, PeerComparison, ReadinessCounts } from "./coverage.ts";
 import { LeikaType } from "./Ozg.ts";
 import { ResponsibilityReason } from "./responsibility.ts";
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein");
+import { IsoDate } from "../dates/IsoDate.ts";
 
 /** Quality levels a person may give a record (demo is reserved for generated data). */
 export const RecordedQuality = z.enum(["self_reported", "provider_confirmed", "sourced", "user"]);

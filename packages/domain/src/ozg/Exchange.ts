@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Provenance } from "../provenance/Provenance.ts";
+import { IsoDate } from "../dates/IsoDate.ts";
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein");
 const Money = z.number().min(0, "darf nicht negativ sein").max(1e10, "ist unplausibel groß");
 const ProviderKey = z
   .string()

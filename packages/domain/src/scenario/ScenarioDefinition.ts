@@ -2,8 +2,7 @@ import { z } from "zod";
 import { ServiceDomainId } from "../landscape/ServiceDomain.ts";
 import { OrganisationKey } from "../organisation/Organisation.ts";
 import { ProviderId } from "../provider/Provider.ts";
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein");
+import { IsoDate } from "../dates/IsoDate.ts";
 
 const amount = (subject: string) =>
   z

@@ -1,6 +1,7 @@
 import type { Principal } from "../auth/Principal.ts";
 import { canSeeConfidential, seesAllConfidential } from "../auth/permissions.ts";
 import type { ScenarioComparison } from "./compareScenarios.ts";
+import type { ScenarioDefinition } from "./ScenarioDefinition.ts";
 import type { ParetoPoint, ScenarioResult } from "./ScenarioResult.ts";
 
 const noMoney = { running: null, migration: null, total: null };
@@ -15,6 +16,7 @@ export function redactScenarioResult(principal: Principal, result: ScenarioResul
   const plan = result.plan;
   return {
     ...result,
+    definition: redactScenarioDefinition(principal, result.definition),
     objective: null,
     bound: null,
     plan: plan && {
@@ -32,6 +34,20 @@ export function redactScenarioResult(principal: Principal, result: ScenarioResul
       confidentialHidden: true,
     },
   };
+}
+
+/**
+ * Hides the cost curves of a definition from viewers who may not see every Kommune's costs:
+ * they are fitted on confidential costs of the landscape (issue 15.3), as at
+ * `/api/analysis/cost-curves`. Only KDN and administrators edit scenarios, so a definition
+ * saved by an editor always has its curves.
+ */
+export function redactScenarioDefinition<Definition extends Pick<ScenarioDefinition, "costs">>(
+  principal: Principal,
+  definition: Definition,
+): Definition {
+  if (seesAllConfidential(principal) || definition.costs.costCurves.length === 0) return definition;
+  return { ...definition, costs: { ...definition.costs, costCurves: [] } };
 }
 
 /** {@link redactScenarioResult} for a comparison. */

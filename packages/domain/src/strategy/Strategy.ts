@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ServiceDomainId } from "../landscape/ServiceDomain.ts";
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein");
+import { IsoDate } from "../dates/IsoDate.ts";
 
 /** Target operating model of a domain in a Kommune's IT-Strategie. */
 export const TargetModel = z.enum(["vor_ort", "it_dienstleister", "interkommunal", "land", "efa"]);

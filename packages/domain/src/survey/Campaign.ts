@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { Question, QuestionList } from "./Question.ts";
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein");
+import { IsoDate } from "../dates/IsoDate.ts";
 
 /** Who is asked: all Kommunen, those of a Regierungsbezirk or Kreis, or a provider's members. */
 export const CampaignTarget = z

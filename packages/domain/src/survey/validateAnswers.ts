@@ -1,15 +1,10 @@
+import { isCalendarDate } from "../dates/IsoDate.ts";
 import type { FieldProblem } from "../errors/AppError.ts";
 import { isEmptyAnswer, visibleQuestionKeys } from "./applicableQuestions.ts";
 import type { Question } from "./Question.ts";
 import type { Answers } from "./SurveyResponse.ts";
 
 const MAX_AMOUNT = 1e10;
-
-function isValidDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 /** The German message for an invalid value of one question, or undefined when it is valid. */
 export function answerProblem(question: Question, value: unknown): string | undefined {
@@ -54,7 +49,7 @@ export function answerProblem(question: Question, value: unknown): string | unde
         ? `Der Text darf höchstens ${question.maxLength} Zeichen lang sein.`
         : undefined;
     case "date":
-      return typeof value === "string" && isValidDate(value)
+      return typeof value === "string" && isCalendarDate(value)
         ? undefined
         : "Bitte geben Sie ein gültiges Datum (JJJJ-MM-TT) an.";
     case "matrix": {

@@ -44,7 +44,14 @@ export interface ApiRoute {
 /** API token prefix; lets secret scanners and people recognise the token. */
 export const TOKEN_PREFIX = "atlas_";
 
-const CACHE_MS = 10_000;
+/**
+ * How long a resolved session or token is trusted without asking the database (ADR 0018).
+ * This process forgets a principal at once when it signs out, revokes or changes an account;
+ * another server process on the same PostgreSQL learns of it when its entry expires, so this
+ * is the bound within which a revoked token, a closed session or a deactivated account is
+ * refused everywhere.
+ */
+export const PRINCIPAL_CACHE_MS = 1_000;
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 // Paths served by plugins (docs, static web app) are public by nature.
 const PLUGIN_PATHS = [/^\/api\/docs/, /^\/api\/openapi\.json$/];
@@ -137,7 +144,11 @@ export function installAuth(
           );
         }
         request.principal = await principalFor(userId, "token");
-        cache.set(hash, { expires: Date.now() + CACHE_MS, principal: request.principal, userId });
+        cache.set(hash, {
+          expires: Date.now() + PRINCIPAL_CACHE_MS,
+          principal: request.principal,
+          userId,
+        });
       }
       request.auditVia = "api";
       return;
@@ -155,7 +166,7 @@ export function installAuth(
       request.principal = await principalFor(session.userId, "session");
       request.sessionCsrf = session.csrfToken;
       cache.set(hash, {
-        expires: Date.now() + CACHE_MS,
+        expires: Date.now() + PRINCIPAL_CACHE_MS,
         principal: request.principal,
         csrf: session.csrfToken,
         userId: session.userId,

@@ -1,4 +1,10 @@
-import { enqueueJob, findLatestKpiSnapshot, hasOpenJobOfKind, type Database } from "@it-atlas/db";
+import {
+  enqueueJob,
+  findLatestKpiSnapshot,
+  hasOpenJobOfKind,
+  lockJobKind,
+  type Database,
+} from "@it-atlas/db";
 import type { KpiTrigger } from "@it-atlas/domain";
 import { takeKpiSnapshot } from "../services/kpiService.ts";
 import { LandscapeReader } from "../services/landscapeService.ts";
@@ -47,14 +53,19 @@ export async function schedulePeriodicKpiSnapshot(
   now = new Date(),
 ): Promise<number | undefined> {
   if (intervalDays <= 0) return undefined;
-  const latest = await findLatestKpiSnapshot(db);
-  const due =
-    !latest || now.getTime() - Date.parse(latest.takenAt) >= intervalDays * 24 * 60 * 60 * 1000;
-  if (!due || (await hasOpenJobOfKind(db, KPI_SNAPSHOT_JOB_KIND))) return undefined;
-  const payload: KpiSnapshotJobPayload = {
-    trigger: "periodic",
-    userId: null,
-    actorLabel: "System (regelmäßige Erfassung)",
-  };
-  return enqueueJob(db, { kind: KPI_SNAPSHOT_JOB_KIND, payload, createdBy: null });
+  // Several server processes start at once (ATLAS_WORKERS, several hosts): the advisory lock
+  // makes check and enqueue one step, so at most one snapshot is queued (ADR 0018).
+  return db.transaction(async (tx) => {
+    await lockJobKind(tx, KPI_SNAPSHOT_JOB_KIND);
+    const latest = await findLatestKpiSnapshot(tx);
+    const due =
+      !latest || now.getTime() - Date.parse(latest.takenAt) >= intervalDays * 24 * 60 * 60 * 1000;
+    if (!due || (await hasOpenJobOfKind(tx, KPI_SNAPSHOT_JOB_KIND))) return undefined;
+    const payload: KpiSnapshotJobPayload = {
+      trigger: "periodic",
+      userId: null,
+      actorLabel: "System (regelmäßige Erfassung)",
+    };
+    return enqueueJob(tx, { kind: KPI_SNAPSHOT_JOB_KIND, payload, createdBy: null });
+  });
 }

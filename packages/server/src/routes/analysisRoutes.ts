@@ -8,17 +8,13 @@ import {
   ProviderScale,
   ServiceDomain,
   ServiceDomainId,
+  IsoDate,
 } from "@it-atlas/domain";
 import { z } from "zod";
 import { problemResponses } from "../http/Problem.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 import { AnalysisService } from "../services/analysisService.ts";
 import { todayInGermany } from "../services/landscapeService.ts";
-
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "ist kein gültiges Datum");
 
 const AsOfQuery = z.object({ asOf: IsoDate.optional() });
 const CurveQuery = AsOfQuery.extend({ operatingModel: OperatingModel.optional() });

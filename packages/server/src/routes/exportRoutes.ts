@@ -1,4 +1,4 @@
-import { IMPORT_ENTITIES, ServiceDomainId } from "@it-atlas/domain";
+import { IMPORT_ENTITIES, IsoDate, ServiceDomainId } from "@it-atlas/domain";
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { exportArchimate } from "../export/archimateExport.ts";
@@ -15,11 +15,6 @@ import { problemResponses } from "../http/Problem.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 import { todayInGermany } from "../services/landscapeService.ts";
 import { LandscapeScope } from "./landscapeRoutes.ts";
-
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "ist kein gültiges Datum");
 
 /** Sends a file as a download (RFC 6266 file name, also in UTF-8). */
 export function sendFile(reply: FastifyReply, file: ExportFile): FastifyReply {

@@ -10,17 +10,13 @@ import {
   ServiceDomain,
   ServiceDomainId,
   Sourcing,
+  IsoDate,
 } from "@it-atlas/domain";
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { problemResponses } from "../http/Problem.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 import { todayInGermany } from "../services/landscapeService.ts";
-
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "ist kein gültiges Datum");
 
 /** Filters shared by the landscape endpoints. */
 export const LandscapeScope = z.object({

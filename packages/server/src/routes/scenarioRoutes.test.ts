@@ -274,6 +274,34 @@ describe("/api/scenarios/defaults", () => {
     expect(result.plan?.notes.join(" ")).toMatch(
       /Anbieterpreise aus der Kostenkurve des Szenarios \(Demodaten \(synthetisch\)\): Einwohnerwesen/,
     );
+    expect(result.definition.costs.costCurves.length).toBeGreaterThan(0);
+
+    // The curves are fitted on confidential costs: readers and Kommune editors never get them,
+    // wherever a definition is answered (issue 15.3).
+    for (const headers of [leser, detmold]) {
+      for (const url of [
+        `/api/scenarios/${scenario.id}`,
+        `/api/scenarios/${scenario.id}/results/latest`,
+      ]) {
+        const response = await server.app.inject({ url, headers });
+        expect(response.statusCode, url).toBe(200);
+        const body = response.json<{ definition: ScenarioDefinition }>();
+        expect(body.definition.costs.costCurves, url).toEqual([]);
+      }
+      const results = await server.app.inject({
+        url: `/api/scenarios/${scenario.id}/results`,
+        headers,
+      });
+      const runs = results.json<{ items: ScenarioResult[] }>().items;
+      expect(runs.length).toBeGreaterThan(0);
+      expect(runs.every((run) => run.definition.costs.costCurves.length === 0)).toBe(true);
+      const list = await server.app.inject({ url: "/api/scenarios", headers });
+      const listed = list.json<{ items: Scenario[] }>().items;
+      expect(listed.find((item) => item.id === scenario.id)?.definition.costs.costCurves).toEqual(
+        [],
+      );
+      expect(JSON.stringify(listed)).not.toContain('"kind":"fit"');
+    }
   });
 
   it("reads a scenario stored without cost curves and project capacities", async () => {

@@ -17,6 +17,7 @@ import {
   InputError,
   NotFoundError,
   redactParetoPoints,
+  redactScenarioDefinition,
   redactScenarioResult,
   Scenario,
   ScenarioComparison,
@@ -27,6 +28,7 @@ import {
   defaultScenarioDefinition,
   scenarioCostCurvesFromFits,
   type Principal,
+  IsoDate,
 } from "@it-atlas/domain";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
@@ -51,10 +53,7 @@ const writeProblems = {
 };
 const JobStarted = z.object({ jobId: z.number().int() }).meta({ id: "ScenarioJobStarted" });
 const DefaultsQuery = z.object({
-  baseDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Bitte ein Datum im Format JJJJ-MM-TT angeben.")
-    .optional(),
+  baseDate: IsoDate.optional(),
 });
 const ScenarioDefaults = z
   .object({
@@ -100,7 +99,12 @@ export function registerScenarioRoutes(app: ZodApp, context: AppContext): void {
         response: { 200: z.object({ items: z.array(Scenario) }) },
       },
     },
-    async () => ({ items: await listScenarios(context.db) }),
+    async (request) => ({
+      items: (await listScenarios(context.db)).map((scenario) => ({
+        ...scenario,
+        definition: redactScenarioDefinition(request.principal, scenario.definition),
+      })),
+    }),
   );
 
   // Cost curves are fitted on the rows of IT-Dienstleister: they price a provider's offer.
@@ -219,7 +223,13 @@ export function registerScenarioRoutes(app: ZodApp, context: AppContext): void {
         response: { 200: Scenario, 404: problemResponses[404] },
       },
     },
-    async (request) => getScenario(context.db, request.params.id),
+    async (request) => {
+      const scenario = await getScenario(context.db, request.params.id);
+      return {
+        ...scenario,
+        definition: redactScenarioDefinition(request.principal, scenario.definition),
+      };
+    },
   );
 
   app.put(

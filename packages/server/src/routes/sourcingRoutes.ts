@@ -20,6 +20,7 @@ import {
   ServiceDomainId,
   Sourcing,
   SourcingInput,
+  IsoDate,
 } from "@it-atlas/domain";
 import { z } from "zod";
 import { problemResponses } from "../http/Problem.ts";
@@ -28,7 +29,6 @@ import { auditActor } from "../auth/authPlugin.ts";
 import { redactFor, todayInGermany } from "../services/landscapeService.ts";
 import { responsibleTypeOf } from "../services/responsibility.ts";
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "muss ein Datum JJJJ-MM-TT sein");
 const writeProblems = {
   400: problemResponses[400],
   404: problemResponses[404],
