@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InputError } from "@it-atlas/domain";
-import { readImportFile } from "./readImportFile.ts";
+import { MAX_CSV_LINE_BYTES, readImportFile } from "./readImportFile.ts";
 import { loadWorkbook, MAX_UNPACKED_BYTES, readWorkbook, streamWorkbook } from "./readWorkbook.ts";
 import { zipBomb } from "./zipBomb.testing.ts";
 import { measureUnpackedSize, worksheetsHaveMergedCells } from "./zipEntrySizes.ts";
@@ -120,5 +120,18 @@ describe("ZIP bomb", () => {
     expect(await measureUnpackedSize(truncated, MAX_UNPACKED_BYTES)).toEqual({
       kind: "unreadable",
     });
+  });
+});
+
+describe("CSV without line breaks", () => {
+  it("refuses a line longer than any table row before parsing it", async () => {
+    const line = new Uint8Array(MAX_CSV_LINE_BYTES + 1).fill(0x41);
+    const refusal = await readImportFile(line, "eine-zeile.csv").catch((error: unknown) => error);
+    expect(refusal).toMatchObject({
+      code: "import_unreadable",
+      detail: expect.stringContaining("Zeile 1 ist länger als"),
+    });
+    const fine = new TextEncoder().encode("AGS;Leistungsbereich\r\n05766020;einwohnerwesen\r\n");
+    expect((await readImportFile(fine, "ok.csv")).sheets[0]?.rows).toHaveLength(2);
   });
 });
