@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- <name>`: benchmarks print tables and never fail on timings.
  * Names: cold-start, seed, landscape, import, solver, workers, event-loop, load,
- * constraint-prices
+ * constraint-prices, uploads
  */
 import { coldStart } from "./coldStart.ts";
 import { constraintPricesBenchmark } from "./constraintPrices.ts";
@@ -11,6 +11,7 @@ import { landscapeBenchmark } from "./landscape.ts";
 import { loadBenchmark } from "./load.ts";
 import { seedBenchmark } from "./seed.ts";
 import { solverBenchmark } from "./solver.ts";
+import { uploadsBenchmark } from "./uploads.ts";
 import { workersBenchmark } from "./workers.ts";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   landscape: landscapeBenchmark,
   import: importBenchmark,
   solver: solverBenchmark,
+  uploads: uploadsBenchmark,
   workers: workersBenchmark,
   "event-loop": eventLoopBenchmark,
   load: loadBenchmark,

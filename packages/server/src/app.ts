@@ -50,6 +50,8 @@ import { registerMeasureRoutes } from "./routes/measureRoutes.ts";
 import { registerCommentRoutes, registerGovernanceRoutes } from "./routes/governanceRoutes.ts";
 import { registerCorrectionRoutes } from "./routes/correctionRoutes.ts";
 
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from "./config.ts";
+
 /** Version of the public API (also in the OpenAPI document). */
 export const API_VERSION = "0.1.0";
 
@@ -67,6 +69,8 @@ export interface AppOptions {
   /** Folder of the built web app; served at `/` when it exists. */
   webDist?: string | undefined;
   logger?: FastifyServerOptions["logger"];
+  /** Per-account upload limits and retention (default {@link DEFAULT_UPLOAD_LIMITS}). */
+  uploads?: UploadLimits | undefined;
 }
 
 /** Every logger gets the serializers that keep secrets and SQL parameters out of it. */
@@ -127,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     oidc: options.oidc ? new OidcClient(options.oidc) : undefined,
     mailer: options.mailer,
     responses: new ResponseCache(),
+    uploads: options.uploads ?? DEFAULT_UPLOAD_LIMITS,
   };
   registerSystemRoutes(app, context);
   registerOrganisationRoutes(app, context);

@@ -41,6 +41,30 @@ const Environment = z.object({
     .min(1, "muss mindestens 1 sein")
     .max(16, "darf höchstens 16 sein")
     .default(2),
+  ATLAS_CPU_WORKERS: z.coerce
+    .number({ message: "muss eine Zahl sein (Worker-Threads für rechenintensive Arbeit)" })
+    .int("muss eine ganze Zahl sein")
+    .min(1, "muss mindestens 1 sein")
+    .max(16, "darf höchstens 16 sein")
+    .optional(),
+  ATLAS_IMPORTS_PER_ACCOUNT: z.coerce
+    .number({ message: "muss eine Zahl sein (gleichzeitige Importe je Konto)" })
+    .int("muss eine ganze Zahl sein")
+    .min(1, "muss mindestens 1 sein")
+    .max(100)
+    .default(2),
+  ATLAS_UPLOAD_MB_PER_ACCOUNT: z.coerce
+    .number({ message: "muss eine Zahl von Megabyte sein" })
+    .int("muss eine ganze Zahl sein")
+    .min(50, "muss mindestens 50 sein (eine Datei darf 50 MB groß sein)")
+    .max(100_000)
+    .default(200),
+  ATLAS_UPLOAD_RETENTION_HOURS: z.coerce
+    .number({ message: "muss eine Zahl von Stunden sein" })
+    .int("muss eine ganze Zahl sein")
+    .min(1, "muss mindestens 1 sein")
+    .max(24 * 365)
+    .default(24),
   ATLAS_OIDC_AUTO_CREATE: z.enum(["0", "1"], { message: "muss 0 oder 1 sein" }).default("0"),
   ATLAS_WORKERS: z.coerce
     .number({ message: "muss eine Zahl sein (Serverprozesse)" })
@@ -72,12 +96,33 @@ export interface ServerConfig {
   kpiIntervalDays: number;
   /** Background jobs run at the same time by this process (ATLAS_JOB_CONCURRENCY, 1–16). */
   jobConcurrency: number;
+  /** Worker threads for CPU-heavy work (ATLAS_CPU_WORKERS; default: cores − 1, 1–4). */
+  cpuWorkers: number | undefined;
+  /** Fair sharing of uploads between accounts (see {@link UploadLimits}). */
+  uploads: UploadLimits;
   /**
    * Server processes sharing the port (ATLAS_WORKERS, ADR 0018): by default the number of cores
    * on PostgreSQL, always 1 on PGlite (its data folder has a single owner).
    */
   workers: number;
 }
+
+/** Per-account limits and retention of uploaded import files. */
+export interface UploadLimits {
+  /** Imports (checks or commits) one account may have queued or running at once. */
+  concurrentImports: number;
+  /** Bytes of uploaded files one account may have stored at once. */
+  storedBytes: number;
+  /** Hours after which an upload that was not committed is deleted. */
+  retentionHours: number;
+}
+
+/** Defaults of {@link UploadLimits} (as documented in the README). */
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
+  concurrentImports: 2,
+  storedBytes: 200 * 1024 * 1024,
+  retentionHours: 24,
+};
 
 /** Reads and checks the environment; names the bad variable in German when it is wrong. */
 export function readConfig(
@@ -113,6 +158,12 @@ export function readConfig(
     publicUrl: env.ATLAS_PUBLIC_URL,
     kpiIntervalDays: env.ATLAS_KPI_INTERVAL_DAYS,
     jobConcurrency: env.ATLAS_JOB_CONCURRENCY,
+    cpuWorkers: env.ATLAS_CPU_WORKERS,
+    uploads: {
+      concurrentImports: env.ATLAS_IMPORTS_PER_ACCOUNT,
+      storedBytes: env.ATLAS_UPLOAD_MB_PER_ACCOUNT * 1024 * 1024,
+      retentionHours: env.ATLAS_UPLOAD_RETENTION_HOURS,
+    },
     workers: env.ATLAS_WORKERS ?? (env.DATABASE_URL ? Math.max(1, cores) : 1),
     smtp: env.ATLAS_SMTP_URL ? { url: env.ATLAS_SMTP_URL, from: env.ATLAS_MAIL_FROM } : undefined,
     oidc:

@@ -13,6 +13,8 @@ import { ensureInitialAdministrator } from "./services/accountService.ts";
 import { jobHandlers } from "./jobs/jobHandlers.ts";
 import { JobRunner } from "./jobs/JobRunner.ts";
 import { schedulePeriodicKpiSnapshot } from "./jobs/kpiSnapshotJob.ts";
+import { scheduleUploadCleanup, UPLOAD_CLEANUP_INTERVAL_MS } from "./jobs/uploadCleanupJob.ts";
+import { closeCpuPool, configureCpuPool } from "./workers/cpuPool.ts";
 
 /** A running server and how to stop it. */
 export interface RunningServer {
@@ -63,6 +65,7 @@ export async function startServer(
   config: ServerConfig,
   { prepare = true }: { prepare?: boolean } = {},
 ): Promise<RunningServer> {
+  configureCpuPool({ threads: config.cpuWorkers });
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const app = await buildApp({
@@ -76,12 +79,21 @@ export async function startServer(
       publicUrl: config.publicUrl,
       oidc: config.oidc,
       mailer: config.smtp ? new SmtpMentionMailer(config.smtp, config.publicUrl) : undefined,
+      uploads: config.uploads,
     });
     if (prepare) await prepareDatabase(db, config, app.log);
     const jobs = new JobRunner(db, jobHandlers(db), {
       log: app.log,
       concurrency: config.jobConcurrency,
     });
+    // Retention of import uploads: a clean-up at start and every hour (ADR 0020).
+    const cleanUp = () =>
+      scheduleUploadCleanup(db).catch((error: unknown) =>
+        app.log.error({ err: error }, "Upload-Aufräumen nicht eingeplant"),
+      );
+    await cleanUp();
+    const cleanupTimer = setInterval(() => void cleanUp(), UPLOAD_CLEANUP_INTERVAL_MS);
+    cleanupTimer.unref();
     jobs.start();
     const url = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;
@@ -91,9 +103,11 @@ export async function startServer(
       url,
       stop() {
         stopping ??= (async () => {
+          clearInterval(cleanupTimer);
           await jobs.stop();
           await app.close();
           await db.close();
+          await closeCpuPool();
         })();
         return stopping;
       },

@@ -93,6 +93,14 @@ describe("OZG adoption and service exchange", () => {
     expect(can(owlIt, "adoption:import")).toBe(false);
   });
 
+  it("lets only roles that write imported data upload Excel/CSV imports", () => {
+    expect(can(detmold, "imports:upload")).toBe(true);
+    expect(can(owlIt, "imports:upload")).toBe(true);
+    expect(can(admin, "imports:upload")).toBe(true);
+    expect(can(reader, "imports:upload")).toBe(false);
+    expect(can(analyst, "imports:upload")).toBe(false);
+  });
+
   it("lets a Kommune or provider register interest only for itself", () => {
     expect(can(detmold, "exchange:interest", { organisationKey: "05766020" })).toBe(true);
     expect(can(detmold, "exchange:interest", { organisationKey: "05766008" })).toBe(false);

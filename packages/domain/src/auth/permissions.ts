@@ -21,6 +21,7 @@ export type Permission =
   | "tokens:own"
   | "adoption:edit"
   | "adoption:import"
+  | "imports:upload"
   | "ozg:configure"
   | "exchange:interest"
   | "exchange:agreement"
@@ -95,6 +96,11 @@ export function can(
     case "adoption:import":
       // Every row of the file is checked with "adoption:edit" for its Kommune.
       return hasRole(principal, "administrator", "kommune_bearbeiter");
+    case "imports:upload":
+      // Excel/CSV imports write Bezüge (Kommune-Bearbeiter), offers (Dienstleister-Bearbeiter)
+      // and master data (administrators); every row is checked again for its Kommune or
+      // provider. Leser and KDN-Analysts write none of it, so they do not upload.
+      return hasRole(principal, "administrator", "kommune_bearbeiter", "dienstleister_bearbeiter");
     case "exchange:interest":
       // For the Kommune or provider named in the request.
       return (

@@ -3,7 +3,13 @@
  * and a German `detail` for people. The server maps categories to HTTP status in one place.
  */
 export type ErrorCategory =
-  "input" | "not_found" | "conflict" | "not_allowed" | "unauthenticated" | "rate_limited";
+  | "input"
+  | "not_found"
+  | "conflict"
+  | "not_allowed"
+  | "unauthenticated"
+  | "rate_limited"
+  | "too_large";
 
 /** Base of all expected errors; `detail` is shown to users, `logMessage` only to engineers. */
 export abstract class AppError extends Error {
@@ -65,6 +71,11 @@ export class UnauthenticatedError extends AppError {
 /** Too many attempts in a short time (sign-in); the client should wait. */
 export class RateLimitedError extends AppError {
   readonly category = "rate_limited" as const;
+}
+
+/** The request's content is larger than allowed (an upload past its size limit). */
+export class TooLargeError extends AppError {
+  readonly category = "too_large" as const;
 }
 
 /** Type guard for expected application errors. */

@@ -17,8 +17,12 @@ import { buildCampaignInput } from "../testing/surveyFactories.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authHeaders, type TestRole } from "../testing/signedIn.ts";
 import { useTestApp } from "../testing/testApp.ts";
+import { DEFAULT_UPLOAD_LIMITS } from "../config.ts";
 
-const server = useTestApp();
+// Uploads are queued here without running their jobs: more than the default two per account.
+const server = useTestApp({
+  uploads: { ...DEFAULT_UPLOAD_LIMITS, concurrentImports: 20 },
+});
 
 /** A draft campaign for Kreis Lippe with one general question (no audit record). */
 async function draftCampaign(): Promise<number> {
@@ -70,6 +74,8 @@ const correctionSample = {
 };
 const SIGNED_IN: Caller[] = CALLERS.filter((caller) => caller !== "anonymous");
 const SCENARIO_WRITERS: Caller[] = ["analyst", "admin"];
+/** Roles that write imported data (Bezüge, offers, master data) may upload and commit. */
+const IMPORTERS: Caller[] = ["kommune_detmold", "kommune_lemgo", "dienstleister_owl", "admin"];
 
 /** A stored scenario (no audit record), for write samples. */
 async function storedScenario(): Promise<number> {
@@ -385,8 +391,8 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
     allowed: SIGNED_IN,
   },
   // Anyone signed in may check a file; rows are written only for Kommunen the user may edit.
-  "POST /api/imports": { path: "/api/imports?fileName=a.csv", allowed: SIGNED_IN },
-  "POST /api/imports/:id/commit": { path: "/api/imports/999999/commit", allowed: SIGNED_IN },
+  "POST /api/imports": { path: "/api/imports?fileName=a.csv", allowed: IMPORTERS },
+  "POST /api/imports/:id/commit": { path: "/api/imports/999999/commit", allowed: IMPORTERS },
   // Veränderungsprozess: everyone signed in reads and comments; KDN steers measures and decisions.
   "GET /api/measures": { path: "/api/measures", allowed: SIGNED_IN },
   "GET /api/measures/roadmap": { path: "/api/measures/roadmap", allowed: SIGNED_IN },

@@ -43,7 +43,9 @@ function problemResponse(description: string) {
 export const problemResponses = {
   400: problemResponse("Ungültige Anfrage"),
   404: problemResponse("Nicht gefunden"),
+  403: problemResponse("Keine Berechtigung"),
   409: problemResponse("Konflikt mit dem aktuellen Stand"),
+  413: problemResponse("Zu groß"),
   429: problemResponse("Zu viele Versuche"),
   500: problemResponse("Interner Fehler"),
 } as const;

@@ -10,6 +10,7 @@ const STATUS: Record<ErrorCategory, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  too_large: 413,
 };
 
 const TITLE: Record<ErrorCategory, string> = {
@@ -19,6 +20,7 @@ const TITLE: Record<ErrorCategory, string> = {
   not_found: "Nicht gefunden",
   conflict: "Konflikt",
   rate_limited: "Zu viele Anfragen",
+  too_large: "Zu groß",
 };
 
 /** The one place where application errors become HTTP problems. */
@@ -29,7 +31,8 @@ export function appErrorToProblem(error: AppError): Problem {
     case "not_allowed":
     case "not_found":
     case "conflict":
-    case "rate_limited": {
+    case "rate_limited":
+    case "too_large": {
       const errors =
         error.category === "input" && "problems" in error
           ? (error.problems as Array<{ field: string; message: string }>)

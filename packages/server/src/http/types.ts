@@ -8,6 +8,7 @@ import type {
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { OidcClient } from "../auth/oidc.ts";
+import type { UploadLimits } from "../config.ts";
 import type { OzgBoard } from "../services/ozgReadinessService.ts";
 import type { MentionMailer } from "../mail/MentionMailer.ts";
 import type { LandscapeReader } from "../services/landscapeService.ts";
@@ -40,4 +41,6 @@ export interface AppContext {
   mailer?: MentionMailer | undefined;
   /** Serialised revision-bound reads with ETag and compressed variants (ADR 0019). */
   responses: ResponseCache;
+  /** Per-account limits and retention of import uploads. */
+  uploads: UploadLimits;
 }

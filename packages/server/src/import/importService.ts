@@ -62,12 +62,17 @@ export interface ImportOptions {
   /** Id of the stored upload, for the audit record. */
   uploadId?: number | undefined;
   progress?: ImportProgress | undefined;
+  /**
+   * Reads and checks the file; the import job passes the worker pool's task. Default: in
+   * this thread ({@link readAndCheckImportFile}).
+   */
+  checkFile?: ((bytes: Uint8Array, fileName: string) => Promise<CheckedImportFile>) | undefined;
 }
 
 const noProgress: ImportProgress = async () => {};
 
-/** Rows of the file, read and checked without the database. */
-interface ParsedFile {
+/** Rows of the file, read and checked without the database (plain data: crosses threads). */
+export interface CheckedImportFile {
   sheets: ImportResult["sheets"];
   /** Checked rows by entity. */
   rows: Map<string, ImportRowOrigin[]>;
@@ -76,8 +81,19 @@ interface ParsedFile {
   invalidRows: number;
 }
 
-function parseSheets(sheets: Awaited<ReturnType<typeof readImportFile>>): ParsedFile {
-  const parsed: ParsedFile = {
+/**
+ * Reads an uploaded file and checks every row on its own (no database): the CPU-heavy part
+ * of an import, run in the worker pool by the import job.
+ */
+export async function readAndCheckImportFile(
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<CheckedImportFile> {
+  return parseSheets(await readImportFile(bytes, fileName));
+}
+
+function parseSheets(sheets: Awaited<ReturnType<typeof readImportFile>>): CheckedImportFile {
+  const parsed: CheckedImportFile = {
     sheets: [],
     rows: new Map(),
     problems: [],
@@ -162,7 +178,7 @@ function parseSheets(sheets: Awaited<ReturnType<typeof readImportFile>>): Parsed
 
 function toResult(
   fileName: string,
-  parsed: ParsedFile,
+  parsed: CheckedImportFile,
   checks: readonly EntityCheck[],
   committed: boolean,
 ): ImportResult {
@@ -210,10 +226,8 @@ export async function runImport(
   options: ImportOptions,
 ): Promise<ImportResult> {
   const progress = options.progress ?? noProgress;
-  await progress(0.02, "Datei wird gelesen …");
-  const file = await readImportFile(bytes, options.fileName);
-  await progress(0.25, "Zeilen werden geprüft …");
-  const parsed = parseSheets(file);
+  await progress(0.02, "Datei wird gelesen und geprüft …");
+  const parsed = await (options.checkFile ?? readAndCheckImportFile)(bytes, options.fileName);
   const entities = [...IMPORTERS.keys()].filter(
     (entity) => (parsed.rows.get(entity)?.length ?? 0) > 0,
   );

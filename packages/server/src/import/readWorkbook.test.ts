@@ -1,8 +1,11 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadWorkbook, readWorkbook, streamWorkbook } from "./readWorkbook.ts";
-import { worksheetsHaveMergedCells } from "./zipEntrySizes.ts";
+import { InputError } from "@it-atlas/domain";
+import { MAX_CSV_LINE_BYTES, readImportFile } from "./readImportFile.ts";
+import { loadWorkbook, MAX_UNPACKED_BYTES, readWorkbook, streamWorkbook } from "./readWorkbook.ts";
+import { zipBomb } from "./zipBomb.testing.ts";
+import { measureUnpackedSize, worksheetsHaveMergedCells } from "./zipEntrySizes.ts";
 
 const cell = fc.oneof(
   fc.string({ maxLength: 8 }),
@@ -84,5 +87,51 @@ describe("readWorkbook", () => {
     expect(worksheetsHaveMergedCells(bytes)).toBe(true);
     const [read] = await readWorkbook(bytes);
     expect(read?.problems[0]?.message).toMatch(/verbundene Zellen/);
+  });
+});
+
+describe("ZIP bomb", () => {
+  it("measures the real unpacked size, not the understated one in the directory", async () => {
+    const bomb = await zipBomb(8, 100);
+    expect(bomb.byteLength).toBeLessThan(64 * 1024);
+    expect(await measureUnpackedSize(bomb, 16 * 1024 * 1024)).toEqual({
+      kind: "ok",
+      bytes: 8 * 1024 * 1024,
+    });
+    expect(await measureUnpackedSize(bomb, 4 * 1024 * 1024)).toEqual({
+      kind: "too_large",
+      budget: 4 * 1024 * 1024,
+    });
+  });
+
+  it("refuses an .xlsx that unpacks past 800 MB while declaring 1 KB, with the German reason", async () => {
+    const bomb = await zipBomb(MAX_UNPACKED_BYTES / 1024 / 1024 + 1);
+    const refusal = await readImportFile(bomb, "bombe.xlsx").catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(InputError);
+    expect(refusal).toMatchObject({
+      code: "import_unpacked_too_large",
+      detail: expect.stringContaining("Die Datei entpackt sich zu mehr als 800 MB"),
+    });
+  });
+
+  it("calls a truncated archive unreadable", async () => {
+    const bomb = await zipBomb(1);
+    const truncated = bomb.subarray(0, bomb.byteLength - 30);
+    expect(await measureUnpackedSize(truncated, MAX_UNPACKED_BYTES)).toEqual({
+      kind: "unreadable",
+    });
+  });
+});
+
+describe("CSV without line breaks", () => {
+  it("refuses a line longer than any table row before parsing it", async () => {
+    const line = new Uint8Array(MAX_CSV_LINE_BYTES + 1).fill(0x41);
+    const refusal = await readImportFile(line, "eine-zeile.csv").catch((error: unknown) => error);
+    expect(refusal).toMatchObject({
+      code: "import_unreadable",
+      detail: expect.stringContaining("Zeile 1 ist länger als"),
+    });
+    const fine = new TextEncoder().encode("AGS;Leistungsbereich\r\n05766020;einwohnerwesen\r\n");
+    expect((await readImportFile(fine, "ok.csv")).sheets[0]?.rows).toHaveLength(2);
   });
 });

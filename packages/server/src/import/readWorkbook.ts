@@ -7,7 +7,7 @@ import {
   type RawCell,
 } from "@it-atlas/domain";
 import { Readable } from "node:stream";
-import { declaredUncompressedSize, worksheetsHaveMergedCells } from "./zipEntrySizes.ts";
+import { measureUnpackedSize, worksheetsHaveMergedCells } from "./zipEntrySizes.ts";
 
 /** A sheet read from a workbook or CSV file: rows by their Excel number. */
 export interface ReadSheet {
@@ -18,8 +18,33 @@ export interface ReadSheet {
   problems: ImportProblem[];
 }
 
-/** Unpacked size an .xlsx may declare; real templates with 250,000 rows stay far below. */
-const MAX_UNPACKED_BYTES = 800 * 1024 * 1024;
+/**
+ * Bytes an .xlsx may really unpack to (measured by inflating, never taken from the archive's
+ * own directory); real templates with 250,000 rows stay far below.
+ */
+export const MAX_UNPACKED_BYTES = 800 * 1024 * 1024;
+
+/** Refusal of a workbook that unpacks to more than {@link MAX_UNPACKED_BYTES}. */
+export function unpackedTooLarge(budget = MAX_UNPACKED_BYTES): InputError {
+  return new InputError(
+    "import_unpacked_too_large",
+    `Die Datei entpackt sich zu mehr als ${Math.round(budget / 1024 / 1024)} MB. So große Arbeitsmappen werden nicht eingelesen – bitte die Daten auf mehrere kleinere Dateien aufteilen.`,
+  );
+}
+
+/**
+ * Checks an .xlsx before anything unpacks it for real: a readable ZIP whose entries inflate
+ * to at most `budget` bytes in total. Throws the German refusal otherwise.
+ */
+export async function assertWorkbookUnpacksWithin(
+  bytes: Uint8Array,
+  budget = MAX_UNPACKED_BYTES,
+): Promise<number> {
+  const unpacked = await measureUnpackedSize(bytes, budget);
+  if (unpacked.kind === "unreadable") throw unreadableWorkbook();
+  if (unpacked.kind === "too_large") throw unpackedTooLarge(unpacked.budget);
+  return unpacked.bytes;
+}
 
 /** Refusal of a file that is not a readable workbook (German message for people). */
 export function unreadableWorkbook(detail?: string): InputError {
@@ -75,16 +100,10 @@ function toRawCell(cell: ExcelJS.Cell): { value: RawCell } | { problem: string; 
  * columns, formulas (their cached result may be stale), error values and merged cells.
  */
 export async function readWorkbook(bytes: Uint8Array): Promise<ReadSheet[]> {
-  const unpacked = declaredUncompressedSize(bytes);
-  if (unpacked === undefined) throw unreadableWorkbook();
-  if (unpacked > MAX_UNPACKED_BYTES) {
-    throw unreadableWorkbook(
-      "Die Arbeitsmappe ist entpackt zu groß (mehr als 800 MB). Bitte in kleinere Dateien aufteilen.",
-    );
-  }
+  await assertWorkbookUnpacksWithin(bytes);
   // Streaming is several times faster and lighter for large files, but exceljs's streaming
   // reader ignores merged cells: files with any take the careful path that reports them.
-  if (worksheetsHaveMergedCells(bytes) === false) {
+  if (worksheetsHaveMergedCells(bytes, MAX_UNPACKED_BYTES) === false) {
     const streamed = await streamWorkbook(bytes);
     if (streamed) return streamed;
   }

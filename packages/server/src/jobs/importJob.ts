@@ -1,4 +1,5 @@
 import {
+  deleteImportUpload,
   findImportUpload,
   findUserById,
   readImportUploadContent,
@@ -6,6 +7,7 @@ import {
 } from "@it-atlas/db";
 import { InputError, type Principal } from "@it-atlas/domain";
 import { runImport } from "../import/importService.ts";
+import { cpuPool } from "../workers/cpuPool.ts";
 import type { JobHandler } from "./JobRunner.ts";
 
 /** Job kind of imports: check an uploaded file, or check and write it. */
@@ -22,6 +24,7 @@ export interface ImportJobPayload {
 /**
  * Runs the import of a stored upload as a background job with progress; the result (counts
  * and problems) is stored with the job. Permissions are those of the user at run time.
+ * Reading the file and checking its rows run in the CPU worker pool.
  */
 export function importJobHandler(db: Database): JobHandler {
   return {
@@ -33,7 +36,7 @@ export function importJobHandler(db: Database): JobHandler {
         readImportUploadContent(db, uploadId),
         findUserById(db, userId),
       ]);
-      if (!upload || !content) {
+      if (!upload?.complete || !content) {
         throw new InputError(
           "import_upload_missing",
           "Die hochgeladene Datei ist nicht mehr vorhanden.",
@@ -53,7 +56,7 @@ export function importJobHandler(db: Database): JobHandler {
         roles: user.roles,
         via: "session",
       };
-      return runImport(db, content, {
+      const result = await runImport(db, content, {
         fileName: upload.fileName,
         uploadId,
         commit,
@@ -62,7 +65,12 @@ export function importJobHandler(db: Database): JobHandler {
           audit: { actorUserId: user.id, actorLabel: user.email, via: "import", requestId: null },
         },
         progress: (fraction, text) => context.progress(fraction, text),
+        // Reading and row checks run in the worker pool; the database work stays here.
+        checkFile: (bytes, fileName) => cpuPool().run("import.check", { bytes, fileName }),
       });
+      // Retention: a committed file is not needed any more (the audit keeps its SHA-256).
+      if (result.committed) await deleteImportUpload(db, uploadId);
+      return result;
     },
   };
 }

@@ -3,6 +3,7 @@ import { importJobHandler } from "./importJob.ts";
 import { kpiSnapshotJobHandler } from "./kpiSnapshotJob.ts";
 import type { JobHandler } from "./JobRunner.ts";
 import { scenarioParetoJobHandler, scenarioSolveJobHandler } from "./scenarioJobs.ts";
+import { uploadCleanupJobHandler } from "./uploadCleanupJob.ts";
 
 /**
  * The job kinds this server runs (imports, optimisations). Each feature adds its handler
@@ -14,5 +15,6 @@ export function jobHandlers(db: Database): JobHandler[] {
     kpiSnapshotJobHandler(db),
     scenarioSolveJobHandler(db),
     scenarioParetoJobHandler(db),
+    uploadCleanupJobHandler(db),
   ];
 }

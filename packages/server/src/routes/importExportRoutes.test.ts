@@ -3,6 +3,7 @@ import { sql } from "@it-atlas/db";
 import { ImportResult } from "@it-atlas/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateArchimate } from "../export/validateArchimate.testing.ts";
+import { zipBomb } from "../import/zipBomb.testing.ts";
 import { jobHandlers } from "../jobs/jobHandlers.ts";
 import { JobRunner } from "../jobs/JobRunner.ts";
 import { expectProblem } from "../testing/expectProblem.ts";
@@ -74,15 +75,15 @@ describe("import API", () => {
       progress: 1,
       result: { committed: false, counts: { changed: 1, invalid: 0 } },
     });
-    // Another user neither sees nor commits the upload.
+    // A Leser may not commit (nor upload) imports at all.
     expectProblem(
       await server.app.inject({
         method: "POST",
         url: `/api/imports/${uploadId}/commit`,
         headers: leser,
       }),
-      404,
-      "import_not_found",
+      403,
+      "forbidden",
     );
 
     const commit = await server.app.inject({
@@ -100,13 +101,26 @@ describe("import API", () => {
     expect(row?.operating_model).toBe("land");
   });
 
-  it("stores a German failure with the job when the file cannot be read", async () => {
+  it("refuses a broken .xlsx at upload with a German problem (checked in the worker pool)", async () => {
     const upload = await server.app.inject({
       method: "POST",
       url: "/api/imports?fileName=kaputt.xlsx",
       payload: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]),
       headers: { ...admin, "content-type": "application/octet-stream" },
     });
+    expectProblem(upload, 400, "import_unreadable");
+    expect(upload.json<{ detail: string }>().detail).toMatch(/keine lesbare Excel-Arbeitsmappe/);
+  });
+
+  it("stores a German failure with the job when a ZIP file is no workbook", async () => {
+    // A readable ZIP (1 MB of spaces as its only entry), but nothing exceljs can open.
+    const upload = await server.app.inject({
+      method: "POST",
+      url: "/api/imports?fileName=kein-excel.xlsx",
+      payload: Buffer.from(await zipBomb(1)),
+      headers: { ...admin, "content-type": "application/octet-stream" },
+    });
+    expect(upload.statusCode, upload.body).toBe(202);
     await runJobs();
     const job = await server.app.inject({
       url: `/api/jobs/${upload.json<{ jobId: number }>().jobId}`,

@@ -1,19 +1,6 @@
-import { createHash } from "node:crypto";
-import {
-  appendAudit,
-  enqueueJob,
-  findImportUpload,
-  linkImportJob,
-  saveImportUpload,
-} from "@it-atlas/db";
-import {
-  can,
-  IMPORT_LIMITS,
-  IMPORT_SHEETS,
-  InputError,
-  NotFoundError,
-  type Principal,
-} from "@it-atlas/domain";
+import { Readable } from "node:stream";
+import { appendAudit, enqueueJob, findImportUpload, linkImportJob } from "@it-atlas/db";
+import { can, IMPORT_SHEETS, InputError, NotFoundError, type Principal } from "@it-atlas/domain";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -23,6 +10,7 @@ import { CONTENT_TYPES } from "../export/exportFiles.ts";
 import { problemResponses } from "../http/Problem.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 import { IMPORT_JOB_KIND, type ImportJobPayload } from "../jobs/importJob.ts";
+import { assertImportSlot, receiveUpload } from "../services/importUploadService.ts";
 import { sendFile } from "./exportRoutes.ts";
 
 /** Media types accepted as the raw body of an upload. */
@@ -52,7 +40,7 @@ async function ownUpload(context: AppContext, principal: Principal, id: number) 
     upload &&
     principal.kind === "user" &&
     (upload.createdBy === principal.userId || can(principal, "users:manage"));
-  if (!upload || !mine || principal.kind !== "user") {
+  if (!upload?.complete || !mine || principal.kind !== "user") {
     throw new NotFoundError(
       "import_not_found",
       `Es gibt keinen Import ${id}, den Sie sehen dürfen.`,
@@ -62,12 +50,15 @@ async function ownUpload(context: AppContext, principal: Principal, id: number) 
 }
 
 /**
- * Import of Excel/CSV files: templates, upload (raw body, up to 50 MB) with a preview job,
- * and commit as a second job. Any signed-in user may check a file; only rows of Kommunen the
- * user may edit can be written, and a file with any invalid row is not written at all.
+ * Import of Excel/CSV files: templates, upload (raw body, up to 50 MB, streamed into the
+ * database) with a preview job, and commit as a second job. Only roles that write imported
+ * data may upload ("imports:upload"); only rows of Kommunen or providers the user may edit
+ * can be written, and a file with any invalid row is not written at all. Per account, the
+ * imports queued or running and the stored upload bytes are limited (ADR 0020).
  */
 export function registerImportRoutes(app: ZodApp, context: AppContext): void {
   const signedIn = { access: { permission: "landscape:read" as const } };
+  const importers = { access: { permission: "imports:upload" as const } };
 
   app.get(
     "/api/imports/templates/:entity",
@@ -90,20 +81,16 @@ export function registerImportRoutes(app: ZodApp, context: AppContext): void {
       }),
   );
 
-  // The raw-body parser is scoped to this plugin, so no other route accepts these types.
+  // The raw-body parser is scoped to this plugin, so no other route accepts these types. It
+  // hands the request stream on unread: the handler streams it into the database.
   void app.register((scope: FastifyInstance, _options, done) => {
     const uploads = scope.withTypeProvider<ZodTypeProvider>();
-    uploads.addContentTypeParser(
-      UPLOAD_TYPES,
-      { parseAs: "buffer", bodyLimit: IMPORT_LIMITS.maxBytes },
-      (_request, body, done) => done(null, body),
-    );
+    uploads.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
 
     uploads.post(
       "/api/imports",
       {
-        config: signedIn,
-        bodyLimit: IMPORT_LIMITS.maxBytes,
+        config: importers,
         schema: {
           tags: ["Import"],
           summary: "Datei hochladen (XLSX oder CSV als Rohdaten) und Prüfung starten",
@@ -112,9 +99,15 @@ export function registerImportRoutes(app: ZodApp, context: AppContext): void {
           querystring: z.object({ fileName: FileName }),
           consumes: UPLOAD_TYPES,
           body: z.string().meta({ format: "binary" }),
-          response: { 202: ImportStarted, 400: problemResponses[400] },
+          response: {
+            202: ImportStarted,
+            400: problemResponses[400],
+            403: problemResponses[403],
+            413: problemResponses[413],
+            429: problemResponses[429],
+          },
         },
-        // The body is a Buffer; there is nothing for zod to validate.
+        // The body is the request stream; there is nothing for zod to validate.
         validatorCompiler: ({ httpPart }) =>
           httpPart === "body"
             ? (data: unknown) => ({ value: data })
@@ -125,7 +118,7 @@ export function registerImportRoutes(app: ZodApp, context: AppContext): void {
       },
       async (request, reply) => {
         const body = request.body as unknown;
-        if (!Buffer.isBuffer(body)) {
+        if (!(body instanceof Readable)) {
           throw new InputError(
             "import_body_missing",
             "Bitte die Datei selbst als Inhalt der Anfrage senden (Content-Type XLSX, text/csv oder application/octet-stream).",
@@ -133,31 +126,35 @@ export function registerImportRoutes(app: ZodApp, context: AppContext): void {
         }
         const principal = request.principal;
         if (principal.kind !== "user") throw new Error("Anmeldung fehlt");
-        const content = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+        const declared = Number(request.headers["content-length"]);
         const actor = auditActor(request);
-        const started = await context.db.transaction(async (tx) => {
-          const uploadId = await saveImportUpload(tx, {
-            fileName: request.query.fileName,
-            sha256: createHash("sha256").update(content).digest("hex"),
-            content,
-            createdBy: principal.userId,
-          });
-          const payload: ImportJobPayload = { uploadId, commit: false, userId: principal.userId };
-          const jobId = await enqueueJob(tx, {
-            kind: IMPORT_JOB_KIND,
-            payload,
-            createdBy: principal.userId,
-          });
-          await linkImportJob(tx, uploadId, "preview", jobId);
-          await appendAudit(tx, {
-            ...actor,
-            action: "upload",
-            entityType: "import",
-            entityId: String(uploadId),
-            before: null,
-            after: { fileName: request.query.fileName, bytes: content.byteLength },
-          });
-          return { uploadId, jobId };
+        const started = await receiveUpload(context.db, body, {
+          fileName: request.query.fileName,
+          userId: principal.userId,
+          limits: context.uploads,
+          declaredBytes: Number.isFinite(declared) ? declared : undefined,
+          async start(tx, received) {
+            const payload: ImportJobPayload = {
+              uploadId: received.uploadId,
+              commit: false,
+              userId: principal.userId,
+            };
+            const jobId = await enqueueJob(tx, {
+              kind: IMPORT_JOB_KIND,
+              payload,
+              createdBy: principal.userId,
+            });
+            await linkImportJob(tx, received.uploadId, "preview", jobId);
+            await appendAudit(tx, {
+              ...actor,
+              action: "upload",
+              entityType: "import",
+              entityId: String(received.uploadId),
+              before: null,
+              after: { fileName: request.query.fileName, bytes: received.bytes },
+            });
+            return { uploadId: received.uploadId, jobId };
+          },
         });
         return reply.status(202).send(started);
       },
@@ -168,19 +165,26 @@ export function registerImportRoutes(app: ZodApp, context: AppContext): void {
   app.post(
     "/api/imports/:id/commit",
     {
-      config: signedIn,
+      config: importers,
       schema: {
         tags: ["Import"],
         summary:
           "Geprüfte Datei übernehmen (eine Transaktion; nichts, wenn eine Zeile fehlerhaft ist)",
         params: z.object({ id: z.coerce.number().int().positive() }),
-        response: { 202: ImportStarted, 400: problemResponses[400], 404: problemResponses[404] },
+        response: {
+          202: ImportStarted,
+          400: problemResponses[400],
+          403: problemResponses[403],
+          404: problemResponses[404],
+          429: problemResponses[429],
+        },
       },
     },
     async (request, reply) => {
       const { upload, userId } = await ownUpload(context, request.principal, request.params.id);
       const actor = auditActor(request);
       const jobId = await context.db.transaction(async (tx) => {
+        await assertImportSlot(tx, userId, { ...context.uploads, storedBytes: Infinity });
         const payload: ImportJobPayload = { uploadId: upload.id, commit: true, userId };
         const id = await enqueueJob(tx, {
           kind: IMPORT_JOB_KIND,

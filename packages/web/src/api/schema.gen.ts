@@ -2694,6 +2694,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -2705,6 +2714,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2815,6 +2833,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -2826,6 +2853,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2902,6 +2938,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -2913,6 +2958,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3101,6 +3155,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3112,6 +3175,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3230,6 +3302,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3241,6 +3322,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3312,6 +3402,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3323,6 +3422,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3426,6 +3534,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3437,6 +3554,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3517,6 +3643,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3528,6 +3663,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3603,6 +3747,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3614,6 +3767,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3691,6 +3853,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3702,6 +3873,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3776,6 +3956,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3787,6 +3976,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3897,6 +4095,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3908,6 +4115,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3982,6 +4198,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
                     headers: {
@@ -3993,6 +4218,15 @@ export interface paths {
                 };
                 /** @description Konflikt mit dem aktuellen Stand */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4360,8 +4594,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nicht gefunden */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu viele Versuche */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9022,6 +9274,33 @@ export interface paths {
                 };
                 /** @description Ungültige Anfrage */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Keine Berechtigung */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu groß */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zu viele Versuche */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -1,0 +1,82 @@
+import { isAppError, type ErrorCategory, type FieldProblem } from "@it-atlas/domain";
+import { readAndCheckImportFile, type CheckedImportFile } from "../import/importService.ts";
+import { assertWorkbookUnpacksWithin } from "../import/readWorkbook.ts";
+
+/** The CPU-heavy tasks the worker pool runs, with their plain-data input and output. */
+export interface WorkerTasks {
+  /** Reads an uploaded XLSX/CSV file and checks its rows (no database). */
+  "import.check": {
+    input: { bytes: Uint8Array; fileName: string };
+    output: CheckedImportFile;
+  };
+  /** Measures an .xlsx's real unpacked size against the budget (refuses ZIP bombs). */
+  "import.inspect": {
+    input: { bytes: Uint8Array };
+    output: { unpackedBytes: number | null };
+  };
+}
+
+/** Name of a task of the pool. */
+export type WorkerTaskName = keyof WorkerTasks;
+
+/** A message to a worker: the task and its input. */
+export interface WorkerMessage<Name extends WorkerTaskName = WorkerTaskName> {
+  task: Name;
+  input: WorkerTasks[Name]["input"];
+}
+
+/** An expected error as plain data (classes do not survive the thread boundary). */
+export interface WorkerAppError {
+  category: ErrorCategory;
+  code: string;
+  detail: string;
+  problems?: FieldProblem[] | undefined;
+}
+
+/** What a worker answers: the task's output, or the application error it threw. */
+export type WorkerOutcome<Output> =
+  { ok: true; value: Output } | { ok: false; error: WorkerAppError };
+
+type TaskTable = {
+  [Name in WorkerTaskName]: (
+    input: WorkerTasks[Name]["input"],
+  ) => Promise<WorkerTasks[Name]["output"]>;
+};
+
+/** ZIP files (and so .xlsx) start with "PK\x03\x04". */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+const TASKS: TaskTable = {
+  "import.check": ({ bytes, fileName }) => readAndCheckImportFile(bytes, fileName),
+  "import.inspect": async ({ bytes }) => ({
+    unpackedBytes: isZip(bytes) ? await assertWorkbookUnpacksWithin(bytes) : null,
+  }),
+};
+
+/**
+ * Runs one task in the current thread (inside a worker, or inline where no pool runs);
+ * application errors come back as data, anything else is thrown.
+ */
+export async function runWorkerTask<Name extends WorkerTaskName>(
+  message: WorkerMessage<Name>,
+): Promise<WorkerOutcome<WorkerTasks[Name]["output"]>> {
+  const task = TASKS[message.task] as
+    ((input: WorkerTasks[Name]["input"]) => Promise<WorkerTasks[Name]["output"]>) | undefined;
+  if (!task) throw new Error(`Unbekannte Aufgabe: ${String(message.task)}`);
+  try {
+    return { ok: true, value: await task(message.input) };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return {
+      ok: false,
+      error: {
+        category: error.category,
+        code: error.code,
+        detail: error.detail,
+        problems: "problems" in error ? (error.problems as FieldProblem[]) : undefined,
+      },
+    };
+  }
+}
