@@ -1,9 +1,11 @@
 import { specialisationPreset, type Sourcing } from "@it-atlas/domain";
 import {
+  createApiToken,
   createCampaign,
   createNotifications,
   createScenario,
   createSurveyToken,
+  createUser,
   enqueueJob,
   findResponse,
   saveAnswers,
@@ -12,6 +14,7 @@ import {
   sql,
   startCampaign,
 } from "@it-atlas/db";
+import { hashPassword } from "./passwords.ts";
 import { hashSecret, newSecret } from "./secrets.ts";
 import { buildCampaignInput } from "../testing/surveyFactories.ts";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -169,6 +172,7 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
   "POST /api/auth/invitation/accept": { path: "/api/auth/invitation/accept", allowed: CALLERS },
   "GET /api/me/tokens": { path: "/api/me/tokens", allowed: SIGNED_IN },
   "POST /api/me/tokens": { path: "/api/me/tokens", allowed: SIGNED_IN },
+  "POST /api/me/password": { path: "/api/me/password", allowed: SIGNED_IN },
   "DELETE /api/me/tokens/:id": { path: "/api/me/tokens/999999", allowed: SIGNED_IN },
   "GET /api/admin/users": { path: "/api/admin/users", allowed: ["admin"] },
   "POST /api/admin/users": { path: "/api/admin/users", allowed: ["admin"] },
@@ -716,6 +720,34 @@ describe("audit trail", () => {
       payload: { name: "Audit-Test" },
       entityType: "api_token",
     }),
+    "POST /api/me/password": async () => {
+      // An account with a password and a token of its own: the change needs the current one.
+      const secret = `atlas_${newSecret()}`;
+      const passwordHash = await hashPassword("Altes-Dachs-Passwort-7");
+      await server.db.transaction(async (tx) => {
+        const userId = await createUser(tx, {
+          email: `passwort-${Date.now()}@example.org`,
+          displayName: "Passwort Test",
+          passwordHash,
+          status: "active",
+          roles: [{ role: "leser", organisationKey: null, providerId: null }],
+        });
+        await createApiToken(tx, {
+          userId,
+          name: "Test",
+          tokenHash: hashSecret(secret),
+          prefix: secret.slice(0, 12),
+          expiresInDays: 1,
+        });
+      });
+      return {
+        method: "POST",
+        url: "/api/me/password",
+        headers: { authorization: `Bearer ${secret}` },
+        payload: { currentPassword: "Altes-Dachs-Passwort-7", newPassword: "Neue-Gurke-Wiese-93" },
+        entityType: "user",
+      };
+    },
     "DELETE /api/me/tokens/:id": async () => {
       const created = await server.app.inject({
         method: "POST",

@@ -59,8 +59,10 @@ describe("NUL bytes and control characters at the API", () => {
       headers,
       payload: { title: "Umstellung\u0000Einwohnerwesen" },
     });
-    const problem = expectProblem(response, 400, "invalid_characters");
-    expect(problem.detail).toContain("„title“");
+    const problem = expectProblem(response, 400, "invalid_request");
+    expect(problem.detail).toMatch(
+      /^Anfragetext ungültig: „title“ enthält unzulässige Steuerzeichen/,
+    );
   });
 
   it("refuses an impossible calendar day in a body field with a German 400, storing nothing", async () => {

@@ -46,37 +46,44 @@ function collect(value: unknown, path: string, problems: FieldProblem[], depth: 
   }
 }
 
-/** The fields of a request whose text holds a forbidden control character. */
+const PARTS = [
+  ["params", "Pfadparameter"],
+  ["query", "Abfrageparameter"],
+  ["body", "Anfragetext"],
+] as const;
+
+/** The fields of a request whose text holds a forbidden control character, by part. */
 export function controlCharacterProblems(parts: {
   params?: unknown;
   query?: unknown;
   body?: unknown;
 }): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  collect(parts.params, "", problems, 0);
-  collect(parts.query, "", problems, 0);
-  collect(parts.body, "", problems, 0);
-  return problems;
+  return PARTS.flatMap(([part]) => {
+    const problems: FieldProblem[] = [];
+    collect(parts[part], "", problems, 0);
+    return problems;
+  });
 }
 
+/**
+ * Refuses such requests before validation, in the shape of a validation error (400
+ * `invalid_request`, „Abfrageparameter ungültig: „q“ …“), for the first part that has them.
+ */
 export function installControlCharacterGuard(app: FastifyInstance): void {
   app.addHook("preValidation", (request, _reply, done) => {
     // Raw uploads (Buffer, stream) are checked by their importers, cell by cell.
-    const problems = controlCharacterProblems({
-      params: request.params,
-      query: request.query,
-      body: request.body,
-    });
-    if (problems.length === 0) {
-      done();
+    for (const [part, label] of PARTS) {
+      const problems = controlCharacterProblems({ [part]: request[part] });
+      if (problems.length === 0) continue;
+      done(
+        new InputError(
+          "invalid_request",
+          `${label} ungültig: ${problems.map((problem) => `„${problem.field}“ ${problem.message}`).join("; ")}`,
+          problems,
+        ),
+      );
       return;
     }
-    done(
-      new InputError(
-        "invalid_characters",
-        `Die Anfrage enthält unzulässige Steuerzeichen: ${problems.map((problem) => `„${problem.field}“`).join(", ")}.`,
-        problems,
-      ),
-    );
+    done();
   });
 }
