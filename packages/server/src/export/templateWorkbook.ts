@@ -1,6 +1,12 @@
 import ExcelJS from "exceljs";
 import { loadImportReferences, type Database } from "@it-atlas/db";
-import { columnLetter, IMPORT_SHEETS, InputError, type SheetSpec } from "@it-atlas/domain";
+import {
+  columnLetter,
+  IMPORT_SHEETS,
+  InputError,
+  neutraliseFormula,
+  type SheetSpec,
+} from "@it-atlas/domain";
 import { workbookBuffer } from "./writeSheet.ts";
 
 /** Rows of the template that carry value lists (drop-downs); more rows can be added by copying. */
@@ -122,7 +128,9 @@ export async function templateWorkbook(db: Database, entity: string): Promise<Bu
     values.getCell(`${columnLetter(listColumn + 1)}1`).value = "Bedeutung";
     list.entries.forEach(([value, meaning], index) => {
       values.getCell(`${letter}${index + 2}`).value = value;
-      values.getCell(`${columnLetter(listColumn + 1)}${index + 2}`).value = meaning;
+      // Names may be typed by people (products): never a formula. Values are ids and keys.
+      values.getCell(`${columnLetter(listColumn + 1)}${index + 2}`).value =
+        typeof meaning === "string" ? neutraliseFormula(meaning) : meaning;
     });
     const dataIndex = columns.findIndex((column) => column.header === list.heading);
     if (dataIndex >= 0 && list.entries.length > 0) {

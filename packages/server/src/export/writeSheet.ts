@@ -24,8 +24,9 @@ function excelValue(cell: ExportCell | undefined): ExcelJS.CellValue {
  */
 export function addTableSheet(workbook: ExcelJS.Workbook, table: ExportTable): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(table.name, { views: [{ state: "frozen", ySplit: 1 }] });
+  // Headers can carry names people typed (a scenario's name in the comparison): neutralised too.
   sheet.columns = table.headers.map((header) => ({
-    header,
+    header: neutraliseFormula(header),
     key: header,
     width: table.widths?.[header] ?? Math.min(40, Math.max(10, header.length + 2)),
   }));
