@@ -20,6 +20,7 @@ export * from "./repositories/reorganisationRepository.ts";
 export * from "./seed/seedDemoLandscape.ts";
 export * from "./repositories/offerRepository.ts";
 export * from "./repositories/userRepository.ts";
+export * from "./repositories/loginThrottleRepository.ts";
 export * from "./repositories/sessionRepository.ts";
 export * from "./repositories/auditRepository.ts";
 export * from "./repositories/jobRepository.ts";

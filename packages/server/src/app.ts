@@ -58,8 +58,12 @@ export const API_VERSION = "0.1.0";
 /** Options of {@link buildApp}. */
 export interface AppOptions {
   db: Database;
-  /** Trust X-Forwarded-Proto of a reverse proxy (Secure cookies, HSTS). */
-  trustProxy?: boolean;
+  /**
+   * Number of trusted reverse-proxy hops (default 0): the client address (login throttling) is
+   * taken from that many X-Forwarded-For entries from the right, and X-Forwarded-Proto is
+   * trusted (Secure cookies, HSTS) when it is at least 1.
+   */
+  trustProxy?: number;
   /** Public base URL for invitation and reset links (default: from the request). */
   publicUrl?: string | undefined;
   /** Sends @mention e-mails when SMTP is configured (in-app notifications always). */
@@ -82,12 +86,19 @@ function withLogSerializers(
   return { ...base, serializers: { ...base.serializers, ...logSerializers } };
 }
 
+function trustedHops(hops: number): false | ((address: string, hop: number) => boolean) {
+  return hops > 0 ? (_address, hop) => hop < hops : false;
+}
+
 /** Builds the HTTP application (API, OpenAPI document and docs page, web app). */
 export async function buildApp(options: AppOptions): Promise<ZodApp> {
   useGermanValidationMessages();
   const app = Fastify({
     logger: withLogSerializers(options.logger),
-    trustProxy: options.trustProxy ?? false,
+    // A hop count, never `true`: with `true` the left-most X-Forwarded-For entry, which the
+    // client chooses, would become request.ip. (The function is what proxy-addr makes of a
+    // number: trust the first `hops` addresses counted from the socket.)
+    trustProxy: trustedHops(options.trustProxy ?? 0),
     bodyLimit: 1024 * 1024,
     // Query strings are small and flat; keep parsing strict and cheap.
     routerOptions: { maxParamLength: 200 },
@@ -96,7 +107,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   installControlCharacterGuard(app);
-  installSecurityHeaders(app, { trustProxy: options.trustProxy ?? false });
+  installSecurityHeaders(app, { trustProxy: (options.trustProxy ?? 0) > 0 });
   await installCompression(app);
   const auth = installAuth(app, options.db);
 
@@ -125,7 +136,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     db: options.db,
     landscape: new LandscapeReader(options.db),
     ozg: new OzgBoard(options.db),
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: (options.trustProxy ?? 0) > 0,
     publicUrl: options.publicUrl,
     forgetPrincipals: auth.forget,
     oidc: options.oidc ? new OidcClient(options.oidc) : undefined,

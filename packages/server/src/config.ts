@@ -17,7 +17,10 @@ const Environment = z.object({
   ATLAS_DEMO: z.enum(["0", "1"], { message: "muss 0 (aus) oder 1 (an) sein" }).default("1"),
   ATLAS_ADMIN_EMAIL: z.email("ist keine gültige E-Mail-Adresse").optional(),
   ATLAS_ADMIN_PASSWORD: z.string().min(12, "muss mindestens 12 Zeichen lang sein").optional(),
-  ATLAS_TRUST_PROXY: z.enum(["0", "1"], { message: "muss 0 oder 1 sein" }).default("0"),
+  ATLAS_TRUST_PROXY: z
+    .string()
+    .regex(/^[0-9]$/, "muss die Zahl der vorgeschalteten Proxys sein (0 bis 9)")
+    .default("0"),
   ATLAS_PUBLIC_URL: z.url("muss eine URL sein, z. B. https://it-atlas.example.de").optional(),
   ATLAS_SMTP_URL: z
     .string()
@@ -86,7 +89,12 @@ export interface ServerConfig {
   demo: boolean;
   /** First administrator, created at start when no active administrator exists. */
   initialAdmin: { email: string | undefined; password: string | undefined };
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies in front of the server are trusted (0: none). With N, the client
+   * address is the N-th address from the right of X-Forwarded-For (Fastify `trustProxy: N`),
+   * so a client cannot choose its own address by sending the header itself.
+   */
+  trustProxy: number;
   publicUrl: string | undefined;
   /** E-mail for @mentions, when ATLAS_SMTP_URL is set (sender: ATLAS_MAIL_FROM). */
   smtp: { url: string; from: string } | undefined;
@@ -154,7 +162,7 @@ export function readConfig(
     logLevel: env.LOG_LEVEL,
     demo: env.ATLAS_DEMO === "1",
     initialAdmin: { email: env.ATLAS_ADMIN_EMAIL, password: env.ATLAS_ADMIN_PASSWORD },
-    trustProxy: env.ATLAS_TRUST_PROXY === "1",
+    trustProxy: Number(env.ATLAS_TRUST_PROXY),
     publicUrl: env.ATLAS_PUBLIC_URL,
     kpiIntervalDays: env.ATLAS_KPI_INTERVAL_DAYS,
     jobConcurrency: env.ATLAS_JOB_CONCURRENCY,

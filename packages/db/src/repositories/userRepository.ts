@@ -6,8 +6,6 @@ import { sql } from "../client/sql.ts";
 /** A user with the secrets the server needs to authenticate (never sent to clients). */
 export interface UserRecord extends UserView {
   passwordHash: string | null;
-  failedLogins: number;
-  lockedUntil: string | null;
 }
 
 interface UserRow {
@@ -16,8 +14,6 @@ interface UserRow {
   display_name: string;
   status: UserView["status"];
   password_hash: string | null;
-  failed_logins: number;
-  locked_until: string | null;
   last_login_at: string | null;
   created_at: string;
   oidc_subject: string | null;
@@ -25,8 +21,7 @@ interface UserRow {
 }
 
 const SELECT_USER = sql`
-  SELECT u.id, u.email, u.display_name, u.status, u.password_hash, u.failed_logins,
-         to_char(u.locked_until AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS locked_until,
+  SELECT u.id, u.email, u.display_name, u.status, u.password_hash,
          to_char(u.last_login_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS last_login_at,
          to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
          u.oidc_subject,
@@ -46,14 +41,12 @@ function toUser(row: UserRow): UserRecord {
     createdAt: row.created_at,
     oidc: row.oidc_subject !== null,
     passwordHash: row.password_hash,
-    failedLogins: row.failed_logins,
-    lockedUntil: row.locked_until,
   };
 }
 
 /** Strips secrets for API responses. */
 export function toUserView(user: UserRecord): UserView {
-  const { passwordHash: _hash, failedLogins: _failed, lockedUntil: _locked, ...view } = user;
+  const { passwordHash: _hash, ...view } = user;
   return view;
 }
 
@@ -135,34 +128,19 @@ export async function updateUser(
                        status = coalesce(${changes.status ?? null}, status) WHERE id = ${userId}`);
 }
 
-/** Sets a new password hash and clears lockout. */
+/** Sets a new password hash (and activates an invited account). */
 export async function setPassword(
   tx: Queryable,
   userId: number,
   passwordHash: string,
 ): Promise<void> {
-  await tx.query(sql`UPDATE app_user SET password_hash = ${passwordHash}, failed_logins = 0, locked_until = NULL,
+  await tx.query(sql`UPDATE app_user SET password_hash = ${passwordHash},
                        status = CASE WHEN status = 'invited' THEN 'active' ELSE status END WHERE id = ${userId}`);
-}
-
-/** Records a failed password check; locks the account after `maxFailures` in a row. */
-export async function recordFailedLogin(
-  tx: Queryable,
-  userId: number,
-  maxFailures: number,
-  lockMinutes: number,
-): Promise<void> {
-  await tx.query(sql`UPDATE app_user SET failed_logins = failed_logins + 1,
-      locked_until = CASE WHEN failed_logins + 1 >= ${maxFailures}
-                          THEN now() + make_interval(mins => ${lockMinutes}) ELSE locked_until END
-    WHERE id = ${userId}`);
 }
 
 /** Records a successful sign-in. */
 export async function recordLogin(tx: Queryable, userId: number): Promise<void> {
-  await tx.query(
-    sql`UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = ${userId}`,
-  );
+  await tx.query(sql`UPDATE app_user SET last_login_at = now() WHERE id = ${userId}`);
 }
 
 /** Links an existing user to an OpenID Connect subject. */

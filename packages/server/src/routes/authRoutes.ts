@@ -1,5 +1,6 @@
 import {
   appendAudit,
+  clearLoginFailures,
   consumeOneTimeToken,
   createSession,
   deleteSession,
@@ -8,7 +9,8 @@ import {
   findOneTimeTokenUser,
   findUserById,
   invalidateOneTimeTokensOfUser,
-  recordFailedLogin,
+  loginDelaySeconds,
+  recordLoginFailure,
   recordLogin,
   revokeApiTokensOfUser,
   setPassword,
@@ -27,10 +29,51 @@ import type { AppContext, ZodApp } from "../http/types.ts";
 
 /** Session length: one working day. */
 export const SESSION_MINUTES = 8 * 60;
-const MAX_FAILURES = 5;
-const LOCK_MINUTES = 15;
-const WINDOW_MS = 5 * 60_000;
-const MAX_ATTEMPTS_PER_WINDOW = 20;
+
+/**
+ * Login throttling (ADR 0018, docs/security.md V2.2.1): per account (also for e-mail addresses
+ * without an account) and per client address, stored in the database so every server process
+ * counts the same failures. After the free failures every further failure doubles the delay,
+ * at most 15 minutes — never a hard lock, so nobody can lock out the last administrator.
+ */
+export const LOGIN_THROTTLE = {
+  accountFreeFailures: 3,
+  /** Higher: several people of one Kommune often sign in from one address. */
+  addressFreeFailures: 20,
+  maxDelaySeconds: 15 * 60,
+} as const;
+
+/**
+ * An argon2id hash (same parameters as {@link hashPassword}) of a password nobody knows: for an
+ * unknown e-mail address or an account without password the password is verified against it,
+ * so both paths cost one verify and answer in about the same time.
+ */
+const DUMMY_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$pNNpWt5Kva2+XexBjpe1+A$3GZs4RMPv8R9N0h0O8j7r6IF7aKI8re2zS7wg98rmbs";
+
+function accountKey(email: string): string {
+  return `account:${email.trim().toLowerCase()}`;
+}
+
+function throttleRules(email: string, address: string) {
+  return [
+    {
+      key: accountKey(email),
+      freeFailures: LOGIN_THROTTLE.accountFreeFailures,
+      maxDelaySeconds: LOGIN_THROTTLE.maxDelaySeconds,
+    },
+    {
+      key: `ip:${address}`,
+      freeFailures: LOGIN_THROTTLE.addressFreeFailures,
+      maxDelaySeconds: LOGIN_THROTTLE.maxDelaySeconds,
+    },
+  ];
+}
+
+function waitText(seconds: number): string {
+  if (seconds < 120) return seconds === 1 ? "1 Sekunde" : `${seconds} Sekunden`;
+  return `${Math.ceil(seconds / 60)} Minuten`;
+}
 
 const Session = z
   .object({ user: UserView.nullable(), csrfToken: z.string().nullable() })
@@ -42,7 +85,6 @@ const Credentials = z.object({
 
 /** Sign-in with password, sign-out, session, password reset and invitations by token link. */
 export function registerAuthRoutes(app: ZodApp, context: AppContext): void {
-  const attempts = new Map<string, number[]>();
   const secure = (request: { protocol: string; headers: Record<string, unknown> }) =>
     isTls(
       request.protocol,
@@ -79,32 +121,27 @@ export function registerAuthRoutes(app: ZodApp, context: AppContext): void {
       },
     },
     async (request, reply) => {
-      const now = Date.now();
-      const recent = (attempts.get(request.ip) ?? []).filter((time) => time > now - WINDOW_MS);
-      if (recent.length >= MAX_ATTEMPTS_PER_WINDOW) {
-        reply.header("retry-after", String(WINDOW_MS / 1000));
+      const rules = throttleRules(request.body.email, request.ip);
+      const delay = await loginDelaySeconds(
+        context.db,
+        rules.map((rule) => rule.key),
+      );
+      if (delay > 0) {
+        reply.header("retry-after", String(delay));
         throw new RateLimitedError(
           "too_many_attempts",
-          "Zu viele Anmeldeversuche. Bitte warten Sie einige Minuten.",
+          `Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in ${waitText(delay)} erneut.`,
         );
       }
-      attempts.set(request.ip, [...recent, now]);
       const user = await findUserByEmail(context.db, request.body.email);
-      if (user?.lockedUntil && Date.parse(user.lockedUntil) > now) {
-        throw new RateLimitedError(
-          "account_locked",
-          `Das Konto ist nach mehreren Fehlversuchen bis ${new Date(user.lockedUntil).toLocaleTimeString("de-DE", { timeZone: "Europe/Berlin", hour: "2-digit", minute: "2-digit" })} Uhr gesperrt.`,
-        );
-      }
-      const valid =
-        user?.status === "active" &&
-        user.passwordHash !== null &&
-        (await verifyPassword(user.passwordHash, request.body.password));
+      // Always one argon2id verify, whether the account exists or not (same timing).
+      const passwordMatches = await verifyPassword(
+        user?.passwordHash ?? DUMMY_HASH,
+        request.body.password,
+      );
+      const valid = passwordMatches && user?.status === "active" && user.passwordHash !== null;
       if (!user || !valid) {
-        if (user)
-          await context.db.transaction((tx) =>
-            recordFailedLogin(tx, user.id, MAX_FAILURES, LOCK_MINUTES),
-          );
+        await context.db.transaction((tx) => recordLoginFailure(tx, rules));
         throw new InputError("invalid_credentials", "E-Mail-Adresse oder Passwort ist falsch.");
       }
       const secret = newSecret();
@@ -118,6 +155,9 @@ export function registerAuthRoutes(app: ZodApp, context: AppContext): void {
           ttlMinutes: SESSION_MINUTES,
         });
         await recordLogin(tx, user.id);
+        // The account's count starts again; the address's count does not, so one valid
+        // account cannot reset the delay of an address that guesses at others.
+        await clearLoginFailures(tx, [accountKey(request.body.email)]);
         await appendAudit(tx, {
           actorUserId: user.id,
           actorLabel: user.email,
@@ -130,7 +170,6 @@ export function registerAuthRoutes(app: ZodApp, context: AppContext): void {
           requestId: request.id,
         });
       });
-      attempts.set(request.ip, recent);
       reply.header(
         "set-cookie",
         sessionCookie(secret, { secure: secure(request), maxAgeSeconds: SESSION_MINUTES * 60 }),
