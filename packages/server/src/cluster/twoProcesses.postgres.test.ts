@@ -213,6 +213,26 @@ describe("two server processes on one PostgreSQL database", () => {
     expect(((await there.json()) as { code: string }).code).toBe("invalid_token");
   });
 
+  it("counts failed logins across both processes (login_throttle in the database)", async () => {
+    const attempt = (server: ServerProcess) =>
+      fetch(`${server.url}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        // An e-mail without an account is throttled exactly like an existing one.
+        body: JSON.stringify({ email: "zwei-prozesse@example.org", password: "falsches-passwort" }),
+      });
+    const statuses: number[] = [];
+    for (const server of [first, second, first]) statuses.push((await attempt(server)).status);
+    expect(statuses).toEqual([400, 400, 400]);
+    // Neither process alone has seen three failures; together they have.
+    for (const server of [second, first]) {
+      const delayed = await attempt(server);
+      expect(delayed.status).toBe(429);
+      expect(((await delayed.json()) as { code: string }).code).toBe("too_many_attempts");
+      expect(Number(delayed.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
+  });
+
   it("runs every queued job exactly once while both processes poll the queue", async () => {
     const ids: number[] = [];
     for (let index = 0; index < 6; index += 1) {
