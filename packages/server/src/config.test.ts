@@ -57,3 +57,17 @@ describe("readConfig: ATLAS_WORKERS", () => {
     );
   });
 });
+
+describe("readConfig: ATLAS_TRUST_PROXY", () => {
+  it("trusts no proxy unless told otherwise, and then that many hops", () => {
+    expect(readConfig({}).trustProxy).toBe(0);
+    expect(readConfig({ ATLAS_TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(readConfig({ ATLAS_TRUST_PROXY: "2" }).trustProxy).toBe(2);
+  });
+
+  it.each(["true", "-1", "10"])("refuses %s at start with a German message", (value) => {
+    expect(() => readConfig({ ATLAS_TRUST_PROXY: value })).toThrow(
+      "Ungültige Umgebungsvariable – ATLAS_TRUST_PROXY: muss die Zahl der vorgeschalteten Proxys sein (0 bis 9)",
+    );
+  });
+});

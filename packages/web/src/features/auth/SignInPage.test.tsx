@@ -56,23 +56,26 @@ describe("SignInPage", () => {
     });
   });
 
-  it("shows the lockout message with its time", async () => {
+  it("shows the server's wait message when sign-in attempts are delayed", async () => {
     fakeApi.respond({
       method: "POST",
       path: "/api/auth/login",
       status: 429,
       body: {
         status: 429,
-        code: "account_locked",
+        code: "too_many_attempts",
         title: "Zu viele Anfragen",
-        detail: "Das Konto ist nach mehreren Fehlversuchen bis 14:35 Uhr gesperrt.",
+        detail:
+          "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in 8 Sekunden erneut.",
       },
     });
     renderSignIn();
     await signIn("erika.muster@detmold.de", "noch-ein-versuch");
 
     expect(
-      await screen.findByText("Das Konto ist nach mehreren Fehlversuchen bis 14:35 Uhr gesperrt."),
+      await screen.findByText(
+        "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in 8 Sekunden erneut.",
+      ),
     ).toBeInTheDocument();
   });
 
