@@ -251,6 +251,8 @@ export function registerAuthRoutes(app: ZodApp, context: AppContext): void {
           const userId = await consumeOneTimeToken(tx, kind, tokenHash);
           if (userId === undefined) throw invalidLink();
           await setPassword(tx, userId, passwordHash);
+          // The link proves the account is theirs: the account's delay ends with it.
+          await clearLoginFailures(tx, [accountKey(account.email)]);
           if (request.body.displayName)
             await updateUser(tx, userId, { displayName: request.body.displayName });
           await deleteSessionsOfUser(tx, userId);

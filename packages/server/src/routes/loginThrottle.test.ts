@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { expectProblem } from "../testing/expectProblem.ts";
+import { authHeaders } from "../testing/signedIn.ts";
 import { useTestApp } from "../testing/testApp.ts";
 import type { ZodApp } from "../http/types.ts";
 import { LOGIN_THROTTLE } from "./authRoutes.ts";
@@ -126,6 +127,38 @@ describe("login throttling: progressive delays, never a hard lock", () => {
     const unknown = await answers("unbekannt@example.org");
     expect(unknown).toEqual(known);
     expect(known.map((answer) => answer.status)).toEqual([...Array(FREE).fill(400), 429]);
+  });
+});
+
+describe("login throttling and password reset", () => {
+  it("ends the account's delay when a reset link is used", async () => {
+    const id = await createAccount("zuruecksetzen@example.org");
+    const options = { remoteAddress: "10.0.0.5" };
+    for (let attempt = 0; attempt < FREE + 1; attempt += 1)
+      await login("zuruecksetzen@example.org", "falsches-passwort", options);
+    expectProblem(
+      await login("zuruecksetzen@example.org", PASSWORD, options),
+      429,
+      "too_many_attempts",
+    );
+    const admin = await authHeaders(server.db, "administrator");
+    const reset = await server.app.inject({
+      method: "POST",
+      url: `/api/admin/users/${id}/password-reset`,
+      headers: admin,
+    });
+    expect(reset.statusCode, reset.body).toBe(200);
+    const token =
+      new URL(reset.json<{ resetUrl: string }>().resetUrl).searchParams.get("token") ?? "";
+    const confirmed = await server.app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset/confirm",
+      payload: { token, password: "Wiesen-Kanal-Leuchtturm-7" },
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(204);
+    expect(
+      (await login("zuruecksetzen@example.org", "Wiesen-Kanal-Leuchtturm-7", options)).statusCode,
+    ).toBe(200);
   });
 });
 
