@@ -72,6 +72,7 @@ export * from "./scenario/buildScenarioInput.ts";
 export * from "./scenario/costScenarioPlan.ts";
 export * from "./scenario/toResultPlan.ts";
 export * from "./scenario/compareScenarios.ts";
+export * from "./scenario/comparisonNames.ts";
 export * from "./scenario/redactScenario.ts";
 export * from "./scenario/scenarioCostCurves.ts";
 export * from "./demo/demoProviders.ts";

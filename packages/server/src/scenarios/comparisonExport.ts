@@ -1,5 +1,9 @@
 import ExcelJS from "exceljs";
-import { scenarioResultStatusLabel, type ScenarioComparison } from "@it-atlas/domain";
+import {
+  comparisonNames,
+  scenarioResultStatusLabel,
+  type ScenarioComparison,
+} from "@it-atlas/domain";
 import { CONTENT_TYPES, type ExportFile } from "../export/exportFiles.ts";
 import { renderTextPdf, type PdfLine } from "../export/textPdf.ts";
 import { addTableSheet, workbookBuffer, type ExportTable } from "../export/writeSheet.ts";
@@ -17,25 +21,6 @@ const whole = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat("de-DE", { style: "percent", maximumFractionDigits: 2 });
 
 const money = (value: number | null) => (value === null ? "vertraulich" : euro.format(value));
-
-type Change = ScenarioComparison["kommunen"][number]["scenarios"][number]["changes"][number];
-
-/** Names for domain and provider ids of a comparison; "eigener Betrieb" for no provider. */
-function comparisonNames(comparison: ScenarioComparison) {
-  const domains = new Map(comparison.domains.map((domain) => [domain.id, domain.name]));
-  const providers = new Map(comparison.providers.map((provider) => [provider.id, provider.name]));
-  const domainName = (id: string) => domains.get(id) ?? id;
-  const providerName = (id: string | null) =>
-    id === null ? "eigener Betrieb" : (providers.get(id) ?? id);
-  const describeChanges = (changes: readonly Change[]) =>
-    changes
-      .map(
-        (change) =>
-          `${domainName(change.domainId)}: ${providerName(change.fromProviderId)} → ${providerName(change.toProviderId)}`,
-      )
-      .join("; ");
-  return { domainName, describeChanges };
-}
 
 /** The comparison as tables: overview, providers per domain, impact per Kommune. */
 export function comparisonTables(comparison: ScenarioComparison): ExportTable[] {

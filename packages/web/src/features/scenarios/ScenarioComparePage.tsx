@@ -1,3 +1,4 @@
+import { comparisonNames, type ProviderChange } from "@it-atlas/domain";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useBoundaries } from "../../api/hooks.ts";
@@ -17,30 +18,12 @@ import { useComparison, useScenarios } from "./scenarioQueries.ts";
 import "./scenarios.css";
 
 type Comparison = Schemas["ScenarioComparison"];
-type Change = Comparison["kommunen"][number]["scenarios"][number]["changes"][number];
 type SortColumn = "name" | "ist" | "plan" | "delta";
 const PAGE_SIZE = 25;
 const STAY_FILL = CATEGORY_COLORS[7];
 const MIXED_FILL = "#1a1a1a";
 /** Colours of target providers on the map (the grey of "bleibt" is not among them). */
 const TARGET_FILLS = CATEGORY_COLORS.slice(0, 7);
-
-/** Names for the ids of a comparison: domains, providers ("eigener Betrieb" for none). */
-export function comparisonNames(comparison: Comparison) {
-  const domains = new Map(comparison.domains.map((domain) => [domain.id, domain.name]));
-  const providers = new Map(comparison.providers.map((provider) => [provider.id, provider.name]));
-  const domainName = (id: string) => domains.get(id) ?? id;
-  const providerName = (id: string | null) =>
-    id === null ? "eigener Betrieb" : (providers.get(id) ?? id);
-  const describeChanges = (changes: readonly Change[]) =>
-    changes
-      .map(
-        (change) =>
-          `${domainName(change.domainId)}: ${providerName(change.fromProviderId)} → ${providerName(change.toProviderId)}`,
-      )
-      .join("; ");
-  return { domainName, providerName, describeChanges };
-}
 
 function scopeText(scope: Comparison["columns"][number]["scope"]): string {
   return `${formatInteger(scope.kommunen)} ${scope.kommunen === 1 ? "Kommune" : "Kommunen"}, ${formatInteger(scope.domains)} ${scope.domains === 1 ? "Leistungsbereich" : "Leistungsbereiche"}`;
@@ -302,7 +285,7 @@ function MapDiff({ comparison }: { comparison: Comparison }) {
   const column = scenarioColumns[index];
   const { providerName, describeChanges } = comparisonNames(comparison);
   const { status, targets } = useMemo(() => {
-    const map = new Map<string, { name: string; inScope: boolean; changes: Change[] }>();
+    const map = new Map<string, { name: string; inScope: boolean; changes: ProviderChange[] }>();
     const counts = new Map<string, number>();
     for (const kommune of comparison.kommunen) {
       const entry = kommune.scenarios[index];
@@ -321,7 +304,7 @@ function MapDiff({ comparison }: { comparison: Comparison }) {
       .slice(0, TARGET_FILLS.length)
       .map((target, position) => [target, TARGET_FILLS[position]!]),
   );
-  const fillOf = (changes: Change[]) => {
+  const fillOf = (changes: ProviderChange[]) => {
     const distinct = new Set(changes.map((change) => change.toProviderId ?? ""));
     if (distinct.size > 1) return MIXED_FILL;
     const [target = ""] = distinct;
