@@ -18,6 +18,12 @@ const Environment = z.object({
   ATLAS_ADMIN_EMAIL: z.email("ist keine gültige E-Mail-Adresse").optional(),
   ATLAS_ADMIN_PASSWORD: z.string().min(12, "muss mindestens 12 Zeichen lang sein").optional(),
   ATLAS_TRUST_PROXY: z.enum(["0", "1"], { message: "muss 0 oder 1 sein" }).default("0"),
+  ATLAS_SESSION_IDLE_MINUTES: z.coerce
+    .number({ message: "muss eine Zahl von Minuten sein" })
+    .int("muss eine ganze Zahl sein")
+    .min(5, "muss mindestens 5 Minuten sein")
+    .max(8 * 60, "darf höchstens 480 Minuten sein (die Höchstdauer einer Sitzung)")
+    .default(30),
   ATLAS_PUBLIC_URL: z.url("muss eine URL sein, z. B. https://it-atlas.example.de").optional(),
   ATLAS_SMTP_URL: z
     .string()
@@ -88,6 +94,8 @@ export interface ServerConfig {
   initialAdmin: { email: string | undefined; password: string | undefined };
   trustProxy: boolean;
   publicUrl: string | undefined;
+  /** Minutes after which an unused web session counts as signed out (ATLAS_SESSION_IDLE_MINUTES). */
+  sessionIdleMinutes: number;
   /** E-mail for @mentions, when ATLAS_SMTP_URL is set (sender: ATLAS_MAIL_FROM). */
   smtp: { url: string; from: string } | undefined;
   /** OpenID Connect sign-in, when ATLAS_OIDC_ISSUER and ATLAS_OIDC_CLIENT_ID are set. */
@@ -156,6 +164,7 @@ export function readConfig(
     initialAdmin: { email: env.ATLAS_ADMIN_EMAIL, password: env.ATLAS_ADMIN_PASSWORD },
     trustProxy: env.ATLAS_TRUST_PROXY === "1",
     publicUrl: env.ATLAS_PUBLIC_URL,
+    sessionIdleMinutes: env.ATLAS_SESSION_IDLE_MINUTES,
     kpiIntervalDays: env.ATLAS_KPI_INTERVAL_DAYS,
     jobConcurrency: env.ATLAS_JOB_CONCURRENCY,
     cpuWorkers: env.ATLAS_CPU_WORKERS,

@@ -77,6 +77,7 @@ export async function startServer(
       },
       trustProxy: config.trustProxy,
       publicUrl: config.publicUrl,
+      sessionIdleMinutes: config.sessionIdleMinutes,
       oidc: config.oidc,
       mailer: config.smtp ? new SmtpMentionMailer(config.smtp, config.publicUrl) : undefined,
       uploads: config.uploads,
