@@ -154,6 +154,13 @@ export function readConfig(
         "genau einem Prozess – bitte ATLAS_WORKERS=1 setzen oder DATABASE_URL angeben.",
     );
   }
+  if (env.ATLAS_SMTP_URL && !env.ATLAS_PUBLIC_URL) {
+    throw new Error(
+      "Ungültige Umgebungsvariable – ATLAS_SMTP_URL: E-Mails brauchen ATLAS_PUBLIC_URL (die " +
+        "öffentliche Adresse, z. B. https://it-atlas.example.de), damit ihre Links nie aus der " +
+        "Host-Angabe einer Anfrage gebaut werden. Bitte ATLAS_PUBLIC_URL setzen.",
+    );
+  }
   return {
     port: env.PORT,
     host: env.HOST,
