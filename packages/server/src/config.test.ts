@@ -53,6 +53,26 @@ describe("readConfig: ATLAS_SMTP_URL needs ATLAS_PUBLIC_URL (issue 15.7)", () =>
   });
 });
 
+describe("readConfig: OIDC needs a configured return address (issue 15.7)", () => {
+  const oidc = {
+    ATLAS_OIDC_ISSUER: "https://sso.example.de/realms/nrw",
+    ATLAS_OIDC_CLIENT_ID: "atlas",
+  };
+
+  it("refuses single sign-on without ATLAS_OIDC_REDIRECT_URI or ATLAS_PUBLIC_URL", () => {
+    expect(() => readConfig(oidc)).toThrow(/^Ungültige Umgebungsvariable – ATLAS_OIDC_ISSUER: /);
+    expect(
+      readConfig({ ...oidc, ATLAS_PUBLIC_URL: "https://atlas.example.de" }).oidc?.clientId,
+    ).toBe("atlas");
+    expect(
+      readConfig({
+        ...oidc,
+        ATLAS_OIDC_REDIRECT_URI: "https://atlas.example.de/api/auth/oidc/callback",
+      }).oidc?.redirectUri,
+    ).toBe("https://atlas.example.de/api/auth/oidc/callback");
+  });
+});
+
 describe("readConfig: ATLAS_WORKERS", () => {
   const postgres = { DATABASE_URL: "postgres://atlas:atlas@127.0.0.1:5432/atlas" };
 

@@ -161,6 +161,18 @@ export function readConfig(
         "Host-Angabe einer Anfrage gebaut werden. Bitte ATLAS_PUBLIC_URL setzen.",
     );
   }
+  if (
+    env.ATLAS_OIDC_ISSUER &&
+    env.ATLAS_OIDC_CLIENT_ID &&
+    !env.ATLAS_OIDC_REDIRECT_URI &&
+    !env.ATLAS_PUBLIC_URL
+  ) {
+    throw new Error(
+      "Ungültige Umgebungsvariable – ATLAS_OIDC_ISSUER: die Anmeldung über einen Identitätsdienst " +
+        "braucht ATLAS_OIDC_REDIRECT_URI oder ATLAS_PUBLIC_URL, damit die Rücksprungadresse nie " +
+        "aus der Host-Angabe einer Anfrage gebaut wird.",
+    );
+  }
   return {
     port: env.PORT,
     host: env.HOST,

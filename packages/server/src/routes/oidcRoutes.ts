@@ -25,6 +25,12 @@ export function safeReturnPath(value: string | undefined): string {
   return value && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : "/";
 }
 
+/**
+ * The callback address given to the provider: ATLAS_OIDC_REDIRECT_URI, else from
+ * ATLAS_PUBLIC_URL. `readConfig` refuses OIDC without either; the request's Host is the last
+ * resort only for applications built directly in tests (the provider checks it against the
+ * registered addresses anyway).
+ */
 function redirectUri(context: AppContext, request: FastifyRequest): string {
   const configured = context.oidc?.settings.redirectUri;
   if (configured) return configured;
