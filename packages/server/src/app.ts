@@ -11,7 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import { installAuth, type ApiRoute } from "./auth/authPlugin.ts";
+import { DEFAULT_SESSION_IDLE_MINUTES, installAuth, type ApiRoute } from "./auth/authPlugin.ts";
 import { OidcClient, type OidcSettings } from "./auth/oidc.ts";
 import { registerOidcRoutes } from "./routes/oidcRoutes.ts";
 import { installControlCharacterGuard } from "./http/controlCharacters.ts";
@@ -66,6 +66,8 @@ export interface AppOptions {
   trustProxy?: number;
   /** Public base URL for invitation and reset links (default: from the request). */
   publicUrl?: string | undefined;
+  /** Minutes after which an unused web session is signed out (default {@link DEFAULT_SESSION_IDLE_MINUTES}). */
+  sessionIdleMinutes?: number | undefined;
   /** Sends @mention e-mails when SMTP is configured (in-app notifications always). */
   mailer?: MentionMailer | undefined;
   /** OpenID Connect provider for single sign-on, if configured. */
@@ -109,7 +111,9 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   installControlCharacterGuard(app);
   installSecurityHeaders(app, { trustProxy: (options.trustProxy ?? 0) > 0 });
   await installCompression(app);
-  const auth = installAuth(app, options.db);
+  const auth = installAuth(app, options.db, {
+    sessionIdleMinutes: options.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES,
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

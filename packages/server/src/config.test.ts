@@ -24,6 +24,55 @@ describe("readConfig: ATLAS_JOB_CONCURRENCY", () => {
   });
 });
 
+describe("readConfig: ATLAS_SESSION_IDLE_MINUTES", () => {
+  it("signs unused sessions out after 30 minutes unless told otherwise", () => {
+    expect(readConfig({}).sessionIdleMinutes).toBe(30);
+    expect(readConfig({ ATLAS_SESSION_IDLE_MINUTES: "15" }).sessionIdleMinutes).toBe(15);
+  });
+
+  it.each([
+    ["4", "muss mindestens 5 Minuten sein"],
+    ["481", "darf höchstens 480 Minuten sein"],
+  ])("refuses %s at start with a German message", (value, message) => {
+    expect(() => readConfig({ ATLAS_SESSION_IDLE_MINUTES: value })).toThrow(
+      `Ungültige Umgebungsvariable – ATLAS_SESSION_IDLE_MINUTES: ${message}`,
+    );
+  });
+});
+
+describe("readConfig: ATLAS_SMTP_URL needs ATLAS_PUBLIC_URL (issue 15.7)", () => {
+  it("refuses to send mail without the public URL", () => {
+    expect(() => readConfig({ ATLAS_SMTP_URL: "smtp://127.0.0.1:25" })).toThrow(
+      /^Ungültige Umgebungsvariable – ATLAS_SMTP_URL: E-Mails brauchen ATLAS_PUBLIC_URL/,
+    );
+    const config = readConfig({
+      ATLAS_SMTP_URL: "smtp://127.0.0.1:25",
+      ATLAS_PUBLIC_URL: "https://atlas.example.de",
+    });
+    expect(config.smtp?.url).toBe("smtp://127.0.0.1:25");
+  });
+});
+
+describe("readConfig: OIDC needs a configured return address (issue 15.7)", () => {
+  const oidc = {
+    ATLAS_OIDC_ISSUER: "https://sso.example.de/realms/nrw",
+    ATLAS_OIDC_CLIENT_ID: "atlas",
+  };
+
+  it("refuses single sign-on without ATLAS_OIDC_REDIRECT_URI or ATLAS_PUBLIC_URL", () => {
+    expect(() => readConfig(oidc)).toThrow(/^Ungültige Umgebungsvariable – ATLAS_OIDC_ISSUER: /);
+    expect(
+      readConfig({ ...oidc, ATLAS_PUBLIC_URL: "https://atlas.example.de" }).oidc?.clientId,
+    ).toBe("atlas");
+    expect(
+      readConfig({
+        ...oidc,
+        ATLAS_OIDC_REDIRECT_URI: "https://atlas.example.de/api/auth/oidc/callback",
+      }).oidc?.redirectUri,
+    ).toBe("https://atlas.example.de/api/auth/oidc/callback");
+  });
+});
+
 describe("readConfig: ATLAS_WORKERS", () => {
   const postgres = { DATABASE_URL: "postgres://atlas:atlas@127.0.0.1:5432/atlas" };
 

@@ -21,6 +21,12 @@ const Environment = z.object({
     .string()
     .regex(/^[0-9]$/, "muss die Zahl der vorgeschalteten Proxys sein (0 bis 9)")
     .default("0"),
+  ATLAS_SESSION_IDLE_MINUTES: z.coerce
+    .number({ message: "muss eine Zahl von Minuten sein" })
+    .int("muss eine ganze Zahl sein")
+    .min(5, "muss mindestens 5 Minuten sein")
+    .max(8 * 60, "darf höchstens 480 Minuten sein (die Höchstdauer einer Sitzung)")
+    .default(30),
   ATLAS_PUBLIC_URL: z.url("muss eine URL sein, z. B. https://it-atlas.example.de").optional(),
   ATLAS_SMTP_URL: z
     .string()
@@ -96,6 +102,8 @@ export interface ServerConfig {
    */
   trustProxy: number;
   publicUrl: string | undefined;
+  /** Minutes after which an unused web session counts as signed out (ATLAS_SESSION_IDLE_MINUTES). */
+  sessionIdleMinutes: number;
   /** E-mail for @mentions, when ATLAS_SMTP_URL is set (sender: ATLAS_MAIL_FROM). */
   smtp: { url: string; from: string } | undefined;
   /** OpenID Connect sign-in, when ATLAS_OIDC_ISSUER and ATLAS_OIDC_CLIENT_ID are set. */
@@ -154,6 +162,25 @@ export function readConfig(
         "genau einem Prozess – bitte ATLAS_WORKERS=1 setzen oder DATABASE_URL angeben.",
     );
   }
+  if (env.ATLAS_SMTP_URL && !env.ATLAS_PUBLIC_URL) {
+    throw new Error(
+      "Ungültige Umgebungsvariable – ATLAS_SMTP_URL: E-Mails brauchen ATLAS_PUBLIC_URL (die " +
+        "öffentliche Adresse, z. B. https://it-atlas.example.de), damit ihre Links nie aus der " +
+        "Host-Angabe einer Anfrage gebaut werden. Bitte ATLAS_PUBLIC_URL setzen.",
+    );
+  }
+  if (
+    env.ATLAS_OIDC_ISSUER &&
+    env.ATLAS_OIDC_CLIENT_ID &&
+    !env.ATLAS_OIDC_REDIRECT_URI &&
+    !env.ATLAS_PUBLIC_URL
+  ) {
+    throw new Error(
+      "Ungültige Umgebungsvariable – ATLAS_OIDC_ISSUER: die Anmeldung über einen Identitätsdienst " +
+        "braucht ATLAS_OIDC_REDIRECT_URI oder ATLAS_PUBLIC_URL, damit die Rücksprungadresse nie " +
+        "aus der Host-Angabe einer Anfrage gebaut wird.",
+    );
+  }
   return {
     port: env.PORT,
     host: env.HOST,
@@ -164,6 +191,7 @@ export function readConfig(
     initialAdmin: { email: env.ATLAS_ADMIN_EMAIL, password: env.ATLAS_ADMIN_PASSWORD },
     trustProxy: Number(env.ATLAS_TRUST_PROXY),
     publicUrl: env.ATLAS_PUBLIC_URL,
+    sessionIdleMinutes: env.ATLAS_SESSION_IDLE_MINUTES,
     kpiIntervalDays: env.ATLAS_KPI_INTERVAL_DAYS,
     jobConcurrency: env.ATLAS_JOB_CONCURRENCY,
     cpuWorkers: env.ATLAS_CPU_WORKERS,

@@ -77,8 +77,13 @@ export async function startServer(
       },
       trustProxy: config.trustProxy,
       publicUrl: config.publicUrl,
+      sessionIdleMinutes: config.sessionIdleMinutes,
       oidc: config.oidc,
-      mailer: config.smtp ? new SmtpMentionMailer(config.smtp, config.publicUrl) : undefined,
+      // readConfig refuses ATLAS_SMTP_URL without ATLAS_PUBLIC_URL (issue 15.7).
+      mailer:
+        config.smtp && config.publicUrl
+          ? new SmtpMentionMailer(config.smtp, config.publicUrl)
+          : undefined,
       uploads: config.uploads,
     });
     if (prepare) await prepareDatabase(db, config, app.log);

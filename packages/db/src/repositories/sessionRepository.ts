@@ -24,16 +24,32 @@ export async function createSession(
             now() + make_interval(mins => ${session.ttlMinutes}))`);
 }
 
-/** The session for a secret's hash, if it exists, has not expired and its user is active. */
+/** How often at most a session's `last_seen_at` is written (cheap: not on every request). */
+export const SESSION_TOUCH_SECONDS = 60;
+
+/**
+ * The session for a secret's hash, if it exists, has neither expired nor been idle for more
+ * than `idleMinutes`, and its user is active. Marks it seen when its last mark is older than
+ * {@link SESSION_TOUCH_SECONDS} (so an active session writes at most once a minute).
+ */
 export async function findSession(
   db: Queryable,
   tokenHash: string,
+  idleMinutes: number,
 ): Promise<SessionRecord | undefined> {
-  const [row] = await db.query<SessionRecord>(sql`
-    SELECT s.user_id AS "userId", s.csrf_token AS "csrfToken", s.via
+  const [row] = await db.query<SessionRecord & { stale: boolean }>(sql`
+    SELECT s.user_id AS "userId", s.csrf_token AS "csrfToken", s.via,
+           s.last_seen_at < now() - make_interval(secs => ${SESSION_TOUCH_SECONDS}) AS stale
     FROM user_session s JOIN app_user u ON u.id = s.user_id
-    WHERE s.token_hash = ${tokenHash} AND s.expires_at > now() AND u.status = 'active'`);
-  return row;
+    WHERE s.token_hash = ${tokenHash} AND s.expires_at > now() AND u.status = 'active'
+      AND s.last_seen_at > now() - make_interval(mins => ${idleMinutes}::int)`);
+  if (!row) return undefined;
+  if (row.stale) {
+    await db.query(sql`UPDATE user_session SET last_seen_at = now()
+      WHERE token_hash = ${tokenHash}
+        AND last_seen_at < now() - make_interval(secs => ${SESSION_TOUCH_SECONDS})`);
+  }
+  return { userId: row.userId, csrfToken: row.csrfToken, via: row.via };
 }
 
 /** Ends one session. */

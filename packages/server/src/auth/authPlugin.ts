@@ -52,6 +52,8 @@ export const TOKEN_PREFIX = "atlas_";
  * refused everywhere.
  */
 export const PRINCIPAL_CACHE_MS = 1_000;
+/** Minutes after which an unused web session counts as signed out (issue 15.7). */
+export const DEFAULT_SESSION_IDLE_MINUTES = 30;
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 // Paths served by plugins (docs, static web app) are public by nature.
 const PLUGIN_PATHS = [/^\/api\/docs/, /^\/api\/openapi\.json$/];
@@ -72,6 +74,7 @@ const CSRF_EXEMPT = new Set([
 export function installAuth(
   app: FastifyInstance,
   db: Database,
+  { sessionIdleMinutes = DEFAULT_SESSION_IDLE_MINUTES }: { sessionIdleMinutes?: number } = {},
 ): { forget: (userId?: number) => void; routes: ApiRoute[] } {
   const routes: ApiRoute[] = [];
   const cache = new Map<
@@ -161,7 +164,7 @@ export function installAuth(
       request.principal = cached.principal;
       request.sessionCsrf = cached.csrf;
     } else {
-      const session = await findSession(db, hash);
+      const session = await findSession(db, hash, sessionIdleMinutes);
       if (!session) return;
       request.principal = await principalFor(session.userId, "session");
       request.sessionCsrf = session.csrfToken;

@@ -1,5 +1,12 @@
 /** Name of the session cookie. */
 export const SESSION_COOKIE = "atlas_session";
+/**
+ * Name of the short-lived cookie that binds an OpenID Connect sign-in (its `state`, and through
+ * it the stored `nonce`) to the browser that started it (login CSRF, issue 15.8).
+ */
+export const OIDC_STATE_COOKIE = "atlas_oidc_state";
+/** Path of {@link OIDC_STATE_COOKIE}: sent only to the sign-in routes. */
+export const OIDC_STATE_PATH = "/api/auth/oidc";
 
 /** Reads one cookie from a Cookie header. */
 export function readCookie(header: string | undefined, name: string): string | undefined {
@@ -12,16 +19,33 @@ export function readCookie(header: string | undefined, name: string): string | u
 }
 
 /**
- * A Set-Cookie value: httpOnly and SameSite=Lax always (no script access, no cross-site
+ * The session's Set-Cookie value: httpOnly and SameSite=Lax always (no script access, no cross-site
  * POST), Secure when the request came over TLS.
  */
 export function sessionCookie(
   value: string,
   options: { secure: boolean; maxAgeSeconds: number },
 ): string {
+  return cookie(SESSION_COOKIE, value, "/", options);
+}
+
+/** The {@link OIDC_STATE_COOKIE} for a started sign-in (Max-Age 0 removes it). */
+export function oidcStateCookie(
+  value: string,
+  options: { secure: boolean; maxAgeSeconds: number },
+): string {
+  return cookie(OIDC_STATE_COOKIE, value, OIDC_STATE_PATH, options);
+}
+
+function cookie(
+  name: string,
+  value: string,
+  path: string,
+  options: { secure: boolean; maxAgeSeconds: number },
+): string {
   return [
-    `${SESSION_COOKIE}=${encodeURIComponent(value)}`,
-    "Path=/",
+    `${name}=${encodeURIComponent(value)}`,
+    `Path=${path}`,
     "HttpOnly",
     "SameSite=Lax",
     `Max-Age=${options.maxAgeSeconds}`,

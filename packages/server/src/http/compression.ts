@@ -2,13 +2,14 @@ import fastifyCompress from "@fastify/compress";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 
 /**
- * `Cache-Control` of API responses that do not set their own — the one place to change it
- * (for example to `no-store` for sensitive data). Signed-in answers may be kept only by the
- * browser and must be revalidated (`If-None-Match` → `304` on cached reads); anonymous
- * answers may be kept by any cache, also only with revalidation.
+ * `Cache-Control` of API responses that do not set their own — the one place to change it.
+ * Signed-in answers are `no-store` (OWASP ASVS 4.0 V8.2.1, issue 15.7): no browser or proxy
+ * keeps confidential data on disk after sign-out; the ETag is still sent, but browsers do not
+ * keep the body, so they rarely revalidate (ADR 0019, addendum). Anonymous answers may be kept
+ * by any cache, only with revalidation (`If-None-Match` → `304`).
  */
 export function apiCacheControl(request: FastifyRequest): string {
-  return request.principal.kind === "user" ? "private, no-cache" : "no-cache";
+  return request.principal.kind === "user" ? "no-store" : "no-cache";
 }
 
 /**

@@ -114,10 +114,11 @@ describe("cached reads over HTTP", () => {
     expect(other.statusCode).toBe(200);
   });
 
-  it("sends signed-in JSON as private, no-cache and anonymous JSON as no-cache", async () => {
+  // Signed-in answers changed from `private, no-cache` to `no-store` (ASVS V8.2.1, issue 15.7).
+  it("sends signed-in JSON as no-store and anonymous JSON as no-cache", async () => {
     const signedIn = await server.app.inject({ url: "/api/stats", headers: reader });
     const anonymous = await server.app.inject({ url: "/api/stats" });
-    expect(signedIn.headers["cache-control"]).toBe("private, no-cache");
+    expect(signedIn.headers["cache-control"]).toBe("no-store");
     expect(anonymous.headers["cache-control"]).toBe("no-cache");
     expect(anonymous.headers.etag).toBe(signedIn.headers.etag);
   });

@@ -58,10 +58,16 @@ describe("mention e-mails", () => {
     expect(text).toContain("Zum Kommentar: https://atlas.example.de/massnahmen/4");
   });
 
+  it("refuses to send without the public URL (issue 15.7)", () => {
+    expect(
+      () => new SmtpMentionMailer({ url: `smtp://127.0.0.1:${port}`, from: "a@example.org" }, ""),
+    ).toThrow("E-Mails brauchen ATLAS_PUBLIC_URL");
+  });
+
   it("sends one message per person through SMTP", async () => {
     const mailer = new SmtpMentionMailer(
       { url: `smtp://127.0.0.1:${port}`, from: "IT-Atlas NRW <atlas@example.org>" },
-      undefined,
+      "https://atlas.example.de",
     );
     await mailer.sendMentions(
       [
@@ -74,7 +80,7 @@ describe("mention e-mails", () => {
     expect(received.map((mail) => mail.to)).toEqual([["ben@example.org"], ["cem@example.org"]]);
     expect(received[0]?.from).toBe("atlas@example.org");
     expect(received[0]?.data).toMatch(/^Subject: /m);
-    expect(received[0]?.data).toContain("Zum Kommentar: /massnahmen/4");
+    expect(received[0]?.data).toContain("Zum Kommentar: https://atlas.example.de/massnahmen/4");
     expect(received[1]?.data).not.toContain("ben@example.org");
   });
 });

@@ -31,9 +31,9 @@ export interface SmtpSettings {
 export function mentionMailText(
   recipient: MailRecipient,
   mention: MentionMail,
-  publicUrl: string | undefined,
+  publicUrl: string,
 ): { subject: string; text: string } {
-  const link = publicUrl ? new URL(mention.link, publicUrl).toString() : mention.link;
+  const link = new URL(mention.link, publicUrl).toString();
   return {
     subject: `IT-Atlas NRW: ${mention.authorName} hat Sie erwähnt`,
     text: [
@@ -50,14 +50,21 @@ export function mentionMailText(
   };
 }
 
-/** Sends one e-mail per recipient (no one sees the others' addresses) through SMTP. */
+/**
+ * Sends one e-mail per recipient (no one sees the others' addresses) through SMTP. Refuses to
+ * exist without the public URL (ATLAS_PUBLIC_URL): links in mail are never built from a
+ * request's Host header (issue 15.7); `readConfig` refuses ATLAS_SMTP_URL without it.
+ */
 export class SmtpMentionMailer implements MentionMailer {
   private readonly transport: Transporter;
 
   constructor(
     private readonly settings: SmtpSettings,
-    private readonly publicUrl: string | undefined,
+    private readonly publicUrl: string,
   ) {
+    if (!publicUrl) {
+      throw new Error("E-Mails brauchen ATLAS_PUBLIC_URL (die öffentliche Adresse des IT-Atlas).");
+    }
     this.transport = createTransport({ url: settings.url });
   }
 

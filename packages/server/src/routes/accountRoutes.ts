@@ -47,9 +47,13 @@ const ApiToken = z
 const INVITATION_HOURS = 7 * 24;
 const RESET_HOURS = 24;
 
-function link(context: AppContext, request: FastifyRequest, path: string): string {
-  const base = context.publicUrl ?? `${request.protocol}://${request.headers.host ?? "localhost"}`;
-  return `${base.replace(/\/$/, "")}${path}`;
+/**
+ * An invitation or reset link: absolute from ATLAS_PUBLIC_URL, otherwise the path alone (the
+ * web app completes it from the address it was loaded from). Never built from the request's
+ * Host header, which a caller can forge (issue 15.7).
+ */
+function link(context: AppContext, path: string): string {
+  return context.publicUrl ? `${context.publicUrl.replace(/\/+$/, "")}${path}` : path;
 }
 
 function userId(principal: FastifyRequest["principal"]): number {
@@ -280,7 +284,7 @@ export function registerAccountRoutes(app: ZodApp, context: AppContext): void {
       if (!user) throw new Error("Eingeladenes Konto nicht gefunden");
       return {
         user: toUserView(user),
-        invitationUrl: link(context, request, `/einladung?token=${secret}`),
+        invitationUrl: link(context, `/einladung?token=${secret}`),
       };
     },
   );
@@ -376,7 +380,7 @@ export function registerAccountRoutes(app: ZodApp, context: AppContext): void {
           after: null,
         });
       });
-      return { resetUrl: link(context, request, `/passwort-zuruecksetzen?token=${secret}`) };
+      return { resetUrl: link(context, `/passwort-zuruecksetzen?token=${secret}`) };
     },
   );
 }

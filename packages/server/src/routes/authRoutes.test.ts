@@ -173,7 +173,10 @@ describe("invitations and password reset by token link", () => {
       },
     });
     expect(invited.statusCode, invited.body).toBe(200);
-    const url = new URL(invited.json<{ invitationUrl: string }>().invitationUrl);
+    const url = new URL(
+      invited.json<{ invitationUrl: string }>().invitationUrl,
+      "http://localhost",
+    );
     const token = url.searchParams.get("token") ?? "";
     expectProblem(await login("neu@example.org", PASSWORD), 400, "invalid_credentials");
     const short = await server.app.inject({
@@ -209,7 +212,9 @@ describe("invitations and password reset by token link", () => {
       headers: admin,
     });
     const token =
-      new URL(reset.json<{ resetUrl: string }>().resetUrl).searchParams.get("token") ?? "";
+      new URL(reset.json<{ resetUrl: string }>().resetUrl, "http://localhost").searchParams.get(
+        "token",
+      ) ?? "";
     const confirmed = await server.app.inject({
       method: "POST",
       url: "/api/auth/password-reset/confirm",
@@ -249,7 +254,9 @@ describe("invitations and password reset by token link", () => {
         headers: admin,
       });
       links.push(
-        new URL(reset.json<{ resetUrl: string }>().resetUrl).searchParams.get("token") ?? "",
+        new URL(reset.json<{ resetUrl: string }>().resetUrl, "http://localhost").searchParams.get(
+          "token",
+        ) ?? "",
       );
     }
     const newer = await server.app.inject({
@@ -288,7 +295,10 @@ describe("invitations and password reset by token link", () => {
       url: `/api/admin/users/${id}/password-reset`,
       headers: admin,
     });
-    const token = new URL(reset.json<{ resetUrl: string }>().resetUrl).searchParams.get("token");
+    const token = new URL(
+      reset.json<{ resetUrl: string }>().resetUrl,
+      "http://localhost",
+    ).searchParams.get("token");
     for (const password of ["passwort1234", "aaaaaaaaaaaa", "schwach@example.org"]) {
       const refused = await server.app.inject({
         method: "POST",

@@ -12,8 +12,8 @@ import {
 import { isAppError } from "@it-atlas/domain";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { sessionCookie } from "../auth/cookies.ts";
-import { hashSecret, newSecret } from "../auth/secrets.ts";
+import { OIDC_STATE_COOKIE, oidcStateCookie, readCookie, sessionCookie } from "../auth/cookies.ts";
+import { hashSecret, newSecret, safeEqual } from "../auth/secrets.ts";
 import { isTls } from "../http/securityHeaders.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 import { SESSION_MINUTES } from "./authRoutes.ts";
@@ -25,6 +25,12 @@ export function safeReturnPath(value: string | undefined): string {
   return value && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : "/";
 }
 
+/**
+ * The callback address given to the provider: ATLAS_OIDC_REDIRECT_URI, else from
+ * ATLAS_PUBLIC_URL. `readConfig` refuses OIDC without either; the request's Host is the last
+ * resort only for applications built directly in tests (the provider checks it against the
+ * registered addresses anyway).
+ */
 function redirectUri(context: AppContext, request: FastifyRequest): string {
   const configured = context.oidc?.settings.redirectUri;
   if (configured) return configured;
@@ -66,6 +72,11 @@ export function registerOidcRoutes(app: ZodApp, context: AppContext): void {
       const state = newSecret();
       const nonce = newSecret();
       const codeVerifier = newSecret(48);
+      const secure = isTls(
+        request.protocol,
+        request.headers["x-forwarded-proto"],
+        context.trustProxy,
+      );
       await saveOidcFlow(
         context.db,
         hashSecret(state),
@@ -78,6 +89,12 @@ export function registerOidcRoutes(app: ZodApp, context: AppContext): void {
         nonce,
         codeVerifier,
       });
+      // Binds state (and through the stored flow its nonce) to this browser: a callback URL
+      // started in another browser — an attacker's own sign-in — is refused (login CSRF).
+      raw.header(
+        "set-cookie",
+        oidcStateCookie(state, { secure, maxAgeSeconds: FLOW_MINUTES * 60 }),
+      );
       return raw.redirect(url);
     },
   );
@@ -99,13 +116,24 @@ export function registerOidcRoutes(app: ZodApp, context: AppContext): void {
     },
     async (request, reply) => {
       const raw = reply as FastifyReply;
+      const secure = isTls(
+        request.protocol,
+        request.headers["x-forwarded-proto"],
+        context.trustProxy,
+      );
+      // The state cookie is used once: removed with every answer of the callback.
+      const clearState = oidcStateCookie("", { secure, maxAgeSeconds: 0 });
       const fail = (code: string) =>
-        raw.redirect(`/anmelden?sso-fehler=${encodeURIComponent(code)}`);
+        raw
+          .header("set-cookie", clearState)
+          .redirect(`/anmelden?sso-fehler=${encodeURIComponent(code)}`);
       const oidc = context.oidc;
       if (!oidc) return fail("sso_disabled");
       const { code, state, error } = request.query;
       if (error || !code || !state)
         return fail(error === "access_denied" ? "sso_denied" : "sso_failed");
+      const bound = readCookie(request.headers.cookie, OIDC_STATE_COOKIE);
+      if (!bound || !safeEqual(bound, state)) return fail("sso_other_browser");
       const flow = await takeOidcFlow(context.db, hashSecret(state));
       if (!flow) return fail("sso_expired");
       try {
@@ -118,7 +146,9 @@ export function registerOidcRoutes(app: ZodApp, context: AppContext): void {
         const issuer = String(claims.iss);
         const subject = String(claims.sub);
         const email = typeof claims.email === "string" ? claims.email : undefined;
-        const verified = claims.email_verified !== false;
+        // Only an address the provider vouches for links to an existing account or names a
+        // new one; a missing claim is not a confirmation (issue 15.8).
+        const verified = claims.email_verified === true;
         const secret = newSecret();
         const csrfToken = newSecret(24);
         const signedIn = await context.db.transaction(async (tx) => {
@@ -127,6 +157,7 @@ export function registerOidcRoutes(app: ZodApp, context: AppContext): void {
             user = await findUserByEmail(tx, email);
             if (user && !user.oidc) await linkOidc(tx, user.id, issuer, subject);
           }
+          if (!user && email && !verified) return "unverified" as const;
           if (!user && email && oidc.settings.autoCreate) {
             const name = typeof claims.name === "string" ? claims.name : email;
             const id = await createUser(tx, {
@@ -170,18 +201,12 @@ export function registerOidcRoutes(app: ZodApp, context: AppContext): void {
           });
           return user;
         });
+        if (signedIn === "unverified") return fail("sso_email_unverified");
         if (!signedIn) return fail("sso_no_account");
-        raw.header(
-          "set-cookie",
-          sessionCookie(secret, {
-            secure: isTls(
-              request.protocol,
-              request.headers["x-forwarded-proto"],
-              context.trustProxy,
-            ),
-            maxAgeSeconds: SESSION_MINUTES * 60,
-          }),
-        );
+        raw.header("set-cookie", [
+          sessionCookie(secret, { secure, maxAgeSeconds: SESSION_MINUTES * 60 }),
+          clearState,
+        ]);
         return raw.redirect(flow.returnTo);
       } catch (failure) {
         request.log.warn({ err: failure }, "OIDC-Anmeldung fehlgeschlagen");

@@ -2,6 +2,7 @@ import { OneTimeSecret } from "../../ui/OneTimeSecret.tsx";
 import { ErrorState } from "../../ui/States.tsx";
 import { ModalDialog } from "../sourcing/ModalDialog.tsx";
 import { useIssuePasswordReset, type UserView } from "./userQueries.ts";
+import { absoluteLink } from "./absoluteLink.ts";
 
 /**
  * Creates a link to reset a password – only on request, since each click makes a new valid
@@ -21,7 +22,7 @@ export function PasswordResetLinkDialog({
         <OneTimeSecret
           title="Link zum Zurücksetzen erzeugt"
           label={`Link für ${user.email}`}
-          value={issue.data.resetUrl}
+          value={absoluteLink(issue.data.resetUrl)}
           onDone={onClose}
           doneLabel="Link gesichert – schließen"
         >

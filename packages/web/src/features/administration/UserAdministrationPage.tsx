@@ -12,6 +12,7 @@ import { UserStatusDialog } from "./UserStatusDialog.tsx";
 import { UserTable } from "./UserTable.tsx";
 import { useUsers, type UserView } from "./userQueries.ts";
 import "./administration.css";
+import { absoluteLink } from "./absoluteLink.ts";
 
 type Open = { kind: "roles" | "status" | "reset"; user: UserView };
 
@@ -55,7 +56,7 @@ export function UserAdministrationPage() {
         <OneTimeSecret
           title={`${invitation.user.displayName} eingeladen`}
           label={`Einladungslink für ${invitation.user.email}`}
-          value={invitation.invitationUrl}
+          value={absoluteLink(invitation.invitationUrl)}
           onDone={() => setInvitation(null)}
           doneLabel="Link gesichert – Hinweis schließen"
         >

@@ -9,6 +9,10 @@ export const SSO_ERROR_MESSAGE: Record<string, string> = {
     "Die Anmeldung hat zu lange gedauert oder wurde schon verwendet. Bitte erneut versuchen.",
   sso_no_account:
     "Für diese Person gibt es im IT-Atlas noch kein Konto. Bitte wenden Sie sich an die Administration.",
+  sso_other_browser:
+    "Die Anmeldung wurde in einem anderen Browser begonnen. Bitte hier erneut „Mit Single Sign-on anmelden“ wählen.",
+  sso_email_unverified:
+    "Der Identitätsdienst hat Ihre E-Mail-Adresse nicht als bestätigt gemeldet; so kann sie keinem Konto zugeordnet werden. Bitte wenden Sie sich an die Administration.",
   sso_failed: "Die Anmeldung beim Identitätsdienst ist fehlgeschlagen. Bitte erneut versuchen.",
 };
 
