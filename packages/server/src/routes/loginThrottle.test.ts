@@ -149,7 +149,9 @@ describe("login throttling and password reset", () => {
     });
     expect(reset.statusCode, reset.body).toBe(200);
     const token =
-      new URL(reset.json<{ resetUrl: string }>().resetUrl).searchParams.get("token") ?? "";
+      new URL(reset.json<{ resetUrl: string }>().resetUrl, "http://localhost").searchParams.get(
+        "token",
+      ) ?? "";
     const confirmed = await server.app.inject({
       method: "POST",
       url: "/api/auth/password-reset/confirm",
