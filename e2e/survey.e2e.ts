@@ -86,7 +86,10 @@ describe("Bedarfserhebung und IT-Strategie journey", () => {
     await dialog.waitFor();
     await dialog.getByRole("button", { name: "Jetzt starten" }).click();
     await analyst.getByRole("heading", { name: "Fortschritt" }).waitFor();
-    await analyst.getByText("17 Kommunen befragt: 17 In Bearbeitung").first().waitFor();
+    await analyst
+      .getByText("17 Kommunen befragt: 17 Nicht begonnen, 0 In Bearbeitung")
+      .first()
+      .waitFor();
     await analyst
       .getByRole("img", { name: /Antwortstatus je Gemeinde/ })
       .first()

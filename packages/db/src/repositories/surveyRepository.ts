@@ -488,6 +488,8 @@ export interface ResponseProgressRow {
   kreisKey: string | null;
   regierungsbezirkKey: string | null;
   status: ResponseStatus;
+  /** Whether anyone has saved an answer (a draft without one has not been started). */
+  answered: boolean;
   updatedAt: string;
 }
 
@@ -504,11 +506,14 @@ export async function listResponseProgress(
     kreis_key: string | null;
     regierungsbezirk_key: string | null;
     status: ResponseStatus;
+    answered: boolean;
     updated_at: string;
   }>(sql`
     SELECT r.organisation_key, o.name, o.kind, o.municipality_type,
            CASE WHEN o.kind = 'kreis' THEN o.key ELSE o.kreis_key END AS kreis_key,
-           o.regierungsbezirk_key, r.status, to_char(r.updated_at AT TIME ZONE 'UTC', ${ISO}) AS updated_at
+           o.regierungsbezirk_key, r.status,
+           EXISTS (SELECT 1 FROM survey_answer a WHERE a.response_id = r.id) AS answered,
+           to_char(r.updated_at AT TIME ZONE 'UTC', ${ISO}) AS updated_at
     FROM survey_response r JOIN organisation o ON o.key = r.organisation_key
     WHERE r.campaign_id = ${campaignId} ORDER BY o.name`);
   return rows.map((row) => ({
@@ -519,6 +524,7 @@ export async function listResponseProgress(
     kreisKey: row.kreis_key,
     regierungsbezirkKey: row.regierungsbezirk_key,
     status: row.status,
+    answered: row.answered,
     updatedAt: row.updated_at,
   }));
 }

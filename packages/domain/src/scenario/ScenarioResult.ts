@@ -107,6 +107,12 @@ export const ParetoPoint = z
     migrations: z.number().int().nullable(),
     savingPerYear: z.number().nullable(),
     objective: z.number().nullable(),
+    /**
+     * Why the point is not a proven optimum, in German (no solution under this budget and the
+     * conflicting constraints, time limit, open gap); null when proven optimal. Points stored
+     * before it existed read as null.
+     */
+    reason: z.string().nullable().default(null),
   })
   .meta({ id: "ParetoPoint" });
 export type ParetoPoint = z.infer<typeof ParetoPoint>;

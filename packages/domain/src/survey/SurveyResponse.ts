@@ -12,6 +12,24 @@ export const responseStatusLabel: Record<ResponseStatus, string> = {
   returned: "Zurückgegeben",
 };
 
+/**
+ * What the progress view shows per Kommune: a draft nobody has saved an answer to yet is
+ * „nicht begonnen“; only a saved answer makes it „in Bearbeitung“.
+ */
+export const ProgressState = z.enum(["not_started", ...ResponseStatus.options]);
+export type ProgressState = z.infer<typeof ProgressState>;
+
+/** German labels of progress states. */
+export const progressStateLabel: Record<ProgressState, string> = {
+  not_started: "Nicht begonnen",
+  ...responseStatusLabel,
+};
+
+/** The progress state of a response: a draft without any saved answer has not been started. */
+export function progressState(status: ResponseStatus, answered: boolean): ProgressState {
+  return status === "draft" && !answered ? "not_started" : status;
+}
+
 /** Answers by question key; the value's shape depends on the question type. */
 export const Answers = z.record(z.string(), z.unknown());
 export type Answers = z.infer<typeof Answers>;

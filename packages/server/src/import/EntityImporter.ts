@@ -18,6 +18,16 @@ export interface ImportContext {
   reason: string;
 }
 
+/**
+ * A row that failed its sheet check (e.g. a negative amount), with the values it could read:
+ * its references are still checked, so every problem of the row is reported in one pass.
+ */
+export interface RejectedRow {
+  sheet: string;
+  row: number;
+  values: Record<string, unknown>;
+}
+
 /** Counts and problems of one entity's rows. */
 export interface EntityCheck {
   counts: ImportCounts;
@@ -75,6 +85,8 @@ export function entityPlan<Change>(
 export interface EntityImporter<Row extends ImportRowOrigin> {
   sheet: ImportEntitySheet<Row>;
   plan(db: Queryable, rows: readonly Row[], context: ImportContext): Promise<EntityPlan>;
+  /** Reference problems (unknown Kommune, Leistungsbereich …) of rows the sheet check rejected. */
+  referenceProblems?(rows: readonly RejectedRow[], context: ImportContext): ImportProblem[];
 }
 
 /** Counts with nothing in them. */

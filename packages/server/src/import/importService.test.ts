@@ -124,6 +124,24 @@ describe("runImport", () => {
     expect(await sourcingCount()).toBe(before + 2);
   });
 
+  it("reports every problem of a row in one pass: a range error does not hide an unknown AGS or Leistungsbereich (issue 16, defect 5)", async () => {
+    const result = await runImport(
+      database.db,
+      csv("05999999;gibtsnicht;IT-Dienstleister;owl-it;-5;01.01.2030"),
+      { fileName: "bezuege.csv", actor: admin, commit: false },
+    );
+    expect(result.counts.invalid).toBe(1);
+    const messages = result.problems.map((problem) => `${problem.column}: ${problem.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Laufende Kosten \(€\/Jahr\): .*negativ/),
+        "AGS: Es gibt keine Kommune mit dem Schlüssel „05999999“.",
+        expect.stringMatching(/^Leistungsbereich: Es gibt keinen Leistungsbereich „gibtsnicht“/),
+      ]),
+    );
+    expect(result.problemCount).toBe(3);
+  });
+
   it("imports a history (several days per Kommune and domain) in order and refuses rewriting the past", async () => {
     const history = csv(
       "05766008;schulverwaltung;Eigener Betrieb;;100;01.01.2032",

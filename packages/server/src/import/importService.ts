@@ -22,7 +22,13 @@ import {
   type ImportRowOrigin,
   type Principal,
 } from "@it-atlas/domain";
-import type { EntityCheck, EntityImporter, EntityPlan, ImportContext } from "./EntityImporter.ts";
+import type {
+  EntityCheck,
+  EntityImporter,
+  EntityPlan,
+  ImportContext,
+  RejectedRow,
+} from "./EntityImporter.ts";
 import { membershipImporter } from "./membershipImporter.ts";
 import { offerImporter } from "./offerImporter.ts";
 import { organisationImporter } from "./organisationImporter.ts";
@@ -79,6 +85,8 @@ export interface CheckedImportFile {
   problems: ImportProblem[];
   notes: string[];
   invalidRows: number;
+  /** Rows the sheet check rejected, by entity: their references are checked too. */
+  rejected: Map<string, RejectedRow[]>;
 }
 
 /**
@@ -99,6 +107,7 @@ function parseSheets(sheets: Awaited<ReturnType<typeof readImportFile>>): Checke
     problems: [],
     notes: [],
     invalidRows: 0,
+    rejected: new Map(),
   };
   for (const sheet of sheets.sheets) {
     const header = sheet.rows.find((row) => row.number === 1)?.cells ?? [];
@@ -161,6 +170,9 @@ function parseSheets(sheets: Awaited<ReturnType<typeof readImportFile>>): Checke
       } else {
         parsed.invalidRows += 1;
         parsed.problems.push(...row.problems);
+        const rejected = parsed.rejected.get(spec.entity) ?? [];
+        rejected.push({ sheet: sheet.name, row: number, values: read.values });
+        parsed.rejected.set(spec.entity, rejected);
       }
     }
   }
@@ -231,7 +243,13 @@ export async function runImport(
   const entities = [...IMPORTERS.keys()].filter(
     (entity) => (parsed.rows.get(entity)?.length ?? 0) > 0,
   );
-  if (entities.length === 0) return toResult(options.fileName, parsed, [], false);
+  const rejected = [...IMPORTERS.entries()].filter(
+    ([entity, importer]) =>
+      importer.referenceProblems && (parsed.rejected.get(entity)?.length ?? 0) > 0,
+  );
+  if (entities.length === 0 && rejected.length === 0) {
+    return toResult(options.fileName, parsed, [], false);
+  }
   await progress(0.45, "Abgleich mit dem Datenbestand …");
   const reason = `Import ${options.fileName}`.slice(0, 300);
   const context: ImportContext = {
@@ -239,6 +257,14 @@ export async function runImport(
     index: new ReferenceIndex(await loadImportReferences(db)),
     reason,
   };
+  // Rejected rows are already counted as invalid; only their reference problems are added.
+  parsed.problems.push(
+    ...rejected.flatMap(
+      ([entity, importer]) =>
+        importer.referenceProblems?.(parsed.rejected.get(entity) ?? [], context) ?? [],
+    ),
+  );
+  if (entities.length === 0) return toResult(options.fileName, parsed, [], false);
   // One after the other: products of the file must be known before offers and Bezüge.
   const plans: EntityPlan[] = [];
   for (const entity of entities) {

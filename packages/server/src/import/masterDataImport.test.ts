@@ -212,6 +212,18 @@ describe("import of memberships", () => {
     expect(await run(good)).toMatchObject({ committed: false, counts: { unchanged: 1 } });
   });
 
+  it("reports an unknown Kommune and IT-Dienstleister also in a row with a bad URL, in one pass (issue 16, defect 5)", async () => {
+    const preview = await run(
+      csv(header, "05999999;gibt-es-nicht;Kunde;2026;01.01.2026;Vertrag;ftp://example.org/a"),
+    );
+    expect(preview.counts.invalid).toBe(1);
+    expect(preview.problems.map((problem) => problem.column).sort()).toEqual([
+      "IT-Dienstleister",
+      "Quell-URL",
+      "Schlüssel",
+    ]);
+  });
+
   it("keeps the replaced version of a sourced membership with its source when an import updates it", async () => {
     const [sourced] = await database.db.query<{ id: number; urls: string[]; as_of: string }>(sql`
       SELECT id, source_urls AS urls, as_of FROM membership

@@ -37,7 +37,57 @@ export const membershipImporter: EntityImporter<MembershipImportRow> = {
       write: (tx, changes) => writeMemberships(tx, changes),
     });
   },
+  referenceProblems(rows, context) {
+    const problems: ImportProblem[] = [];
+    const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);
+    for (const row of rows) {
+      checkMembershipKeys(
+        row,
+        { organisationKey: text(row.values.organisationKey), provider: text(row.values.provider) },
+        context,
+        problems,
+      );
+    }
+    return problems;
+  },
 };
+
+/** Checks a row's Kommune and IT-Dienstleister; a null reference is left to the sheet check. */
+function checkMembershipKeys(
+  origin: { sheet: string; row: number },
+  keys: { organisationKey: string | null; provider: string | null },
+  context: ImportContext,
+  problems: ImportProblem[],
+) {
+  const organisation =
+    keys.organisationKey === null
+      ? undefined
+      : context.index.organisations.get(keys.organisationKey);
+  if (
+    keys.organisationKey !== null &&
+    (!organisation || (organisation.kind !== "gemeinde" && organisation.kind !== "kreis"))
+  ) {
+    problems.push({
+      sheet: origin.sheet,
+      row: origin.row,
+      column: "Schlüssel",
+      value: keys.organisationKey,
+      message: `Es gibt keine Kommune mit dem Schlüssel „${keys.organisationKey}“.`,
+    });
+  }
+  const provider =
+    keys.provider === null ? undefined : context.index.providers.get(comparable(keys.provider));
+  if (keys.provider !== null && !provider) {
+    problems.push({
+      sheet: origin.sheet,
+      row: origin.row,
+      column: "IT-Dienstleister",
+      value: keys.provider,
+      message: `IT-Dienstleister „${keys.provider}“ ist unbekannt.`,
+    });
+  }
+  return { organisation, provider };
+}
 
 /** Stored content as a spreadsheet gives it back, so that an export compares equal. */
 function storedContent(record: MembershipRecord): MembershipContent {
@@ -77,26 +127,7 @@ function checkMemberships(
   const seen = new Map<string, number>();
   for (const row of rows) {
     const rowProblems: ImportProblem[] = [];
-    const organisation = context.index.organisations.get(row.organisationKey);
-    if (!organisation || (organisation.kind !== "gemeinde" && organisation.kind !== "kreis")) {
-      rowProblems.push({
-        sheet: row.sheet,
-        row: row.row,
-        column: "Schlüssel",
-        value: row.organisationKey,
-        message: `Es gibt keine Kommune mit dem Schlüssel „${row.organisationKey}“.`,
-      });
-    }
-    const provider = context.index.providers.get(comparable(row.provider));
-    if (!provider) {
-      rowProblems.push({
-        sheet: row.sheet,
-        row: row.row,
-        column: "IT-Dienstleister",
-        value: row.provider,
-        message: `IT-Dienstleister „${row.provider}“ ist unbekannt.`,
-      });
-    }
+    const { organisation, provider } = checkMembershipKeys(row, row, context, rowProblems);
     if (rowProblems.length > 0 || !organisation || !provider) {
       counts.invalid += 1;
       problems.push(...rowProblems);

@@ -6,9 +6,9 @@ import {
   type Queryable,
   type SourcingVersionRecord,
 } from "@it-atlas/db";
-import { SOURCING_IMPORT, type SourcingImportRow } from "@it-atlas/domain";
+import { SOURCING_IMPORT, type ImportProblem, type SourcingImportRow } from "@it-atlas/domain";
 import type { EntityImporter, EntityPlan, ImportContext } from "./EntityImporter.ts";
-import { planSourcingImport, type SourcingPlan } from "./sourcingPlan.ts";
+import { checkSourcingKeys, planSourcingImport, type SourcingPlan } from "./sourcingPlan.ts";
 
 async function writePlan(
   tx: Queryable,
@@ -40,6 +40,20 @@ async function writePlan(
  */
 export const sourcingImporter: EntityImporter<SourcingImportRow> = {
   sheet: SOURCING_IMPORT,
+  referenceProblems(rows, context) {
+    const problems: ImportProblem[] = [];
+    const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);
+    for (const row of rows) {
+      checkSourcingKeys(
+        row,
+        { organisationKey: text(row.values.organisationKey), domain: text(row.values.domain) },
+        context.index,
+        context.principal,
+        problems,
+      );
+    }
+    return problems;
+  },
   async plan(db, rows, context: ImportContext): Promise<EntityPlan> {
     const [revision, versions] = await Promise.all([
       getLandscapeRevision(db),

@@ -103,34 +103,60 @@ type Resolved =
   | { ok: true; organisationKey: string; domainId: string; content: SourcingContent }
   | { ok: false; problems: ImportProblem[] };
 
-function resolve(row: SourcingImportRow, index: ReferenceIndex, principal: Principal): Resolved {
-  const problems: ImportProblem[] = [];
+/**
+ * Checks a row's Kommune (exists, may be edited by the principal) and Leistungsbereich (exists,
+ * not a group); a null reference (unreadable or missing cell) is left to the sheet check.
+ */
+export function checkSourcingKeys(
+  origin: { sheet: string; row: number },
+  keys: { organisationKey: string | null; domain: string | null },
+  index: ReferenceIndex,
+  principal: Principal,
+  problems: ImportProblem[],
+) {
   const problem = (column: string, value: string | null, message: string) =>
-    problems.push({ sheet: row.sheet, row: row.row, column, value, message });
-  const organisation = index.organisations.get(row.organisationKey);
-  if (!organisation || (organisation.kind !== "gemeinde" && organisation.kind !== "kreis")) {
+    problems.push({ sheet: origin.sheet, row: origin.row, column, value, message });
+  const organisation =
+    keys.organisationKey === null ? undefined : index.organisations.get(keys.organisationKey);
+  if (keys.organisationKey === null) {
+    // Reported by the sheet check.
+  } else if (!organisation || (organisation.kind !== "gemeinde" && organisation.kind !== "kreis")) {
     problem(
       "AGS",
-      row.organisationKey,
-      `Es gibt keine Kommune mit dem Schlüssel „${row.organisationKey}“.`,
+      keys.organisationKey,
+      `Es gibt keine Kommune mit dem Schlüssel „${keys.organisationKey}“.`,
     );
   } else if (!can(principal, "sourcing:edit", { organisationKey: organisation.key })) {
     problem(
       "AGS",
-      row.organisationKey,
+      keys.organisationKey,
       `Sie dürfen die Bezüge von ${organisation.name} (${organisation.key}) nicht ändern; Kommune-Bearbeiter können nur ihre eigene Kommune importieren.`,
     );
   }
-  const domain = index.domains.get(comparable(row.domain));
-  if (!domain || domain.isGroup) {
+  const domain = keys.domain === null ? undefined : index.domains.get(comparable(keys.domain));
+  if (keys.domain !== null && (!domain || domain.isGroup)) {
     problem(
       "Leistungsbereich",
-      row.domain,
+      keys.domain,
       domain
         ? `„${domain.name}“ ist eine Gruppe; bitte einen einzelnen Leistungsbereich angeben.`
-        : `Es gibt keinen Leistungsbereich „${row.domain}“ (Liste im Blatt „Werte“ der Vorlage).`,
+        : `Es gibt keinen Leistungsbereich „${keys.domain}“ (Liste im Blatt „Werte“ der Vorlage).`,
     );
   }
+  return { organisation, domain };
+}
+
+function resolve(row: SourcingImportRow, index: ReferenceIndex, principal: Principal): Resolved {
+  const problems: ImportProblem[] = [];
+  const problem = (column: string, value: string | null, message: string) =>
+    problems.push({ sheet: row.sheet, row: row.row, column, value, message });
+  const { organisation, domain } = checkSourcingKeys(
+    row,
+    { organisationKey: row.organisationKey, domain: row.domain },
+    index,
+    principal,
+    problems,
+  );
   const input = row.input;
   let providerId: string | null = null;
   if (row.provider) {

@@ -170,12 +170,41 @@ describe("scenario.pareto", () => {
         expect(point.migrations).toBeLessThanOrEqual(point.budget);
       }
     }
+    // Every budget is listed with its status; whatever is not proven optimal says why in German.
+    for (const point of points) {
+      if (point.status !== "optimal") expect(point.reason).toMatch(/[a-zäöü]{4}/);
+      if (point.status === "infeasible") expect(point.migrations).toBeNull();
+    }
     // A larger budget never saves less (up to the solver's gap).
     const savings = points.map((point) => point.savingPerYear ?? -Infinity);
     for (let index = 1; index < savings.length; index += 1) {
       expect(savings[index]!).toBeGreaterThanOrEqual(
         savings[index - 1]! - 1e-3 * Math.abs(savings[index - 1]!),
       );
+    }
+  });
+
+  it("lists every budget with its status and a German reason when none is feasible (issue 16, defect 6)", async () => {
+    const preset = await lippePreset();
+    // More providers than exist: no plan can meet it, with or without a migration budget.
+    const id = await scenarioWith("Pareto unlösbar", {
+      ...preset,
+      constraints: {
+        ...preset.constraints,
+        providerCounts: [{ domainId: "einwohnerwesen", min: 60, max: null }],
+      },
+    });
+    const job = await run(
+      SCENARIO_PARETO_JOB_KIND,
+      id,
+      scenarioParetoJobHandler(database.db, options),
+    );
+    expect(job.status).toBe("succeeded");
+    const points = (await findLatestScenarioPareto(database.db, id))!.points;
+    expect(points.map((point) => point.share)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    for (const point of points) {
+      expect(point).toMatchObject({ status: "infeasible", migrations: null, savingPerYear: null });
+      expect(point.reason).toMatch(/keine zulässige Lösung/);
     }
   });
 });

@@ -127,9 +127,35 @@ export function scenarioSolveJobHandler(
   };
 }
 
+type SolveOutcome = Awaited<ReturnType<typeof solveScenario>>;
+
+function budgetText(budget: number | null): string {
+  if (budget === null) return "Ohne Wechselbudget";
+  return budget === 1 ? "Mit höchstens 1 Wechsel" : `Mit höchstens ${budget} Wechseln`;
+}
+
+/** German reason of a Pareto point that is not a proven optimum; null when it is. */
+export function paretoReason(result: SolveOutcome, budget: number | null): string | null {
+  switch (result.status) {
+    case "optimal":
+      return null;
+    case "feasible":
+      return `Zeitlimit erreicht: zulässige Lösung, Abstand zum Optimum höchstens ${(
+        result.gap * 100
+      ).toLocaleString("de-DE", { maximumFractionDigits: 2 })} %.`;
+    case "infeasible":
+      return `${budgetText(budget)} gibt es keine zulässige Lösung${
+        result.conflicts.length > 0 ? `: ${result.conflicts.join(" ")}` : "."
+      }`;
+    case "error":
+      return `${budgetText(budget)} wurde keine Lösung gefunden: ${result.message}`;
+  }
+}
+
 /**
  * Runs `scenario.pareto`: solves without a migration budget, then with budgets of 0, 25 %,
- * 50 % and 75 % of that optimum's migrations; each point is the best saving reachable.
+ * 50 % and 75 % of that optimum's migrations; each point is the best saving reachable. Every
+ * budget is stored with its status and, unless proven optimal, a German reason (issue 16).
  */
 export function scenarioParetoJobHandler(
   db: Database,
@@ -168,10 +194,23 @@ export function scenarioParetoJobHandler(
           : null;
       const points: ParetoPoint[] = [];
       for (const [index, share] of PARETO_SHARES.entries()) {
-        const budget =
-          share === 1 || unconstrainedMigrations === null
-            ? null
-            : Math.floor(share * unconstrainedMigrations);
+        if (share !== 1 && unconstrainedMigrations === null) {
+          // A budget only adds a constraint: without a plan unconstrained there is none with one.
+          points.push({
+            budget: null,
+            share,
+            status: free.status,
+            migrations: null,
+            savingPerYear: null,
+            objective: null,
+            reason:
+              free.status === "infeasible"
+                ? "Nicht eigens berechnet: Schon ohne Wechselbudget gibt es keine zulässige Lösung, ein Budget schränkt nur weiter ein."
+                : "Nicht eigens berechnet: Schon ohne Wechselbudget wurde keine Lösung gefunden, ein Budget schränkt nur weiter ein.",
+          });
+          continue;
+        }
+        const budget = share === 1 ? null : Math.floor(share * (unconstrainedMigrations ?? 0));
         const result =
           budget === null
             ? free
@@ -189,8 +228,8 @@ export function scenarioParetoJobHandler(
           migrations: solved ? result.plan.migrations.length : null,
           savingPerYear: solved ? result.plan.statusQuoCostPerYear - result.objective : null,
           objective: solved ? result.objective : null,
+          reason: paretoReason(result, budget),
         });
-        if (share !== 1 && unconstrainedMigrations === null) break;
       }
       await context.progress(0.97, "Ergebnis speichern");
       const paretoId = await db.transaction((tx) =>

@@ -84,6 +84,30 @@ describe("campaigns", () => {
       (await inject("GET", `/api/campaigns/${campaign.id}`, analyst)).json<Campaign>().frozenAt,
     ).not.toBeNull();
   });
+
+  it("counts every Kommune as not started until someone saves an answer (issue 16, defect 9)", async () => {
+    const progress = await inject("GET", `/api/campaigns/${campaign.id}/progress`, analyst);
+    expect(progress.statusCode, progress.body).toBe(200);
+    const body = progress.json<{
+      counts: Record<string, number>;
+      organisations: Array<{ status: string }>;
+      byKreis: Array<{ counts: Record<string, number> }>;
+      reminders: Array<{ status: string; lastChange: string | null }>;
+    }>();
+    expect(body.counts).toEqual({
+      not_started: 17,
+      draft: 0,
+      submitted: 0,
+      accepted: 0,
+      returned: 0,
+    });
+    expect(new Set(body.organisations.map((item) => item.status))).toEqual(
+      new Set(["not_started"]),
+    );
+    expect(body.byKreis.map((group) => group.counts.not_started)).toEqual([17]);
+    expect(body.reminders).toHaveLength(17);
+    expect(body.reminders.every((item) => item.lastChange === null)).toBe(true);
+  });
 });
 
 describe("answering", () => {
@@ -392,7 +416,14 @@ describe("review, landscape and strategy", () => {
       reminders: Array<{ key: string }>;
     }>();
     expect(body.total).toBe(17);
-    expect(body.counts).toEqual({ draft: 16, submitted: 0, accepted: 1, returned: 0 });
+    // The 16 Kommunen nobody answered for are „nicht begonnen“, not „in Bearbeitung“.
+    expect(body.counts).toEqual({
+      not_started: 16,
+      draft: 0,
+      submitted: 0,
+      accepted: 1,
+      returned: 0,
+    });
     expect(body.byKreis.map((group) => group.key)).toEqual(["05766"]);
     expect(body.reminders).toHaveLength(16);
     const xlsx = await inject("GET", `/api/campaigns/${campaign.id}/export.xlsx`, analyst);

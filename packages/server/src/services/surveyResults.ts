@@ -8,18 +8,25 @@ import {
 import {
   MIN_AGGREGATE_GROUP,
   seesAllConfidential,
+  progressState,
   type Principal,
-  type ResponseStatus,
+  type ProgressState,
 } from "@it-atlas/domain";
 import { todayInGermany } from "./landscapeService.ts";
 
-type StatusCounts = Record<ResponseStatus, number>;
-const emptyCounts = (): StatusCounts => ({ draft: 0, submitted: 0, accepted: 0, returned: 0 });
+type StatusCounts = Record<ProgressState, number>;
+const emptyCounts = (): StatusCounts => ({
+  not_started: 0,
+  draft: 0,
+  submitted: 0,
+  accepted: 0,
+  returned: 0,
+});
 
 function countBy<T>(
   rows: readonly T[],
   key: (row: T) => string | null,
-  status: (row: T) => ResponseStatus,
+  status: (row: T) => ProgressState,
 ) {
   const groups = new Map<string, StatusCounts>();
   for (const row of rows) {
@@ -38,39 +45,43 @@ function countBy<T>(
  */
 export async function campaignProgress(db: Database, campaignId: number) {
   const campaign = await getCampaign(db, campaignId);
-  const rows = await listResponseProgress(db, campaignId);
+  const rows = (await listResponseProgress(db, campaignId)).map((row) => ({
+    ...row,
+    state: progressState(row.status, row.answered),
+  }));
   const overdue = todayInGermany() > campaign.periodEnd;
   return {
     campaignId,
     periodEnd: campaign.periodEnd,
     total: rows.length,
     counts: rows.reduce(
-      (counts, row) => ({ ...counts, [row.status]: counts[row.status] + 1 }),
+      (counts, row) => ({ ...counts, [row.state]: counts[row.state] + 1 }),
       emptyCounts(),
     ),
     organisations: rows.map((row) => ({
       key: row.organisationKey,
       name: row.organisationName,
       kind: row.kind,
-      status: row.status,
+      status: row.state,
     })),
     byKreis: countBy(
       rows,
       (row) => row.kreisKey,
-      (row) => row.status,
+      (row) => row.state,
     ),
     byRegierungsbezirk: countBy(
       rows,
       (row) => row.regierungsbezirkKey,
-      (row) => row.status,
+      (row) => row.state,
     ),
     reminders: rows
       .filter((row) => row.status === "draft" || row.status === "returned")
       .map((row) => ({
         key: row.organisationKey,
         name: row.organisationName,
-        status: row.status,
-        lastChange: row.updatedAt,
+        status: row.state,
+        // Nobody has changed a response that was never started: no „zuletzt geändert“.
+        lastChange: row.state === "not_started" ? null : row.updatedAt,
         overdue,
       })),
   };

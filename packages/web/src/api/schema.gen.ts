@@ -11176,6 +11176,8 @@ export interface components {
             migrations: number | null;
             savingPerYear: number | null;
             objective: number | null;
+            /** @default null */
+            reason: string | null;
         };
         ScenarioParetoInput: {
             id: number;
@@ -13332,6 +13334,8 @@ export interface components {
             migrations: number | null;
             savingPerYear: number | null;
             objective: number | null;
+            /** @default null */
+            reason: string | null;
         };
         ScenarioPareto: {
             id: number;

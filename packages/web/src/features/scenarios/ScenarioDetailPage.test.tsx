@@ -110,6 +110,54 @@ beforeEach(() => {
 });
 
 describe("scenario detail", () => {
+  it("lists every Pareto budget with its status and reason, not only the feasible ones (issue 16, defect 6)", async () => {
+    const point = { objective: null, migrations: null, savingPerYear: null };
+    api.respond({
+      path: "/api/scenarios/5/pareto",
+      body: {
+        id: 3,
+        scenarioId: 5,
+        jobId: 11,
+        createdAt: "2026-05-01T10:10:00Z",
+        points: [
+          {
+            ...point,
+            budget: 0,
+            share: 0,
+            status: "infeasible",
+            reason: "Mit höchstens 0 Wechseln gibt es keine zulässige Lösung: Kopplung verletzt.",
+          },
+          {
+            ...point,
+            budget: 2,
+            share: 0.25,
+            status: "error",
+            reason: "Mit höchstens 2 Wechseln wurde keine Lösung gefunden: Zeitlimit.",
+          },
+          {
+            budget: null,
+            share: 1,
+            status: "optimal",
+            migrations: 9,
+            savingPerYear: 242_067,
+            objective: 1_000_000,
+            reason: null,
+          },
+        ],
+      },
+    });
+    renderPage();
+    const table = await screen.findByRole("table", { name: "Alle Wechselbudgets" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toHaveTextContent("unlösbar");
+    expect(rows[0]).toHaveTextContent("Kopplung verletzt.");
+    expect(rows[1]).toHaveTextContent("Fehler");
+    expect(rows[1]).toHaveTextContent("Zeitlimit.");
+    expect(rows[2]).toHaveTextContent("unbegrenzt");
+    expect(rows[2]).toHaveTextContent("242.067");
+  });
+
   it("says it is loading until the scenario has arrived", async () => {
     renderPage();
     expect(screen.getByRole("status")).toHaveTextContent("Szenario wird geladen …");

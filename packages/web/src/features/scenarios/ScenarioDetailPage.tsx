@@ -396,9 +396,9 @@ function ParetoSection({ scenario, mayWrite }: { scenario: Scenario; mayWrite: b
   const job = useScenarioJob(scenario.id, "pareto", () => {
     void client.invalidateQueries({ queryKey: ["scenarios", scenario.id, "pareto"] });
   });
-  const points = (pareto.data?.points ?? []).filter(
-    (point) => point.migrations !== null && point.savingPerYear !== null,
-  );
+  const all = pareto.data?.points ?? [];
+  // The chart shows the budgets with a plan; the table below lists every budget and why.
+  const points = all.filter((point) => point.migrations !== null && point.savingPerYear !== null);
   return (
     <section aria-labelledby="pareto">
       <h2 id="pareto" className="kern-heading-medium">
@@ -433,7 +433,9 @@ function ParetoSection({ scenario, mayWrite }: { scenario: Scenario; mayWrite: b
       {pareto.data === null ? <p className="kern-body">Noch keine Pareto-Auswertung.</p> : null}
       {pareto.data && points.length === 0 ? (
         <p className="kern-body">
-          Einsparungen sind vertraulich oder es gab keine zulässige Lösung.
+          {all.some((point) => point.migrations !== null)
+            ? "Einsparungen sind vertraulich."
+            : "Für kein Wechselbudget gab es eine Lösung; die Gründe stehen in der Tabelle."}
         </p>
       ) : null}
       {points.length > 0 ? (
@@ -460,6 +462,63 @@ function ParetoSection({ scenario, mayWrite }: { scenario: Scenario; mayWrite: b
             ]),
           }}
         />
+      ) : null}
+      {all.length > 0 ? (
+        <div className="kern-table-responsive">
+          <table className="kern-table kern-table--small">
+            <caption className="kern-body kern-body--bold">Alle Wechselbudgets</caption>
+            <thead>
+              <tr className="kern-table__row">
+                <th scope="col" className="kern-table__header">
+                  Anteil der Wechsel des Optimums
+                </th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">
+                  Wechselbudget
+                </th>
+                <th scope="col" className="kern-table__header">
+                  Status
+                </th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">
+                  Wechsel
+                </th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">
+                  Einsparung je Jahr
+                </th>
+                <th scope="col" className="kern-table__header">
+                  Begründung
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {all.map((point) => (
+                <tr key={point.share} className="kern-table__row">
+                  <th scope="row" className="kern-table__header">
+                    {point.share === 1 ? "ohne Budget" : `${formatNumber(point.share * 100)} %`}
+                  </th>
+                  <td className="kern-table__cell kern-table__cell--numeric">
+                    {point.budget !== null
+                      ? formatInteger(point.budget)
+                      : point.share === 1
+                        ? "unbegrenzt"
+                        : "nicht bestimmbar"}
+                  </td>
+                  <td className="kern-table__cell">{scenarioResultStatusLabel[point.status]}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">
+                    {point.migrations === null ? "–" : formatInteger(point.migrations)}
+                  </td>
+                  <td className="kern-table__cell kern-table__cell--numeric">
+                    {point.savingPerYear !== null
+                      ? formatEuro(point.savingPerYear)
+                      : point.migrations !== null
+                        ? "vertraulich"
+                        : "–"}
+                  </td>
+                  <td className="kern-table__cell">{point.reason ?? "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {job.error ? <p className="kern-body">{errorMessage(job.error)}</p> : null}
     </section>

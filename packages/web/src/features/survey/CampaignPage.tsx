@@ -18,7 +18,7 @@ import { CampaignEditor } from "./CampaignEditor.tsx";
 import { useTargetName } from "./CampaignListPage.tsx";
 import {
   CAMPAIGN_STATUS_LABEL,
-  RESPONSE_STATUS_LABEL,
+  PROGRESS_STATE_LABEL,
   useCampaign,
   useCampaignProgress,
   useCampaignResults,
@@ -27,18 +27,19 @@ import {
   useUpdateCampaign,
   type Campaign,
   type CampaignProgress,
-  type ResponseStatus,
+  type ProgressState,
 } from "./surveyQueries.ts";
 import "./survey.css";
 
 /** Map colours of response states (Okabe–Ito, distinguishable with colour-vision deficiency). */
-export const STATUS_COLOUR: Record<ResponseStatus, string> = {
+export const STATUS_COLOUR: Record<ProgressState, string> = {
+  not_started: "#CC79A7",
   draft: "#E69F00",
   submitted: "#56B4E9",
   accepted: "#009E73",
   returned: "#D55E00",
 };
-const STATUSES: ResponseStatus[] = ["draft", "submitted", "accepted", "returned"];
+const STATUSES: ProgressState[] = ["not_started", "draft", "submitted", "accepted", "returned"];
 
 /** `/bedarfserhebung/:campaignId`: design and start, then progress, links, review and results. */
 export function CampaignPage() {
@@ -188,8 +189,8 @@ function DraftCampaign({ campaign }: { campaign: Campaign }) {
   );
 }
 
-function countText(counts: Record<ResponseStatus, number>): string {
-  return STATUSES.map((status) => `${counts[status]} ${RESPONSE_STATUS_LABEL[status]}`).join(", ");
+function countText(counts: Record<ProgressState, number>): string {
+  return STATUSES.map((status) => `${counts[status]} ${PROGRESS_STATE_LABEL[status]}`).join(", ");
 }
 
 function RunningCampaign({ campaign }: { campaign: Campaign }) {
@@ -271,7 +272,7 @@ function Progress({ campaign, progress }: { campaign: Campaign; progress: Campai
             legend={[
               ...STATUSES.map((value) => ({
                 color: STATUS_COLOUR[value],
-                label: RESPONSE_STATUS_LABEL[value],
+                label: PROGRESS_STATE_LABEL[value],
               })),
               { color: NEUTRAL_FILL, label: "Nicht befragt" },
             ]}
@@ -311,9 +312,9 @@ function Progress({ campaign, progress }: { campaign: Campaign; progress: Campai
                   <th scope="row" className="kern-table__header">
                     {item.name}
                   </th>
-                  <td className="kern-table__cell">{RESPONSE_STATUS_LABEL[item.status]}</td>
+                  <td className="kern-table__cell">{PROGRESS_STATE_LABEL[item.status]}</td>
                   <td className="kern-table__cell">
-                    {item.status !== "draft" ? (
+                    {item.status !== "draft" && item.status !== "not_started" ? (
                       <Link
                         className="kern-link"
                         to={`/bedarfserhebung/${campaign.id}/pruefung/${item.key}`}
@@ -359,11 +360,14 @@ function Progress({ campaign, progress }: { campaign: Campaign; progress: Campai
             <ul className="kern-list">
               {progress.reminders.map((item) => (
                 <li key={item.key}>
-                  {item.name} – {RESPONSE_STATUS_LABEL[item.status]}
-                  {item.overdue ? " (überfällig)" : ""}, zuletzt geändert am{" "}
-                  {new Date(item.lastChange).toLocaleDateString("de-DE", {
-                    timeZone: "Europe/Berlin",
-                  })}
+                  {item.name} – {PROGRESS_STATE_LABEL[item.status]}
+                  {item.overdue ? " (überfällig)" : ""}
+                  {item.lastChange === null
+                    ? ""
+                    : `, zuletzt geändert am ${new Date(item.lastChange).toLocaleDateString(
+                        "de-DE",
+                        { timeZone: "Europe/Berlin" },
+                      )}`}
                 </li>
               ))}
             </ul>
@@ -402,7 +406,7 @@ function CountTable({
                 scope="col"
                 className="kern-table__header kern-table__header--numeric"
               >
-                {RESPONSE_STATUS_LABEL[status]}
+                {PROGRESS_STATE_LABEL[status]}
               </th>
             ))}
           </tr>

@@ -14,7 +14,10 @@ export type Answers = Record<string, unknown>;
 /** State of a Kommune's response. */
 export type ResponseStatus = Questionnaire["response"]["status"];
 
-type Counts = Record<ResponseStatus, number>;
+/** State of a Kommune in the progress view: a draft nobody has saved an answer to is not started. */
+export type ProgressState = ResponseStatus | "not_started";
+
+type Counts = Record<ProgressState, number>;
 
 /** Progress of a running campaign as the server reports it. */
 export interface CampaignProgress {
@@ -22,14 +25,15 @@ export interface CampaignProgress {
   periodEnd: string;
   total: number;
   counts: Counts;
-  organisations: Array<{ key: string; name: string; kind: string; status: ResponseStatus }>;
+  organisations: Array<{ key: string; name: string; kind: string; status: ProgressState }>;
   byKreis: Array<{ key: string; counts: Counts }>;
   byRegierungsbezirk: Array<{ key: string; counts: Counts }>;
   reminders: Array<{
     key: string;
     name: string;
-    status: ResponseStatus;
-    lastChange: string;
+    status: ProgressState;
+    /** null while nobody has saved an answer. */
+    lastChange: string | null;
     overdue: boolean;
   }>;
 }
@@ -63,6 +67,12 @@ export const RESPONSE_STATUS_LABEL: Record<ResponseStatus, string> = {
   submitted: "Eingereicht",
   accepted: "Angenommen",
   returned: "Zurückgegeben",
+};
+
+/** German labels of progress states. */
+export const PROGRESS_STATE_LABEL: Record<ProgressState, string> = {
+  not_started: "Nicht begonnen",
+  ...RESPONSE_STATUS_LABEL,
 };
 
 /** German labels of campaign states. */
