@@ -171,7 +171,7 @@ export function ReadinessBoardPage() {
         </p>
       ) : null}
       {board.data && area ? (
-        <section aria-labelledby="ozg-karte-titel">
+        <section aria-labelledby="ozg-karte-titel" aria-busy={board.isPlaceholderData}>
           <h2 id="ozg-karte-titel" className="kern-heading-medium">
             Karte: {subject}
           </h2>
@@ -192,7 +192,11 @@ export function ReadinessBoardPage() {
       {board.data && rows.length > 0 ? (
         <section aria-labelledby="ozg-liste-titel" aria-busy={board.isPlaceholderData}>
           <h2 id="ozg-liste-titel" className="kern-heading-medium">
-            Liste: {rows.length} Kommunen
+            {/* While the filtered answer loads, the rows shown are the previous selection's:
+                no count that could be read as the new one. */}
+            {board.isPlaceholderData
+              ? "Liste wird aktualisiert …"
+              : `Liste: ${rows.length} Kommunen`}
           </h2>
           <ReadinessTable
             rows={rows}
