@@ -5,8 +5,6 @@ import type { Database } from "@it-atlas/db";
 import { useGermanValidationMessages } from "@it-atlas/domain";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -49,6 +47,11 @@ import { registerReportRoutes } from "./routes/reportRoutes.ts";
 import { registerMeasureRoutes } from "./routes/measureRoutes.ts";
 import { registerCommentRoutes, registerGovernanceRoutes } from "./routes/governanceRoutes.ts";
 import { registerCorrectionRoutes } from "./routes/correctionRoutes.ts";
+import {
+  documentObject,
+  documentOperation,
+  SECURITY_SCHEMES,
+} from "./openapi/documentOperation.ts";
 
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from "./config.ts";
 
@@ -125,9 +128,11 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
           "Offene Schnittstelle des IT-Atlas NRW: Kommunen, IT-Dienstleister, Mitgliedschaften, Ereignisse und OZG-Katalog. Fehler als RFC 9457 application/problem+json mit stabilem `code`.",
         license: { name: "EUPL-1.2", url: "https://eupl.eu/1.2/de/" },
       },
+      servers: [{ url: "/", description: "Dieser IT-Atlas-Server" }],
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform: documentOperation,
+    transformObject: documentObject,
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: "/api/docs",

@@ -12,29 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Betriebsbereitschaft (Migrationen und Referenzdaten geladen) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -51,26 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** Kennzahlen der Referenzdaten */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Stats"];
-                    };
-                };
-            };
-        };
+        get: operations["getStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -87,28 +46,7 @@ export interface paths {
             cookie?: never;
         };
         /** Quellen, Lizenzen und Namensnennungen der Daten */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Source"][];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listSources"];
         put?: never;
         post?: never;
         delete?: never;
@@ -125,50 +63,7 @@ export interface paths {
             cookie?: never;
         };
         /** Kommunen und Gebietskörperschaften suchen, filtern, sortieren */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    /** @description Suche in Name, Schlüssel (AGS/ARS) */
-                    q?: string;
-                    kind?: "land" | "landschaftsverband" | "regierungsbezirk" | "kreis" | "gemeinde";
-                    kreis?: string;
-                    regierungsbezirk?: string;
-                    /** @description Gemeindetyp (Größenklasse) */
-                    type?: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde";
-                    sort?: "name" | "key" | "population" | "area" | "kreis";
-                    direction?: "asc" | "desc";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["OrganisationSummary"][];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listOrganisations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -185,46 +80,7 @@ export interface paths {
             cookie?: never;
         };
         /** Eine Kommune mit Kreis, Regierungsbezirk, Mitgliedschaften und Quellen */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OrganisationDetail"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getOrganisation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -241,42 +97,7 @@ export interface paths {
             cookie?: never;
         };
         /** IT-Dienstleister auflisten */
-        get: {
-            parameters: {
-                query?: {
-                    q?: string;
-                    status?: "active" | "merged" | "renamed";
-                    kind?: "kommunal" | "stadt_it" | "land" | "dachverband" | "sonstige";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["ProviderSummary"][];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listProviders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -293,46 +114,7 @@ export interface paths {
             cookie?: never;
         };
         /** Ein IT-Dienstleister mit Mitgliedern, Ereignissen, Vorgängern und Nachfolger */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProviderDetail"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getProvider"];
         put?: never;
         post?: never;
         delete?: never;
@@ -349,32 +131,7 @@ export interface paths {
             cookie?: never;
         };
         /** OZG-Themenfelder mit Anzahl der Leistungen */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                name: string;
-                                leistungCount: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listOzgThemenfelder"];
         put?: never;
         post?: never;
         delete?: never;
@@ -391,43 +148,7 @@ export interface paths {
             cookie?: never;
         };
         /** OZG-Leistungen suchen (Name, OZG-ID, LeiKa-Name oder -Schlüssel) */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    q?: string;
-                    themenfeld?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["OzgLeistung"][];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listOzgLeistungen"];
         put?: never;
         post?: never;
         delete?: never;
@@ -444,46 +165,7 @@ export interface paths {
             cookie?: never;
         };
         /** Eine OZG-Leistung mit ihren LeiKa-Leistungen */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OzgLeistungDetail"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getOzgLeistung"];
         put?: never;
         post?: never;
         delete?: never;
@@ -503,60 +185,7 @@ export interface paths {
          * Umsetzungsstand: OZG-Abdeckung je Kommune, Kreis und Regierungsbezirk; mit `dienst` der Stand eines zentralen oder EfA-Dienstes je Kommune (filterbar nach `status`, z. B. nicht_angebunden)
          * @description Die Zeilen je Kommune sind seitenweise (`page`, `pageSize` bis 500, Vorgabe 100; `rowCount` ist die Zahl aller passenden Kommunen); Gebiete, Summe und Dienststand gelten immer für die ganze Auswahl.
          */
-        get: {
-            parameters: {
-                query?: {
-                    regierungsbezirk?: string;
-                    kreis?: string;
-                    groesse?: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion";
-                    dienst?: string;
-                    status?: ("online" | "in_anbindung" | "geplant" | "offen" | "andere_loesung" | "nicht_zustaendig") | "nicht_angebunden";
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            rows: components["schemas"]["ReadinessRow"][];
-                            rowCount: number;
-                            page: number;
-                            pageSize: number;
-                            regions: components["schemas"]["ReadinessRegion"][];
-                            total: components["schemas"]["CoverageCounts"];
-                            service: components["schemas"]["ServiceReadiness"] | null;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getOzgReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -573,50 +202,7 @@ export interface paths {
             cookie?: never;
         };
         /** Umsetzungsstand je Kommune als CSV (Filter wie /api/ozg/readiness) */
-        get: {
-            parameters: {
-                query?: {
-                    regierungsbezirk?: string;
-                    kreis?: string;
-                    groesse?: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion";
-                    dienst?: string;
-                    status?: ("online" | "in_anbindung" | "geplant" | "offen" | "andere_loesung" | "nicht_zustaendig") | "nicht_angebunden";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["exportOzgReadinessCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -633,41 +219,7 @@ export interface paths {
             cookie?: never;
         };
         /** Je zentralem Dienst und EfA-Dienst: Kommunen online, in Anbindung, geplant, fehlend */
-        get: {
-            parameters: {
-                query?: {
-                    regierungsbezirk?: string;
-                    kreis?: string;
-                    groesse?: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["ServiceReadiness"][];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getOzgServicesReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -684,46 +236,7 @@ export interface paths {
             cookie?: never;
         };
         /** OZG-Bild einer Kommune: zuständige Leistungen mit Status, Abdeckung gegenüber der Größenklasse, Checkliste der Basiskomponenten */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["KommuneOzgView"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getKommuneOzg"];
         put?: never;
         post?: never;
         delete?: never;
@@ -741,60 +254,7 @@ export interface paths {
         };
         get?: never;
         /** Umsetzungsstand einer Kommune für eine OZG-Leistung erfassen (Status, Onlinedienst, Plandatum, Quelle und Stand der Angabe) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ags: string;
-                    ozgId: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["AdoptionChangeInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Adoption"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["setKommuneAdoption"];
         post?: never;
         delete?: never;
         options?: never;
@@ -811,60 +271,7 @@ export interface paths {
         };
         get?: never;
         /** Checkliste einer Kommune: Anbindung einer Basiskomponente (E-Payment, XTA, Servicekonto, Formularlösung) erfassen */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ags: string;
-                    component: "servicekonto" | "epayment" | "xta" | "formular";
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["OnboardingChangeInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Onboarding"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["setKommuneOnboardingStep"];
         post?: never;
         delete?: never;
         options?: never;
@@ -880,40 +287,7 @@ export interface paths {
             cookie?: never;
         };
         /** Onlinedienste und Basiskomponenten: Betreiber, EfA, federführendes Land, Portal, Reifegrad, abgedeckte OZG-Leistungen, Abhängigkeiten */
-        get: {
-            parameters: {
-                query?: {
-                    kind?: "onlinedienst" | "basiskomponente";
-                    ozgId?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["OnlineService"][];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listOnlineServices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -930,100 +304,9 @@ export interface paths {
             cookie?: never;
         };
         /** Ein Onlinedienst oder eine Basiskomponente */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OnlineService"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getOnlineService"];
         /** Onlinedienst oder Basiskomponente anlegen oder ändern */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["OnlineServiceChangeInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OnlineService"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["saveOnlineService"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1039,33 +322,7 @@ export interface paths {
             cookie?: never;
         };
         /** Zuständigkeitsregel: welche Kommunentypen eine OZG-Leistung anbieten müssen – je LeiKa-Typ und, genauer, je OZG-Leistung (mit Begründung); die Angabe einer Kommune geht beiden vor */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["ResponsibilityRule"][];
-                            defaults: {
-                                leikaType: string;
-                                responsibleTypes: string[];
-                                basis: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listResponsibilityRules"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1083,59 +340,7 @@ export interface paths {
         };
         get?: never;
         /** Regel eines LeiKa-Typs ändern („2-3“ steht für 2/3) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    leikaType: "1" | "4" | "5" | "6" | "2-3";
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ResponsibilityRuleChangeInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ResponsibilityRule"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["setLeikaTypeRule"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1152,108 +357,10 @@ export interface paths {
         };
         get?: never;
         /** Eigene Regel für eine OZG-Leistung setzen (geht der Regel des LeiKa-Typs vor) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ozgId: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ResponsibilityRuleChangeInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ResponsibilityRule"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["setLeistungRule"];
         post?: never;
         /** Eigene Regel einer OZG-Leistung entfernen (dann gelten ihre LeiKa-Typen) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ozgId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteLeistungRule"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1267,53 +374,7 @@ export interface paths {
             cookie?: never;
         };
         /** Verlauf der Umsetzung einer OZG-Leistung: Änderungen des Umsetzungsstands je Kommune (erfasst oder importiert), neueste zuerst */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    kommune?: string;
-                };
-                header?: never;
-                path: {
-                    ozgId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["OzgAdoptionHistoryEntry"][];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getAdoptionHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1330,39 +391,7 @@ export interface paths {
             cookie?: never;
         };
         /** Importvorlage (CSV) für den Umsetzungsstand, vorausgefüllt mit den zuständigen Leistungen und dem aktuellen Stand einer Kommune, eines Kreises oder Regierungsbezirks */
-        get: {
-            parameters: {
-                query?: {
-                    ags?: string;
-                    kreis?: string;
-                    regierungsbezirk?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getAdoptionImportTemplate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1381,42 +410,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Import des Umsetzungsstands prüfen (Excel .xlsx oder CSV, Base64): neue, geänderte und unveränderte Angaben, Fehler mit Zeile und Spalte – es wird nichts gespeichert */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        fileName: string;
-                        content: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ImportResult"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["previewAdoptionImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1433,42 +427,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Import des Umsetzungsstands übernehmen: alles oder nichts – bei einem Fehler wird nichts gespeichert */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        fileName: string;
-                        content: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ImportResult"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["commitAdoptionImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1483,42 +442,7 @@ export interface paths {
             cookie?: never;
         };
         /** Angebote des Leistungsaustauschs (Leistung, Preismodell, SLA, Kapazität, Zielgruppe) */
-        get: {
-            parameters: {
-                query?: {
-                    provider?: string;
-                    domain?: string;
-                    fuerMitgliederVon?: string;
-                    auchZurueckgezogen?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["ExchangeOffer"][];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listExchangeOffers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1535,46 +459,7 @@ export interface paths {
             cookie?: never;
         };
         /** Ein Angebot mit Interessensbekundungen und Vereinbarungen */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ExchangeOfferDetail"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getExchangeOffer"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1593,59 +478,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Angebot eines IT-Dienstleisters an Mitglieder anderer Dienstleister veröffentlichen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ExchangeOfferChangeInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ExchangeOfferDetail"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["publishExchangeOffer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1661,60 +494,7 @@ export interface paths {
         };
         get?: never;
         /** Angebot ändern oder zurückziehen (status: zurueckgezogen) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    offerId: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ExchangeOfferChangeInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ExchangeOfferDetail"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["updateExchangeOffer"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1732,59 +512,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Interesse einer Kommune oder eines IT-Dienstleisters an einem Angebot bekunden */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ExchangeInterestRequestInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ExchangeOfferDetail"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["declareExchangeInterest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1801,59 +529,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Vereinbarung zu einem Angebot mit Datum erfassen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ExchangeAgreementRequestInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ExchangeOfferDetail"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["recordExchangeAgreement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1868,54 +544,7 @@ export interface paths {
             cookie?: never;
         };
         /** Grenzen als GeoJSON (Gemeinden, Kreise mit kreisfreien Städten, Regierungsbezirke) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    level: "gemeinde" | "kreis" | "regierungsbezirk";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            type: "FeatureCollection";
-                            attribution: string;
-                            features: {
-                                /** @enum {string} */
-                                type: "Feature";
-                                id: string;
-                                properties: {
-                                    key: string;
-                                    name: string;
-                                    kind: string;
-                                    kreisKey: string | null;
-                                    regierungsbezirkKey: string | null;
-                                };
-                                geometry: unknown;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getBoundaries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1932,28 +561,7 @@ export interface paths {
             cookie?: never;
         };
         /** Katalog der Leistungsbereiche (Gruppen und Bereiche) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["ServiceDomain"][];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listDomains"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1970,69 +578,7 @@ export interface paths {
             cookie?: never;
         };
         /** Ein Leistungsbereich: Produkte und wer ihn wo erbringt (Stichtag) */
-        get: {
-            parameters: {
-                query?: {
-                    kreis?: string;
-                    regierungsbezirk?: string;
-                    provider?: string;
-                    operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
-                    organisation?: string;
-                    asOf?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            parentId: string | null;
-                            name: string;
-                            description: string | null;
-                            /** @enum {string} */
-                            category: "infrastruktur" | "querschnitt" | "fachverfahren" | "digitale_dienste";
-                            isGroup: boolean;
-                            volumeUnit: ("einwohner" | "arbeitsplaetze" | "nutzer" | "faelle" | "buchungen" | "beschaeftigte" | "postfaecher" | "anschluesse" | "standorte" | "sitzungen" | "schulen" | "transaktionen") | null;
-                            responsibleTypes: ("kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion")[];
-                            responsibilityBasis: string | null;
-                            ozgIds: number[];
-                            position: number;
-                            products: components["schemas"]["Product"][];
-                            asOf: string;
-                            summary: components["schemas"]["DomainSummary"];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getDomain"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2049,39 +595,7 @@ export interface paths {
             cookie?: never;
         };
         /** Produkte (Fachverfahren, Plattformen), optional eines Leistungsbereichs */
-        get: {
-            parameters: {
-                query?: {
-                    domain?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Product"][];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listProducts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2101,49 +615,7 @@ export interface paths {
          * Die IT-Landkarte zum Stichtag: je Kommune und Leistungsbereich Betriebsmodell, Dienstleister, Produkt, Kosten
          * @description Kosten, Mengen und Produkte sind nicht öffentlich; Werte mit `demo: true` sind Demodaten (synthetisch).
          */
-        get: {
-            parameters: {
-                query?: {
-                    domain?: string;
-                    kreis?: string;
-                    regierungsbezirk?: string;
-                    provider?: string;
-                    operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
-                    organisation?: string;
-                    asOf?: string;
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Sourcing"][];
-                            total: number;
-                            asOf: string;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getLandscape"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2160,49 +632,7 @@ export interface paths {
             cookie?: never;
         };
         /** Was sich zwischen zwei Stichtagen geändert hat, und wo */
-        get: {
-            parameters: {
-                query: {
-                    domain?: string;
-                    kreis?: string;
-                    regierungsbezirk?: string;
-                    provider?: string;
-                    operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
-                    organisation?: string;
-                    from: string;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            from: string;
-                            to: string;
-                            items: components["schemas"]["LandscapeChange"][];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getLandscapeDiff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2219,52 +649,7 @@ export interface paths {
             cookie?: never;
         };
         /** Bezugsmatrix einer Kommune zum Stichtag (Leistungsbereiche, für die sie zuständig ist) */
-        get: {
-            parameters: {
-                query?: {
-                    asOf?: string;
-                };
-                header?: never;
-                path: {
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            asOf: string;
-                            responsibleDomainIds: string[];
-                            items: components["schemas"]["Sourcing"][];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getKommuneSourcing"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2281,41 +666,7 @@ export interface paths {
             cookie?: never;
         };
         /** Alle Stände des Bezugs einer Kommune (optional eines Leistungsbereichs) */
-        get: {
-            parameters: {
-                query?: {
-                    domain?: string;
-                };
-                header?: never;
-                path: {
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Sourcing"][];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getKommuneSourcingHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2333,60 +684,7 @@ export interface paths {
         };
         get?: never;
         /** Bezug einer Kommune für einen Leistungsbereich ab einem Stichtag ändern (neuer Stand mit Verlauf) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ags: string;
-                    domainId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SourcingChangeInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Sourcing"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["setKommuneSourcing"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2402,41 +700,7 @@ export interface paths {
             cookie?: never;
         };
         /** Angebote eines IT-Dienstleisters (Preismodell fix + je Einheit, Kapazität) */
-        get: {
-            parameters: {
-                query?: {
-                    asOf?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["ProviderOffer"][];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listProviderOffers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2453,94 +717,10 @@ export interface paths {
             cookie?: never;
         };
         /** Angewandte Fusionen, Umbenennungen und Wechsel */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                /** @enum {string} */
-                                kind: "merger" | "rename" | "member_move";
-                                effectiveDate: string;
-                                sourceProviderIds: string[];
-                                targetProviderId: string;
-                                organisationKey: string | null;
-                                movedSourcings: number;
-                                movedOffers: number;
-                                note: string | null;
-                                appliedBy: string;
-                                replaysEvent: boolean;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listReorganisations"];
         put?: never;
         /** Fusion, Umbenennung oder Wechsel anwenden (eine Transaktion: alles oder nichts) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ReorganisationRequestInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ReorganisationPlan"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["recordReorganisation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2557,57 +737,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Vorschau: welche Beziehungen eine Fusion, Umbenennung oder ein Wechsel verschiebt */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ReorganisationRequestInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ReorganisationPlan"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["previewReorganisation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2622,26 +752,7 @@ export interface paths {
             cookie?: never;
         };
         /** Aktuelle Anmeldung und CSRF-Token */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Session"];
-                    };
-                };
-            };
-        };
+        get: operations["getSession"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2660,96 +771,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mit E-Mail und Passwort anmelden (setzt ein httpOnly-Sitzungscookie) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        email: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Session"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Keine Berechtigung */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu groß */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu viele Versuche */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Interner Fehler */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["signIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2766,24 +788,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Abmelden */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["signOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2800,95 +805,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Neues Passwort mit dem Link zur Zurücksetzung setzen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                        password: string;
-                        displayName?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Keine Berechtigung */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu groß */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu viele Versuche */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Interner Fehler */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["confirmPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2905,95 +822,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Einladung annehmen und Passwort setzen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                        password: string;
-                        displayName?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Keine Berechtigung */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu groß */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu viele Versuche */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Interner Fehler */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3008,29 +837,7 @@ export interface paths {
             cookie?: never;
         };
         /** Ist eine Anmeldung über einen Identitätsdienst (OpenID Connect) eingerichtet? */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            enabled: boolean;
-                            label: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOidcConfiguration"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3047,26 +854,7 @@ export interface paths {
             cookie?: never;
         };
         /** Anmeldung beim Identitätsdienst beginnen (Weiterleitung) */
-        get: {
-            parameters: {
-                query?: {
-                    zurueck?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                302: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["startOidcSignIn"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3083,28 +871,7 @@ export interface paths {
             cookie?: never;
         };
         /** Rückkehr vom Identitätsdienst (setzt die Sitzung und leitet weiter) */
-        get: {
-            parameters: {
-                query?: {
-                    code?: string;
-                    state?: string;
-                    error?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                302: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["completeOidcSignIn"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3123,94 +890,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Eigenes Passwort ändern (mit dem bisherigen Passwort; beendet die anderen Sitzungen) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        currentPassword: string;
-                        newPassword: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Keine Berechtigung */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu groß */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu viele Versuche */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Interner Fehler */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["changeOwnPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3225,139 +905,10 @@ export interface paths {
             cookie?: never;
         };
         /** Eigene API-Tokens */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["ApiToken"][];
-                        };
-                    };
-                };
-                /** @description Nicht gefunden */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listOwnApiTokens"];
         put?: never;
         /** API-Token anlegen (wird nur dieses eine Mal angezeigt; wirkt mit den Rollen des Kontos) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        /** @default 365 */
-                        expiresInDays?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            prefix: string;
-                            createdAt: string;
-                            expiresAt: string | null;
-                            lastUsedAt: string | null;
-                            revokedAt: string | null;
-                            token: string;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Keine Berechtigung */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu groß */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu viele Versuche */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Interner Fehler */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createApiToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3375,89 +926,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** API-Token widerrufen */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Keine Berechtigung */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu groß */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu viele Versuche */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Interner Fehler */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["revokeApiToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3471,125 +940,10 @@ export interface paths {
             cookie?: never;
         };
         /** Benutzerkonten */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["UserView"][];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listUsers"];
         put?: never;
         /** Person einladen: legt ein Konto an und liefert einmalig den Einladungslink */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        displayName: string;
-                        roles: components["schemas"]["RoleAssignmentInput"][];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: components["schemas"]["UserView"];
-                            invitationUrl: string;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Keine Berechtigung */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu groß */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu viele Versuche */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Interner Fehler */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["inviteUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3605,100 +959,7 @@ export interface paths {
         };
         get?: never;
         /** Name, Rollen oder Status (aktiv/deaktiviert) eines Kontos ändern */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        displayName?: string;
-                        roles?: components["schemas"]["RoleAssignmentInput"][];
-                        /** @enum {string} */
-                        status?: "active" | "deactivated";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["UserView"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Keine Berechtigung */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu groß */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu viele Versuche */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Interner Fehler */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["updateUser"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3716,93 +977,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Link zum Zurücksetzen des Passworts erzeugen (einmalig angezeigt, 24 Stunden gültig) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            resetUrl: string;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Keine Berechtigung */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu groß */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu viele Versuche */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Interner Fehler */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["sendPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3817,98 +992,7 @@ export interface paths {
             cookie?: never;
         };
         /** Prüfprotokoll aller Änderungen (neueste zuerst) */
-        get: {
-            parameters: {
-                query?: {
-                    entityType?: string;
-                    entityId?: string;
-                    actor?: number;
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["AuditEntry"][];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Keine Berechtigung */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu groß */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu viele Versuche */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Interner Fehler */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listAuditEntries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3925,93 +1009,7 @@ export interface paths {
             cookie?: never;
         };
         /** Prüfprotokoll als CSV (Semikolon, UTF-8 mit BOM) */
-        get: {
-            parameters: {
-                query?: {
-                    entityType?: string;
-                    entityId?: string;
-                    actor?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Keine Berechtigung */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu groß */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu viele Versuche */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Interner Fehler */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["exportAuditCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4028,28 +1026,7 @@ export interface paths {
             cookie?: never;
         };
         /** Eigene Hintergrundaufträge (neueste zuerst) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Job"][];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listJobs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4066,91 +1043,7 @@ export interface paths {
             cookie?: never;
         };
         /** Stand eines Auftrags (Fortschritt 0–1, Ergebnis) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Job"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Keine Berechtigung */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu groß */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu viele Versuche */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Interner Fehler */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getJob"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4169,91 +1062,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Auftrag abbrechen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Job"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Keine Berechtigung */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu groß */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu viele Versuche */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Interner Fehler */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["cancelJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4268,44 +1077,7 @@ export interface paths {
             cookie?: never;
         };
         /** IT-Landkarte als CSV oder Excel (Filter wie /api/landscape; Spalten der Importvorlage) */
-        get: {
-            parameters: {
-                query?: {
-                    domain?: string;
-                    kreis?: string;
-                    regierungsbezirk?: string;
-                    provider?: string;
-                    operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
-                    organisation?: string;
-                    asOf?: string;
-                    format?: "csv" | "xlsx";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description CSV (Semikolon, UTF-8 mit BOM) oder XLSX */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["exportLandscape"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4322,40 +1094,7 @@ export interface paths {
             cookie?: never;
         };
         /** Ein importierbares Blatt (Kommunen, Produkte, Mitgliedschaften, Angebote, Bezüge) mit den Spalten der Vorlage – zum Bearbeiten und wieder Einlesen */
-        get: {
-            parameters: {
-                query?: {
-                    asOf?: string;
-                    format?: "csv" | "xlsx";
-                };
-                header?: never;
-                path: {
-                    entity: "organisations" | "products" | "memberships" | "offers" | "sourcing";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description CSV (Semikolon, UTF-8 mit BOM) oder XLSX */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["exportSheet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4372,37 +1111,7 @@ export interface paths {
             cookie?: never;
         };
         /** Die ganze IT-Landkarte als Excel-Arbeitsmappe (ein Blatt je Objektart, Blatt „Quellen“) */
-        get: {
-            parameters: {
-                query?: {
-                    asOf?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description XLSX */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["exportWorkbook"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4419,40 +1128,7 @@ export interface paths {
             cookie?: never;
         };
         /** Kommunen als GeoJSON mit gewählten Merkmalen (optional Bezug eines Leistungsbereichs) */
-        get: {
-            parameters: {
-                query?: {
-                    level?: "gemeinde" | "kreis";
-                    attributes?: string;
-                    domain?: string;
-                    asOf?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description GeoJSON FeatureCollection (RFC 7946, WGS84) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["exportGeoJson"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4469,37 +1145,7 @@ export interface paths {
             cookie?: never;
         };
         /** IT-Landkarte im ArchiMate Model Exchange File Format 3.1 (für Archi, ADOIT …) */
-        get: {
-            parameters: {
-                query?: {
-                    asOf?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description XML (ArchiMate Exchange Format) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["exportArchiMate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4516,37 +1162,7 @@ export interface paths {
             cookie?: never;
         };
         /** Excel-Vorlage mit Hinweisen und Wertelisten */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    entity: "organisations" | "products" | "memberships" | "offers" | "sourcing";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description XLSX */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getImportTemplate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4565,64 +1181,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Geprüfte Datei übernehmen (eine Transaktion; nichts, wenn eine Zeile fehlerhaft ist) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ImportStarted"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Keine Berechtigung */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu viele Versuche */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["commitImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4637,81 +1196,10 @@ export interface paths {
             cookie?: never;
         };
         /** Alle Erhebungen */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Campaign"][];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listCampaigns"];
         put?: never;
         /** Erhebung anlegen (Entwurf mit Fragenkatalog Version 1) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CampaignDefinitionInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Campaign"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createCampaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4726,91 +1214,9 @@ export interface paths {
             cookie?: never;
         };
         /** Eine Erhebung mit Fragenkatalog */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Campaign"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getCampaign"];
         /** Erhebung im Entwurf ändern (Fragen einer laufenden Erhebung sind eingefroren) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CampaignDefinitionInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Campaign"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["updateCampaign"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4828,57 +1234,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Erhebung starten: Fragen einfrieren, Antwortbögen je Kommune öffnen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            responses: number;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["startCampaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4893,37 +1249,7 @@ export interface paths {
             cookie?: never;
         };
         /** Fortschritt: Status je Kommune, Zählung je Kreis und Regierungsbezirk, Erinnerungsliste */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getCampaignProgress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4940,37 +1266,7 @@ export interface paths {
             cookie?: never;
         };
         /** Auswertung je Frage nach Größenklasse und Dienstleister (kleine Gruppen unterdrückt) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getCampaignResults"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4987,37 +1283,7 @@ export interface paths {
             cookie?: never;
         };
         /** Alle Antworten als XLSX */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["exportCampaignXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5034,38 +1300,7 @@ export interface paths {
             cookie?: never;
         };
         /** Antwortbogen einer Kommune (nur für sie selbst und KDN) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SurveyQuestionnaire"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getSurveyResponse"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5083,66 +1318,7 @@ export interface paths {
         };
         get?: never;
         /** Antworten zwischenspeichern (Autosave, Entwurf) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        answers: {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            saved: number;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["saveSurveyAnswers"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5160,59 +1336,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Antworten einreichen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "submitted";
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["submitSurveyResponse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5229,66 +1353,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Kommentar zum Antwortbogen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @default null */
-                        questionKey?: string | null;
-                        body: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["commentSurveyResponse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5304,66 +1369,7 @@ export interface paths {
         };
         get?: never;
         /** Abschnitt (Leistungsbereich, leer = allgemein) an Kollegin oder Kollegen delegieren */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        section: string;
-                        delegate: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            section: string;
-                            delegate: string;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["setSurveyDelegations"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5381,68 +1387,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Persönlichen Link für Personen ohne Konto erzeugen (nur einmal angezeigt) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        label: string;
-                        /** @default 30 */
-                        validDays?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            token: string;
-                            path: string;
-                            expiresAt: string;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createSurveyLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5459,68 +1404,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Eingereichte Antworten annehmen oder mit Kommentar zurückgeben */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        decision: "accept" | "return";
-                        /** @default null */
-                        comment?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "accepted" | "returned";
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["reviewSurveyResponse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5537,62 +1421,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Angenommene Antworten in die IT-Landkarte übernehmen (Herkunft „Bedarfserhebung <Kampagne>“) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            applied: string[];
-                            skipped: {
-                                domainId: string;
-                                reason: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["applySurveyResponse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5607,36 +1436,7 @@ export interface paths {
             cookie?: never;
         };
         /** Erhebungen, an denen eine Kommune teilnimmt */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                campaignId: number;
-                                campaignTitle: string;
-                                periodEnd: string;
-                                /** @enum {string} */
-                                status: "draft" | "submitted" | "accepted" | "returned";
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listKommuneSurveyResponses"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5653,35 +1453,7 @@ export interface paths {
             cookie?: never;
         };
         /** Antwortbogen über persönlichen Link (Header x-survey-token) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SurveyQuestionnaire"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getSurveyResponseByLink"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5699,63 +1471,7 @@ export interface paths {
         };
         get?: never;
         /** Antworten über persönlichen Link zwischenspeichern */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        answers: {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            saved: number;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["saveSurveyAnswersByLink"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5773,56 +1489,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Antworten über persönlichen Link einreichen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "submitted";
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["submitSurveyResponseByLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5839,63 +1506,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Kommentar über persönlichen Link */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @default null */
-                        questionKey?: string | null;
-                        body: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["commentSurveyResponseByLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5910,40 +1521,7 @@ export interface paths {
             cookie?: never;
         };
         /** Versionen der IT-Strategie einer Kommune (Entwürfe nur für die Kommune und KDN) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Strategy"][];
-                            findings: components["schemas"]["ConsistencyFinding"][];
-                        };
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listKommuneStrategies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5960,41 +1538,7 @@ export interface paths {
             cookie?: never;
         };
         /** Vorschläge aus den Antworten der Kommune und aus Vergleichskommunen ihrer Größenklasse */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            campaignTitle: string | null;
-                            domainIds: string[];
-                            items: components["schemas"]["DecisionSuggestion"][];
-                        };
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getStrategySuggestions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6012,62 +1556,7 @@ export interface paths {
         };
         get?: never;
         /** Entwurf der IT-Strategie speichern (legt eine neue Version an, wenn keiner offen ist) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["StrategyDraftInputInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            strategy: components["schemas"]["Strategy"];
-                            findings: components["schemas"]["ConsistencyFinding"][];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["saveStrategyDraft"];
         post?: never;
         delete?: never;
         options?: never;
@@ -6085,59 +1574,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Entwurf beschließen (Datum des Ratsbeschlusses); Fehler der Konsistenzprüfung verhindern das */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["StrategyAdoptInputInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Strategy"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["adoptStrategy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6152,38 +1589,7 @@ export interface paths {
             cookie?: never;
         };
         /** Strategiedokument als PDF */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ags: string;
-                    version: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["exportStrategyPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6200,46 +1606,7 @@ export interface paths {
             cookie?: never;
         };
         /** Landesweite Übersicht: beschlossene Entscheidungen je Kommune (z. B. was „vor Ort“ bleibt) */
-        get: {
-            parameters: {
-                query?: {
-                    domain?: string;
-                    vorOrt?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                organisationKey: string;
-                                organisationName: string;
-                                kreisKey: string | null;
-                                councilDecisionDate: string;
-                                decision: components["schemas"]["StrategyDecision"];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listStrategyDecisions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6259,37 +1626,7 @@ export interface paths {
          * Fragmentierung der IT-Landschaft NRW zum Stichtag: je Leistungsbereich Anbieter, Herfindahl-Index, Kosten je Einheit; je Kommune die Zahl ihrer Anbieter
          * @description Herfindahl-Index auf der Skala 0..1 über Mengenanteile der Betreiber (jeder eigene Betrieb zählt als eigener Betreiber); Fragmentierungsindex = Mittel von 1 − HHI über die Leistungsbereiche. Wer nicht alle Kosten sehen darf (nur KDN-Analyse und Administration), erhält Anzahlen, Anteile und Herfindahl-Index, aber keine Kosten und keine absoluten Mengen (`confidentialHidden: true`).
          */
-        get: {
-            parameters: {
-                query?: {
-                    asOf?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FragmentationResponse"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getFragmentation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6309,48 +1646,7 @@ export interface paths {
          * Ein Leistungsbereich im Detail: Größe jedes Anbieters, eigener Betrieb, Konzentration, Kosten je Einheit
          * @description Wer nicht alle Kosten sehen darf (nur KDN-Analyse und Administration), erhält Anzahlen, Anteile und Herfindahl-Index, aber keine Kosten und keine absoluten Mengen (`confidentialHidden: true`).
          */
-        get: {
-            parameters: {
-                query?: {
-                    asOf?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DomainAnalysisResponse"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getDomainAnalysis"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6370,48 +1666,7 @@ export interface paths {
          * Größe eines IT-Dienstleisters je Leistungsbereich: Kommunen, Menge, Mengenanteil, laufende Kosten
          * @description Wer nicht alle Kosten sehen darf (nur KDN-Analyse und Administration), erhält Anzahlen, Anteile und Herfindahl-Index, aber keine Kosten und keine absoluten Mengen (`confidentialHidden: true`).
          */
-        get: {
-            parameters: {
-                query?: {
-                    asOf?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProviderAnalysisResponse"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getProviderScale"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6431,38 +1686,7 @@ export interface paths {
          * Angepasste Kostenkurven (Fixkosten + fallende Grenzkosten) je Leistungsbereich mit Unsicherheit
          * @description Konkave stückweise lineare Kurve der laufenden Kosten über der Menge, kleinste Quadrate mit nicht steigenden Steigungen, Bootstrap-Band (docs/cost-model.md). Die Segmente haben die Form der Szenario-Angebote (fixedCost, segments[upTo, costPerUnit]). Wer nicht alle Kosten sehen darf (nur KDN-Analyse und Administration), erhält Anzahlen, Anteile und Herfindahl-Index, aber keine Kosten und keine absoluten Mengen (`confidentialHidden: true`).
          */
-        get: {
-            parameters: {
-                query?: {
-                    asOf?: string;
-                    operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CostCurvesResponse"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listCostCurves"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6482,49 +1706,7 @@ export interface paths {
          * Kostenkurve eines Leistungsbereichs mit den Datenpunkten (Menge, laufende Kosten)
          * @description Wer nicht alle Kosten sehen darf (nur KDN-Analyse und Administration), erhält Anzahlen, Anteile und Herfindahl-Index, aber keine Kosten und keine absoluten Mengen (`confidentialHidden: true`).
          */
-        get: {
-            parameters: {
-                query?: {
-                    asOf?: string;
-                    operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CostCurveResponse"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getCostCurve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6541,45 +1723,7 @@ export interface paths {
             cookie?: never;
         };
         /** Aktuelle Kennzahlen aller Gebiete einer Ebene (NRW, Regierungsbezirke, Kreise, Kommunen) – dieselbe Berechnung wie die Erfassung */
-        get: {
-            parameters: {
-                query: {
-                    level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** @enum {string} */
-                                level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
-                                key: string;
-                                name: string;
-                                figures: components["schemas"]["KpiFiguresView"];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getCurrentKpis"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6596,84 +1740,10 @@ export interface paths {
             cookie?: never;
         };
         /** Zeitreihe der erfassten Kennzahlen eines Gebiets (älteste zuerst) */
-        get: {
-            parameters: {
-                query: {
-                    level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
-                    key: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
-                            key: string;
-                            name: string | null;
-                            points: {
-                                snapshotId: number;
-                                takenAt: string;
-                                /** @enum {string} */
-                                trigger: "periodic" | "on_demand";
-                                figures: components["schemas"]["KpiFiguresView"];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listKpiSnapshots"];
         put?: never;
         /** Kennzahlen jetzt erfassen (alle Gebiete; dauert unter einer Sekunde, daher ohne Hintergrundauftrag) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            scopes: number;
-                        };
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["takeKpiSnapshot"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6688,86 +1758,10 @@ export interface paths {
             cookie?: never;
         };
         /** Expertenverzeichnis einer Kommune (nur für die Kommune, KDN und Administration) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            purpose: string;
-                            items: components["schemas"]["Expert"][];
-                        };
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listExperts"];
         put?: never;
         /** Eintrag im Expertenverzeichnis anlegen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ExpertChangeInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Expert"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["addExpert"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6783,92 +1777,10 @@ export interface paths {
         };
         get?: never;
         /** Eintrag im Expertenverzeichnis ändern */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ags: string;
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ExpertChangeInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Expert"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["updateExpert"];
         post?: never;
         /** Eintrag im Expertenverzeichnis löschen (die Daten werden vollständig entfernt) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ags: string;
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteExpert"];
         options?: never;
         head?: never;
         patch?: never;
@@ -6882,47 +1794,7 @@ export interface paths {
             cookie?: never;
         };
         /** Landschaftsbericht (PDF) für NRW, einen Regierungsbezirk oder einen Kreis: Karte, Kennzahlen, Fragmentierung, OZG-Stand, Bezug je Leistungsbereich, Quellen */
-        get: {
-            parameters: {
-                query: {
-                    level: "nrw" | "regierungsbezirk" | "kreis";
-                    key?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description PDF-Dokument */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["exportLandscapeReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6939,46 +1811,7 @@ export interface paths {
             cookie?: never;
         };
         /** Kommunenprofil (PDF): Merkmale, OZG-Stand, Bezug je Leistungsbereich, Quellen */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description PDF-Dokument */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["exportKommuneReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6995,47 +1828,7 @@ export interface paths {
             cookie?: never;
         };
         /** Fortschrittsbericht des Veränderungsprozesses (PDF): Kennzahlen über die Zeit */
-        get: {
-            parameters: {
-                query: {
-                    level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
-                    key: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description PDF-Dokument */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["exportProgressReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7052,105 +1845,10 @@ export interface paths {
             cookie?: never;
         };
         /** Maßnahmen mit Filtern, Sortierung und Seiten (Flags: überfällig, blockiert) */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "geplant" | "in_arbeit" | "blockiert" | "erledigt" | "verworfen";
-                    domain?: string;
-                    provider?: string;
-                    kreis?: string;
-                    kommune?: string;
-                    scenario?: string;
-                    owner?: number;
-                    q?: string;
-                    overdue?: "true" | "false";
-                    page?: number;
-                    pageSize?: number;
-                    sort?: "title" | "startDate" | "dueDate" | "status" | "wave";
-                    direction?: "asc" | "desc";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Measure"][];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listMeasures"];
         put?: never;
         /** Maßnahme anlegen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["MeasureWriteInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Measure"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createMeasure"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7165,59 +1863,7 @@ export interface paths {
             cookie?: never;
         };
         /** Roadmap: alle passenden Maßnahmen mit Abhängigkeiten und dem kritischen Pfad (längste Kette nach Dauer) */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "geplant" | "in_arbeit" | "blockiert" | "erledigt" | "verworfen";
-                    domain?: string;
-                    provider?: string;
-                    kreis?: string;
-                    kommune?: string;
-                    scenario?: string;
-                    owner?: number;
-                    q?: string;
-                    overdue?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            today: string;
-                            items: components["schemas"]["Measure"][];
-                            criticalPath: number[];
-                            criticalPathDays: number;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getRoadmap"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7234,31 +1880,7 @@ export interface paths {
             cookie?: never;
         };
         /** Konten (Kennung und Anzeigename), die Verantwortliche, Teammitglieder oder mit @[Anzeigename] erwähnt sein können */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                name: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAssignableUsers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7275,140 +1897,12 @@ export interface paths {
             cookie?: never;
         };
         /** Eine Maßnahme mit Umfang, Team, Abhängigkeiten und Meilensteinen */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Measure"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getMeasure"];
         /** Maßnahme ändern (Felder, Umfang, Team, Status) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["MeasureWriteInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Measure"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["updateMeasure"];
         post?: never;
         /** Maßnahme löschen (mit Meilensteinen und Abhängigkeiten) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteMeasure"];
         options?: never;
         head?: never;
         patch?: never;
@@ -7424,60 +1918,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Maßnahmen aus den Migrationen eines Szenarios anlegen: je Migrationswelle eine, gruppiert nach Ziel-Dienstleister und Leistungsbereich */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["MeasuresFromMigrationsInputInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Measure"][];
-                            notes: string[];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createMeasuresFromMigrations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7493,61 +1934,7 @@ export interface paths {
         };
         get?: never;
         /** Abhängigkeiten setzen (Maßnahmen, die vorher fertig sein müssen); Kreise werden mit 409 abgelehnt */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        dependsOn: number[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Measure"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["setMeasureDependencies"];
         post?: never;
         delete?: never;
         options?: never;
@@ -7565,59 +1952,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Meilenstein hinzufügen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["MeasureMilestoneWriteInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MeasureMilestone"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["addMilestone"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7633,101 +1968,10 @@ export interface paths {
         };
         get?: never;
         /** Meilenstein ändern (z. B. als erreicht markieren) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    milestoneId: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["MeasureMilestoneWriteInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MeasureMilestone"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["updateMilestone"];
         post?: never;
         /** Meilenstein löschen */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    milestoneId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteMilestone"];
         options?: never;
         head?: never;
         patch?: never;
@@ -7741,81 +1985,10 @@ export interface paths {
             cookie?: never;
         };
         /** Gremien (z. B. Verbandsversammlung, Lenkungskreis) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["GovernanceBody"][];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listGovernanceBodies"];
         put?: never;
         /** Gremium anlegen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["GovernanceBodyWriteInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["GovernanceBody"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createGovernanceBody"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7830,94 +2003,10 @@ export interface paths {
             cookie?: never;
         };
         /** Beschlüsse, neueste zuerst (Filter: Gremium, Maßnahme, Szenario) */
-        get: {
-            parameters: {
-                query?: {
-                    body?: number;
-                    measure?: number;
-                    scenario?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["GovernanceDecision"][];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listGovernanceDecisions"];
         put?: never;
         /** Beschluss eines Gremiums erfassen (Datum, Dokument, betroffene Maßnahmen und Szenarien) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["GovernanceDecisionWriteInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["GovernanceDecision"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["recordGovernanceDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7932,108 +2021,10 @@ export interface paths {
             cookie?: never;
         };
         /** Kommentare zu einer Maßnahme, Strategie oder einem Szenario */
-        get: {
-            parameters: {
-                query: {
-                    targetType: "measure" | "strategy" | "scenario" | "correction";
-                    targetId: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["ChangeComment"][];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listComments"];
         put?: never;
         /** Kommentar schreiben; @vorname.name@beispiel.de oder @[Anzeigename] benachrichtigt die Person */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ChangeCommentWriteInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            comment: components["schemas"]["ChangeComment"];
-                            mentioned: {
-                                id: number;
-                                name: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["addComment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8048,40 +2039,7 @@ export interface paths {
             cookie?: never;
         };
         /** Meine Benachrichtigungen (neueste 50) und die Zahl der ungelesenen */
-        get: {
-            parameters: {
-                query?: {
-                    unread?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["AppNotification"][];
-                            unread: number;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8100,43 +2058,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Meine Benachrichtigungen als gelesen markieren (bestimmte oder alle) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        ids?: number[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            marked: number;
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["markNotificationsRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8151,93 +2073,10 @@ export interface paths {
             cookie?: never;
         };
         /** Korrekturvorschläge (KDN und Administration: alle; sonst die der eigenen Kommune bzw. des eigenen Dienstleisters) */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "open" | "accepted" | "rejected";
-                    organisation?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Correction"][];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listCorrections"];
         put?: never;
         /** Korrektur einer Angabe zur eigenen Kommune oder zum eigenen Dienstleister vorschlagen (mit Quelle) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CorrectionWriteInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Correction"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["proposeCorrection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8252,46 +2091,7 @@ export interface paths {
             cookie?: never;
         };
         /** Ein Korrekturvorschlag mit Quelle und Entscheidung */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Correction"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getCorrection"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8310,59 +2110,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Korrektur annehmen (wird neue Version der Angabe, die alte bleibt im Verlauf) oder ablehnen, jeweils mit Begründung */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CorrectionDecisionWriteInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Correction"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["decideCorrection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8377,48 +2125,7 @@ export interface paths {
             cookie?: never;
         };
         /** Alle Versionen der Mitgliedschaften einer Kommune: aktuelle und frühere, je mit Quelle, gültig von/bis und Erfassungszeit */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ags: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["MembershipVersion"][];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getMembershipHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8435,42 +2142,7 @@ export interface paths {
             cookie?: never;
         };
         /** Datenlage je Gemeinde und Kreis: Anteil der Leistungsbereiche mit Eintrag, Alter des neuesten Belegs, Qualitäten, „veraltet“ */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Ab diesem Alter (Monate) des neuesten Belegs gilt die Datenlage als veraltet */
-                    staleAfterMonths?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            today: string;
-                            staleAfterMonths: number;
-                            items: components["schemas"]["DataCoverageRow"][];
-                        };
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getDataCoverage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8487,81 +2159,10 @@ export interface paths {
             cookie?: never;
         };
         /** Alle Szenarien (Zielbild zuerst) mit dem Stand der letzten Berechnung */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Scenario"][];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listScenarios"];
         put?: never;
         /** Szenario anlegen (Stichtag, Umfang, Kostenparameter, Vorgaben) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ScenarioSaveInputInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Scenario"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createScenario"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8579,37 +2180,7 @@ export interface paths {
          * Vorgaben für ein neues Szenario mit den Kostenkurven aus der Landkarte
          * @description Die übliche Definition (ganze Landkarte, 5 Jahre, 3 %) mit je Leistungsbereich der an die Bezüge von IT-Dienstleistern angepassten Kostenkurve (Fixkosten + fallende Grenzkosten, mit R² und Kennzeichnung von Demodaten; docs/cost-model.md). Ohne Einsicht in alle Kosten: keine Kurven (`confidentialHidden`).
          */
-        get: {
-            parameters: {
-                query?: {
-                    baseDate?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ScenarioDefaults"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getScenarioDefaults"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8626,55 +2197,7 @@ export interface paths {
             cookie?: never;
         };
         /** Szenarien nebeneinander mit Ist (letzte Berechnung je Szenario) */
-        get: {
-            parameters: {
-                query: {
-                    ids: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ScenarioComparison"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["compareScenarios"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8691,55 +2214,7 @@ export interface paths {
             cookie?: never;
         };
         /** Vergleich als XLSX herunterladen */
-        get: {
-            parameters: {
-                query: {
-                    ids: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description XLSX-Datei */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["exportScenarioComparisonXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8756,55 +2231,7 @@ export interface paths {
             cookie?: never;
         };
         /** Vergleich als PDF herunterladen */
-        get: {
-            parameters: {
-                query: {
-                    ids: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description PDF-Datei */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["exportScenarioComparisonPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8821,122 +2248,12 @@ export interface paths {
             cookie?: never;
         };
         /** Ein Szenario mit Definition und von Hand gesetzten Zuordnungen */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Scenario"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getScenario"];
         /** Szenario ändern (ersetzt Definition und Zuordnungen) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ScenarioSaveInputInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Scenario"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["updateScenario"];
         post?: never;
         /** Szenario mit seinen Ergebnissen löschen */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteScenario"];
         options?: never;
         head?: never;
         patch?: never;
@@ -8951,59 +2268,7 @@ export interface paths {
         };
         get?: never;
         /** Als Zielbild markieren (ein anderes Zielbild verliert die Markierung) oder lösen */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ScenarioTargetInputInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Scenario"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Konflikt mit dem aktuellen Stand */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["setScenarioTarget"];
         post?: never;
         delete?: never;
         options?: never;
@@ -9021,37 +2286,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Berechnen als Hintergrundauftrag (Fortschritt und Abbruch unter /api/jobs/:id) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ScenarioJobStarted"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["runScenario"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9066,70 +2301,10 @@ export interface paths {
             cookie?: never;
         };
         /** Letzte Pareto-Auswertung (Einsparung gegen Zahl der Wechsel) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ScenarioPareto"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getScenarioPareto"];
         put?: never;
         /** Pareto-Auswertung (Einsparung gegen Wechsel) unter Wechselbudgets von 0 bis unbegrenzt */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ScenarioJobStarted"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["runScenarioPareto"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9144,39 +2319,7 @@ export interface paths {
             cookie?: never;
         };
         /** Berechnungen eines Szenarios (neueste zuerst, ohne Plan) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["ScenarioResult"][];
-                        };
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listScenarioResults"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9193,37 +2336,7 @@ export interface paths {
             cookie?: never;
         };
         /** Letzte Berechnung mit Plan (Kosten nur für Berechtigte) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ScenarioResult"];
-                    };
-                };
-                /** @description Nicht gefunden */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getLatestScenarioResult"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9245,71 +2358,7 @@ export interface paths {
          * Datei hochladen (XLSX oder CSV als Rohdaten) und Prüfung starten
          * @description Der Rumpf ist die Datei selbst (Content-Type XLSX, text/csv oder application/octet-stream, höchstens 50 MB). Antwort: Auftrag, dessen Fortschritt und Vorschau (ImportResult) unter /api/jobs/{id} abrufbar sind.
          */
-        post: {
-            parameters: {
-                query: {
-                    fileName: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv": string;
-                    "application/octet-stream": string;
-                    "application/vnd.ms-excel": string;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ImportStarted"];
-                    };
-                };
-                /** @description Ungültige Anfrage */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Keine Berechtigung */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu groß */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Zu viele Versuche */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["uploadImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9320,127 +2369,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        SourceInput: {
-            id: string;
-            title: string;
-            publisher: string | null;
-            url: string | null;
-            licence: string | null;
-            attribution: string | null;
-            asOf: string | null;
-            note: string | null;
-        };
-        ProvenanceInput: {
-            sourceId: string | null;
-            sourceUrls: string[];
-            asOf: string | null;
-            evidence: string | null;
-            /** @enum {string} */
-            quality: "sourced" | "self_reported" | "provider_confirmed" | "user" | "demo";
-            sourceDocument?: string | null;
-            evidenceDate?: string | null;
-            recordedAt?: string | null;
-        };
-        OrganisationRefInput: {
-            key: string;
-            name: string;
-            /** @enum {string} */
-            kind: "land" | "landschaftsverband" | "regierungsbezirk" | "kreis" | "gemeinde";
-        };
-        GeoPointInput: {
-            lat: number;
-            lon: number;
-        };
-        OrganisationInput: {
-            key: string;
-            /** @enum {string} */
-            kind: "land" | "landschaftsverband" | "regierungsbezirk" | "kreis" | "gemeinde";
-            ars: string | null;
-            name: string;
-            officialName: string | null;
-            municipalityType: ("kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde") | null;
-            kreisType: ("kreis" | "staedteregion") | null;
-            kreisfrei: boolean | null;
-            kreis: components["schemas"]["OrganisationRefInput"] | null;
-            regierungsbezirk: components["schemas"]["OrganisationRefInput"] | null;
-            landschaftsverband: components["schemas"]["OrganisationRefInput"] | null;
-            seat: string | null;
-            populationZensus2022: number | null;
-            population2018: number | null;
-            areaKm2: number | null;
-            location: components["schemas"]["GeoPointInput"] | null;
-            labelPoint: components["schemas"]["GeoPointInput"] | null;
-            postcode: string | null;
-            nuts3: string | null;
-            website: string | null;
-            provenance: components["schemas"]["ProvenanceInput"];
-        };
-        OrganisationSummaryInput: {
-            key: string;
-            /** @enum {string} */
-            kind: "land" | "landschaftsverband" | "regierungsbezirk" | "kreis" | "gemeinde";
-            ars: string | null;
-            name: string;
-            municipalityType: ("kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde") | null;
-            kreisType: ("kreis" | "staedteregion") | null;
-            kreis: components["schemas"]["OrganisationRefInput"] | null;
-            regierungsbezirk: components["schemas"]["OrganisationRefInput"] | null;
-            populationZensus2022: number | null;
-            areaKm2: number | null;
-        };
-        ImpreciseDateInput: {
-            text: string;
-            from: string;
-            to: string;
-        };
-        ProviderRefInput: {
-            id: string;
-            shortName: string;
-            name: string;
-            /** @enum {string} */
-            status: "active" | "merged" | "renamed";
-        };
-        ProviderInput: {
-            id: string;
-            shortName: string;
-            name: string;
-            /** @enum {string} */
-            kind: "kommunal" | "stadt_it" | "land" | "dachverband" | "sonstige";
-            legalForm: string | null;
-            seat: string | null;
-            founded: components["schemas"]["ImpreciseDateInput"] | null;
-            foundedText: string | null;
-            /** @enum {string} */
-            status: "active" | "merged" | "renamed";
-            successor: components["schemas"]["ProviderRefInput"] | null;
-            owner: components["schemas"]["OrganisationRefInput"] | null;
-            website: string | null;
-            facts: string | null;
-            provenance: components["schemas"]["ProvenanceInput"];
-        };
-        ProviderSummaryInput: {
-            id: string;
-            shortName: string;
-            name: string;
-            /** @enum {string} */
-            kind: "kommunal" | "stadt_it" | "land" | "dachverband" | "sonstige";
-            legalForm: string | null;
-            seat: string | null;
-            /** @enum {string} */
-            status: "active" | "merged" | "renamed";
-            successor: components["schemas"]["ProviderRefInput"] | null;
-            memberCount: number;
-        };
-        MembershipInput: {
-            id: number;
-            organisation: components["schemas"]["OrganisationRefInput"];
-            provider: components["schemas"]["ProviderRefInput"];
-            currentProvider: components["schemas"]["ProviderRefInput"];
-            /** @enum {string} */
-            relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
-            derivation: string;
-            provenance: components["schemas"]["ProvenanceInput"];
-        };
         CorrectionSourceInput: {
             /** @default null */
             url: string | null;
@@ -9493,249 +2421,10 @@ export interface components {
             /** @default null */
             note: string | null;
         };
-        CorrectionInput: {
-            id: number;
-            /** @enum {string} */
-            type: "membership_add" | "membership_change" | "membership_end" | "provider_change";
-            /** @enum {string} */
-            status: "open" | "accepted" | "rejected";
-            organisation: components["schemas"]["OrganisationRefInput"] | null;
-            provider: components["schemas"]["ProviderRefInput"];
-            membershipId: number | null;
-            summary: string;
-            proposed: {
-                [key: string]: unknown;
-            };
-            current: {
-                [key: string]: unknown;
-            } | null;
-            source: {
-                url: string | null;
-                document: string | null;
-                evidenceDate: string;
-            };
-            note: string | null;
-            proposedBy: string;
-            proposedAt: string;
-            decidedBy: string | null;
-            decidedAt: string | null;
-            decisionReason: string | null;
-        };
         CorrectionDecisionWriteInput: {
             /** @enum {string} */
             decision: "accept" | "reject";
             reason: string;
-        };
-        MembershipVersionInput: {
-            membershipId: number;
-            provider: components["schemas"]["ProviderRefInput"];
-            /** @enum {string} */
-            relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
-            derivation: string;
-            provenance: components["schemas"]["ProvenanceInput"];
-            validFrom: string | null;
-            validTo: string | null;
-            recordedAt: string;
-            supersededAt: string | null;
-            correctionId: number | null;
-            channel: ("correction" | "import") | null;
-        };
-        DataCoverageRowInput: {
-            key: string;
-            name: string;
-            /** @enum {string} */
-            kind: "gemeinde" | "kreis";
-            kreisKey: string | null;
-            domainsTotal: number;
-            domainsWithEntry: number;
-            share: number;
-            newestEvidence: string | null;
-            ageDays: number | null;
-            stale: boolean;
-            qualities: {
-                [key: string]: number;
-            };
-        };
-        OrganisationDetailInput: {
-            key: string;
-            /** @enum {string} */
-            kind: "land" | "landschaftsverband" | "regierungsbezirk" | "kreis" | "gemeinde";
-            ars: string | null;
-            name: string;
-            officialName: string | null;
-            municipalityType: ("kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde") | null;
-            kreisType: ("kreis" | "staedteregion") | null;
-            kreisfrei: boolean | null;
-            kreis: components["schemas"]["OrganisationRefInput"] | null;
-            regierungsbezirk: components["schemas"]["OrganisationRefInput"] | null;
-            landschaftsverband: components["schemas"]["OrganisationRefInput"] | null;
-            seat: string | null;
-            populationZensus2022: number | null;
-            population2018: number | null;
-            areaKm2: number | null;
-            location: components["schemas"]["GeoPointInput"] | null;
-            labelPoint: components["schemas"]["GeoPointInput"] | null;
-            postcode: string | null;
-            nuts3: string | null;
-            website: string | null;
-            provenance: components["schemas"]["ProvenanceInput"];
-            memberships: components["schemas"]["MembershipInput"][];
-            sources: components["schemas"]["SourceInput"][];
-            children: components["schemas"]["OrganisationRefInput"][];
-        };
-        ProviderEventInput: {
-            id: number;
-            date: components["schemas"]["ImpreciseDateInput"];
-            /** @enum {string} */
-            type: "gruendung" | "fusion" | "umbenennung" | "beitritt" | "beitritt_vorgeschlagen" | "austritt" | "kooperation" | "kundenwechsel";
-            providers: components["schemas"]["ProviderRefInput"][];
-            target: components["schemas"]["ProviderRefInput"] | null;
-            description: string;
-            provenance: components["schemas"]["ProvenanceInput"];
-        };
-        ProviderDetailInput: {
-            id: string;
-            shortName: string;
-            name: string;
-            /** @enum {string} */
-            kind: "kommunal" | "stadt_it" | "land" | "dachverband" | "sonstige";
-            legalForm: string | null;
-            seat: string | null;
-            founded: components["schemas"]["ImpreciseDateInput"] | null;
-            foundedText: string | null;
-            /** @enum {string} */
-            status: "active" | "merged" | "renamed";
-            successor: components["schemas"]["ProviderRefInput"] | null;
-            owner: components["schemas"]["OrganisationRefInput"] | null;
-            website: string | null;
-            facts: string | null;
-            provenance: components["schemas"]["ProvenanceInput"];
-            members: components["schemas"]["MembershipInput"][];
-            events: components["schemas"]["ProviderEventInput"][];
-            predecessors: components["schemas"]["ProviderRefInput"][];
-        };
-        ThemenfeldInput: {
-            id: number;
-            name: string;
-        };
-        LeikaLeistungInput: {
-            id: number;
-            leikaKey: string | null;
-            name: string;
-            ozgId: number | null;
-            leikaTypes: ("1" | "2" | "3" | "4" | "5" | "6" | "2/3")[];
-            leikaTypeText: string | null;
-            sdg1: boolean;
-            sdg2: boolean;
-            lawShortcuts: string | null;
-        };
-        OzgLeistungInput: {
-            id: number;
-            name: string;
-            lebenslage: {
-                id: number;
-                name: string;
-            };
-            themenfeld: components["schemas"]["ThemenfeldInput"];
-            leikaCount: number;
-            leikaTypes: ("1" | "2" | "3" | "4" | "5" | "6" | "2/3")[];
-            sdgRelevantCount: number;
-        };
-        OzgLeistungDetailInput: {
-            id: number;
-            name: string;
-            lebenslage: {
-                id: number;
-                name: string;
-            };
-            themenfeld: components["schemas"]["ThemenfeldInput"];
-            leikaCount: number;
-            leikaTypes: ("1" | "2" | "3" | "4" | "5" | "6" | "2/3")[];
-            sdgRelevantCount: number;
-            leistungen: components["schemas"]["LeikaLeistungInput"][];
-        };
-        StatsInput: {
-            gemeinden: number;
-            kreise: number;
-            kreisfreieStaedte: number;
-            regierungsbezirke: number;
-            landschaftsverbaende: number;
-            providers: number;
-            providersServingKommunen: number;
-            ownAdministrationIt: number;
-            providerPredecessors: number;
-            stateBodies: number;
-            memberships: number;
-            events: number;
-            ozgLeistungen: number;
-            leikaLeistungen: number;
-            populationZensus2022: number;
-        };
-        ServiceDomainInput: {
-            id: string;
-            parentId: string | null;
-            name: string;
-            description: string | null;
-            /** @enum {string} */
-            category: "infrastruktur" | "querschnitt" | "fachverfahren" | "digitale_dienste";
-            isGroup: boolean;
-            volumeUnit: ("einwohner" | "arbeitsplaetze" | "nutzer" | "faelle" | "buchungen" | "beschaeftigte" | "postfaecher" | "anschluesse" | "standorte" | "sitzungen" | "schulen" | "transaktionen") | null;
-            responsibleTypes: ("kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion")[];
-            responsibilityBasis: string | null;
-            ozgIds: number[];
-            position: number;
-        };
-        ProductInput: {
-            id: string;
-            name: string;
-            vendor: string;
-            /** @enum {string} */
-            lifecycle: "aktiv" | "auslaufend" | "abgekuendigt" | "geplant";
-            domainIds: string[];
-            description: string | null;
-            provenance: components["schemas"]["ProvenanceInput"];
-        };
-        ProductRefInput: {
-            id: string;
-            name: string;
-            vendor: string;
-        };
-        SourcingOrganisationInput: {
-            ags: string;
-            name: string;
-            /** @enum {string} */
-            kind: "land" | "landschaftsverband" | "regierungsbezirk" | "kreis" | "gemeinde";
-            population: number | null;
-        };
-        SourcingInput: {
-            id: number;
-            organisation: components["schemas"]["SourcingOrganisationInput"];
-            domain: {
-                id: string;
-                name: string;
-            };
-            /** @enum {string} */
-            operatingModel: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
-            provider: components["schemas"]["ProviderRefInput"] | null;
-            partner: {
-                ags: string;
-                name: string;
-            } | null;
-            product: components["schemas"]["ProductRefInput"] | null;
-            annualCost: number | null;
-            runningCost: number | null;
-            investmentCost: number | null;
-            volume: number | null;
-            volumeUnit: string | null;
-            contractEnd: string | null;
-            satisfaction: number | null;
-            validFrom: string;
-            validTo: string | null;
-            predecessorId: number | null;
-            changeReason: string | null;
-            demo: boolean;
-            confidentialHidden: boolean;
-            provenance: components["schemas"]["ProvenanceInput"];
         };
         SourcingChangeInput: {
             /** @enum {string} */
@@ -9790,103 +2479,6 @@ export interface components {
             effectiveDate: string;
             note?: string;
         };
-        ReorganisationMoveInput: {
-            /** @enum {string} */
-            kind: "sourcing" | "offer";
-            id: number;
-            organisation: {
-                ags: string;
-                name: string;
-            } | null;
-            domain: {
-                id: string;
-                name: string;
-            };
-            fromProvider: components["schemas"]["ProviderRefInput"];
-            validFrom: string;
-            validTo: string | null;
-            /** @enum {string} */
-            action: "split" | "update";
-        };
-        ReorganisationPlanInput: {
-            /** @enum {string} */
-            kind: "merger" | "rename" | "member_move";
-            effectiveDate: string;
-            target: components["schemas"]["ProviderRefInput"];
-            createsProvider: boolean;
-            sources: components["schemas"]["ProviderRefInput"][];
-            moves: components["schemas"]["ReorganisationMoveInput"][];
-            providerChanges: {
-                provider: components["schemas"]["ProviderRefInput"];
-                /** @enum {string} */
-                status: "active" | "merged" | "renamed";
-                successorId: string;
-            }[];
-            reorganisationId: number | null;
-        };
-        LandscapeChangeInput: {
-            organisation: {
-                ags: string;
-                name: string;
-            };
-            domain: {
-                id: string;
-                name: string;
-            };
-            /** @enum {string} */
-            kind: "added" | "removed" | "changed";
-            fields: ("operatingModel" | "provider" | "partner" | "product" | "runningCost" | "investmentCost" | "volume" | "contractEnd" | "satisfaction")[];
-            before: components["schemas"]["SourcingInput"] | null;
-            after: components["schemas"]["SourcingInput"] | null;
-        };
-        DistributionInput: {
-            count: number;
-            min: number | null;
-            p25: number;
-            median: number;
-            p75: number;
-            max: number | null;
-        };
-        DomainSummaryInput: {
-            kommunen: number;
-            totalCost: number | null;
-            byOperatingModel: {
-                operatingModel: string;
-                count: number;
-            }[];
-            byProvider: {
-                providerId: string;
-                shortName: string;
-                count: number;
-                cost: number | null;
-            }[];
-            byProduct: {
-                productId: string;
-                name: string;
-                count: number;
-            }[];
-            costPerUnit: components["schemas"]["DistributionInput"] | null;
-            demo: boolean;
-            restricted: boolean;
-        };
-        ProviderOfferInput: {
-            id: number;
-            provider: components["schemas"]["ProviderRefInput"];
-            domain: {
-                id: string;
-                name: string;
-                volumeUnit: string | null;
-            };
-            product: components["schemas"]["ProductRefInput"] | null;
-            fixedPrice: number;
-            unitPrice: number;
-            capacity: number | null;
-            sla: string | null;
-            validFrom: string;
-            validTo: string | null;
-            demo: boolean;
-            provenance: components["schemas"]["ProvenanceInput"];
-        };
         RoleAssignmentInput: {
             /** @enum {string} */
             role: "administrator" | "kdn_analyst" | "kommune_bearbeiter" | "dienstleister_bearbeiter" | "leser";
@@ -9895,127 +2487,9 @@ export interface components {
             /** @default null */
             providerId: string | null;
         };
-        UserViewInput: {
-            id: number;
-            email: string;
-            displayName: string;
-            /** @enum {string} */
-            status: "active" | "invited" | "deactivated";
-            roles: components["schemas"]["RoleAssignmentInput"][];
-            lastLoginAt: string | null;
-            createdAt: string;
-            oidc: boolean;
-        };
-        ImportProblemInput: {
-            sheet: string;
-            row: number | null;
-            column: string | null;
-            value: string | null;
-            message: string;
-        };
-        ImportCountsInput: {
-            new: number;
-            changed: number;
-            unchanged: number;
-            invalid: number;
-        };
-        ImportFieldChangeInput: {
-            sheet: string;
-            row: number | null;
-            subject: string;
-            column: string;
-            before: string | null;
-            after: string | null;
-        };
-        ImportResultInput: {
-            fileName: string;
-            sheets: {
-                sheet: string;
-                entity: string;
-                rows: number;
-            }[];
-            counts: components["schemas"]["ImportCountsInput"];
-            problems: components["schemas"]["ImportProblemInput"][];
-            problemCount: number;
-            /** @default [] */
-            fieldChanges: components["schemas"]["ImportFieldChangeInput"][];
-            /** @default 0 */
-            fieldChangeCount: number;
-            notes: string[];
-            committed: boolean;
-        };
-        ResponsibilityRuleInput: {
-            /** @enum {string} */
-            scope: "leika_typ" | "leistung";
-            leikaType: ("1" | "4" | "5" | "6" | "2/3") | null;
-            ozgId: number | null;
-            ozgName: string | null;
-            responsibleTypes: ("kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion")[];
-            basis: string;
-            updatedAt: string | null;
-            updatedBy: string | null;
-        };
         ResponsibilityRuleChangeInput: {
             responsibleTypes: ("kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion")[];
             basis: string;
-        };
-        CoverageCountsInput: {
-            responsible: number;
-            online: number;
-            inProgress: number;
-            planned: number;
-            open: number;
-            share: number | null;
-        };
-        PeerComparisonInput: {
-            peerCount: number;
-            median: number | null;
-            rank: number | null;
-        };
-        ReadinessCountsInput: {
-            online: number;
-            in_anbindung: number;
-            geplant: number;
-            offen: number;
-            andere_loesung: number;
-            nicht_zustaendig: number;
-        };
-        AdoptionInput: {
-            organisationKey: string;
-            ozgId: number;
-            /** @enum {string} */
-            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
-            onlineService: {
-                id: string;
-                name: string;
-            } | null;
-            plannedDate: string | null;
-            informationSource: string | null;
-            informationDate: string | null;
-            note: string | null;
-            demo: boolean;
-            provenance: components["schemas"]["ProvenanceInput"];
-            updatedAt: string | null;
-            updatedBy: string | null;
-        };
-        OnboardingInput: {
-            organisationKey: string;
-            /** @enum {string} */
-            component: "servicekonto" | "epayment" | "xta" | "formular";
-            /** @enum {string} */
-            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
-            onlineService: {
-                id: string;
-                name: string;
-            } | null;
-            plannedDate: string | null;
-            informationSource: string | null;
-            informationDate: string | null;
-            note: string | null;
-            demo: boolean;
-            provenance: components["schemas"]["ProvenanceInput"];
-            updatedAt: string | null;
-            updatedBy: string | null;
         };
         AdoptionChangeInput: {
             /** @enum {string} */
@@ -10047,120 +2521,6 @@ export interface components {
             /** @enum {string} */
             quality?: "self_reported" | "provider_confirmed" | "sourced" | "user";
         };
-        OzgKommuneInput: {
-            key: string;
-            name: string;
-            /** @enum {string} */
-            kind: "land" | "landschaftsverband" | "regierungsbezirk" | "kreis" | "gemeinde";
-            /** @enum {string} */
-            type: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion";
-            kreisKey: string | null;
-            kreisName: string | null;
-            regierungsbezirkKey: string | null;
-            regierungsbezirkName: string | null;
-        };
-        KommuneLeistungInput: {
-            ozgId: number;
-            name: string;
-            themenfeld: string;
-            leikaTypes: ("1" | "2" | "3" | "4" | "5" | "6" | "2/3")[];
-            responsible: boolean;
-            /** @enum {string} */
-            reason: "kommune" | "leistung" | "leika_typ" | "keine_regel";
-            /** @enum {string} */
-            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
-            availableServices: {
-                id: string;
-                name: string;
-            }[];
-            record: components["schemas"]["AdoptionInput"] | null;
-        };
-        ChecklistItemInput: {
-            /** @enum {string} */
-            component: "servicekonto" | "epayment" | "xta" | "formular";
-            label: string;
-            /** @enum {string} */
-            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
-            record: components["schemas"]["OnboardingInput"] | null;
-        };
-        KommuneOzgViewInput: {
-            kommune: components["schemas"]["OzgKommuneInput"];
-            coverage: components["schemas"]["CoverageCountsInput"];
-            /** @enum {string} */
-            peerClass: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion";
-            peers: components["schemas"]["PeerComparisonInput"];
-            leistungen: components["schemas"]["KommuneLeistungInput"][];
-            checklist: components["schemas"]["ChecklistItemInput"][];
-        };
-        ReadinessRowInput: {
-            kommune: components["schemas"]["OzgKommuneInput"];
-            coverage: components["schemas"]["CoverageCountsInput"];
-            peerMedian: number | null;
-            serviceStatus: ("online" | "in_anbindung" | "geplant" | "offen" | "andere_loesung" | "nicht_zustaendig") | null;
-            serviceInformationDate: string | null;
-            serviceDemo: boolean;
-            demo: boolean;
-        };
-        ReadinessRegionInput: {
-            key: string;
-            name: string;
-            /** @enum {string} */
-            level: "kreis" | "regierungsbezirk";
-            kommunen: number;
-            coverage: components["schemas"]["CoverageCountsInput"];
-            serviceCounts: components["schemas"]["ReadinessCountsInput"] | null;
-            demo: boolean;
-        };
-        ServiceReadinessInput: {
-            service: {
-                id: string;
-                name: string;
-                /** @enum {string} */
-                kind: "onlinedienst" | "basiskomponente";
-                component: ("servicekonto" | "epayment" | "xta" | "formular") | null;
-                efa: boolean;
-                operatorName: string;
-                demo: boolean;
-            };
-            counts: components["schemas"]["ReadinessCountsInput"];
-        };
-        OzgAdoptionHistoryEntryInput: {
-            id: number;
-            at: string;
-            organisationKey: string;
-            kommuneName: string | null;
-            /** @enum {string} */
-            action: "create" | "change" | "import";
-            /** @enum {string} */
-            via: "ui" | "api" | "import" | "cli" | "system";
-            statusBefore: ("nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online") | null;
-            statusAfter: ("nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online") | null;
-            informationDate: string | null;
-            onlineServiceName: string | null;
-            quality: ("sourced" | "self_reported" | "provider_confirmed" | "user" | "demo") | null;
-            changedBy: string | null;
-        };
-        OnlineServiceInput: {
-            id: string;
-            name: string;
-            description: string | null;
-            /** @enum {string} */
-            kind: "onlinedienst" | "basiskomponente";
-            component: ("servicekonto" | "epayment" | "xta" | "formular") | null;
-            operatorProviderId: string | null;
-            operatorName: string;
-            efa: boolean;
-            leadLand: ("BW" | "BY" | "BE" | "BB" | "HB" | "HH" | "HE" | "MV" | "NI" | "NW" | "RP" | "SL" | "SN" | "ST" | "SH" | "TH" | "BUND") | null;
-            portal: string | null;
-            maturity: number;
-            dependencies: ("servicekonto" | "epayment" | "xta" | "formular")[];
-            ozgLeistungen: {
-                id: number;
-                name: string;
-            }[];
-            demo: boolean;
-            provenance: components["schemas"]["ProvenanceInput"];
-        };
         OnlineServiceChangeInput: {
             name: string;
             /** @default null */
@@ -10184,44 +2544,6 @@ export interface components {
             dependencies: ("servicekonto" | "epayment" | "xta" | "formular")[];
             /** @default [] */
             ozgIds: number[];
-        };
-        ExchangeOfferInput: {
-            id: number;
-            provider: {
-                id: string;
-                shortName: string;
-                name: string;
-            };
-            domain: {
-                id: string;
-                name: string;
-                volumeUnit: string | null;
-            };
-            onlineService: {
-                id: string;
-                name: string;
-            } | null;
-            title: string;
-            description: string | null;
-            priceModel: string | null;
-            fixedPrice: number;
-            unitPrice: number;
-            capacity: number | null;
-            sla: string | null;
-            audience: {
-                id: string;
-                shortName: string;
-                name: string;
-            }[];
-            /** @enum {string} */
-            status: "veroeffentlicht" | "zurueckgezogen";
-            validFrom: string;
-            validTo: string | null;
-            providerOfferId: number | null;
-            interestCount: number;
-            agreementCount: number;
-            demo: boolean;
-            provenance: components["schemas"]["ProvenanceInput"];
         };
         ExchangeOfferChangeInput: {
             domainId: string;
@@ -10251,22 +2573,6 @@ export interface components {
              */
             status: "veroeffentlicht" | "zurueckgezogen";
         };
-        ExchangeInterestInput: {
-            id: number;
-            offerId: number;
-            organisation: {
-                key: string;
-                name: string;
-            } | null;
-            provider: {
-                id: string;
-                shortName: string;
-                name: string;
-            } | null;
-            note: string | null;
-            createdAt: string;
-            createdBy: string;
-        };
         ExchangeInterestRequestInput: {
             /** @default null */
             organisationKey: string | null;
@@ -10274,25 +2580,6 @@ export interface components {
             providerId: string | null;
             /** @default null */
             note: string | null;
-        };
-        ExchangeAgreementInput: {
-            id: number;
-            offerId: number;
-            organisation: {
-                key: string;
-                name: string;
-            } | null;
-            provider: {
-                id: string;
-                shortName: string;
-                name: string;
-            } | null;
-            signedOn: string;
-            validFrom: string;
-            validTo: string | null;
-            note: string | null;
-            createdAt: string;
-            createdBy: string;
         };
         ExchangeAgreementRequestInput: {
             /** @default null */
@@ -10304,59 +2591,6 @@ export interface components {
             /** @default null */
             validTo: string | null;
             /** @default null */
-            note: string | null;
-        };
-        ExchangeOfferDetailInput: {
-            id: number;
-            provider: {
-                id: string;
-                shortName: string;
-                name: string;
-            };
-            domain: {
-                id: string;
-                name: string;
-                volumeUnit: string | null;
-            };
-            onlineService: {
-                id: string;
-                name: string;
-            } | null;
-            title: string;
-            description: string | null;
-            priceModel: string | null;
-            fixedPrice: number;
-            unitPrice: number;
-            capacity: number | null;
-            sla: string | null;
-            audience: {
-                id: string;
-                shortName: string;
-                name: string;
-            }[];
-            /** @enum {string} */
-            status: "veroeffentlicht" | "zurueckgezogen";
-            validFrom: string;
-            validTo: string | null;
-            providerOfferId: number | null;
-            interestCount: number;
-            agreementCount: number;
-            demo: boolean;
-            provenance: components["schemas"]["ProvenanceInput"];
-            interests: components["schemas"]["ExchangeInterestInput"][];
-            agreements: components["schemas"]["ExchangeAgreementInput"][];
-        };
-        AdoptionImportRowInput: {
-            row: number;
-            organisationKey: string;
-            ozgId: number | null;
-            component: ("servicekonto" | "epayment" | "xta" | "formular") | null;
-            /** @enum {string} */
-            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
-            onlineServiceId: string | null;
-            plannedDate: string | null;
-            informationSource: string | null;
-            informationDate: string;
             note: string | null;
         };
         SurveyQuestionInput: {
@@ -10574,20 +2808,6 @@ export interface components {
             /** @default [] */
             questions: components["schemas"]["SurveyQuestionInput"][];
         };
-        CampaignInput: {
-            id: number;
-            title: string;
-            description: string | null;
-            periodStart: string;
-            periodEnd: string;
-            target: components["schemas"]["CampaignTargetInput"];
-            /** @enum {string} */
-            status: "draft" | "running" | "closed";
-            questionSetVersion: number;
-            frozenAt: string | null;
-            questions: components["schemas"]["SurveyQuestionInput"][];
-            createdBy: string;
-        };
         StrategyDecisionInput: {
             domainId: string;
             /** @enum {string} */
@@ -10609,131 +2829,6 @@ export interface components {
         StrategyAdoptInputInput: {
             councilDecisionDate: string;
         };
-        StrategyInput: {
-            id: number;
-            organisationKey: string;
-            organisationName: string;
-            version: number;
-            /** @enum {string} */
-            status: "draft" | "adopted";
-            councilDecisionDate: string | null;
-            updatedAt: string;
-            updatedBy: string;
-            decisions: components["schemas"]["StrategyDecisionInput"][];
-        };
-        CostPerUnitDistributionInput: {
-            count: number;
-            min: number;
-            p25: number;
-            median: number;
-            p75: number;
-            max: number;
-            mean: number;
-            coefficientOfVariation: number | null;
-        };
-        ProviderScaleInput: {
-            operatorKey: string;
-            /** @enum {string} */
-            kind: "dienstleister" | "kommune" | "land" | "efa" | "eigenbetrieb";
-            providerId: string | null;
-            name: string;
-            domainId: string;
-            domainName: string;
-            kommunen: number;
-            volume: number | null;
-            share: number | null;
-            runningCost: number | null;
-        };
-        DomainConcentrationInput: {
-            domainId: string;
-            domainName: string;
-            volumeUnit: string | null;
-            kommunen: number;
-            providers: number;
-            products: number;
-            inHouse: number;
-            operators: number;
-            hhi: number | null;
-            effectiveOperators: number | null;
-            volumeCoverage: number;
-            costPerUnit: components["schemas"]["CostPerUnitDistributionInput"] | null;
-            demo: boolean;
-        };
-        DomainAnalysisInput: {
-            concentration: components["schemas"]["DomainConcentrationInput"];
-            providers: components["schemas"]["ProviderScaleInput"][];
-            inHouse: {
-                kommunen: number;
-                volume: number | null;
-                share: number | null;
-                runningCost: number | null;
-            };
-        };
-        KommuneDependencyInput: {
-            ags: string;
-            name: string;
-            kind: string;
-            providers: number;
-            providerNames: string[];
-            inHouseDomains: number;
-            domains: number;
-        };
-        FragmentationIndexInput: {
-            value: number | null;
-            meanEffectiveOperators: number | null;
-            domains: number;
-        };
-        FragmentationOverviewInput: {
-            index: components["schemas"]["FragmentationIndexInput"];
-            kommunen: number;
-            providers: number;
-            inHouseShare: number | null;
-            medianProvidersPerKommune: number | null;
-            domains: components["schemas"]["DomainConcentrationInput"][];
-            kommuneDependencies: components["schemas"]["KommuneDependencyInput"][];
-            demo: boolean;
-        };
-        FittedCostSegmentInput: {
-            upTo: number | null;
-            costPerUnit: number;
-        };
-        CostCurveFitInput: {
-            points: number;
-            fixedCost: number;
-            segments: components["schemas"]["FittedCostSegmentInput"][];
-            breakpoints: number[];
-            residualStandardError: number | null;
-            rSquared: number | null;
-            uncertainty: {
-                /** @constant */
-                method: "bootstrap";
-                replicates: number;
-                seed: number;
-                level: number;
-                band: {
-                    volume: number;
-                    fit: number;
-                    lower: number;
-                    upper: number;
-                }[];
-                fixedCost: {
-                    lower: number;
-                    upper: number;
-                };
-                costPerUnit: {
-                    lower: number;
-                    upper: number;
-                }[];
-            };
-        };
-        DomainCostCurveInput: {
-            domainId: string;
-            domainName: string;
-            volumeUnit: string | null;
-            operatingModels: ("eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst")[];
-            fit: components["schemas"]["CostCurveFitInput"] | null;
-            demo: boolean;
-        };
         ExpertChangeInput: {
             /** @enum {string} */
             role: "fachexpertin" | "organisationsexpertin" | "digitalisierungsexpertin" | "it_leitung";
@@ -10746,63 +2841,10 @@ export interface components {
             /** @default null */
             phone: string | null;
         };
-        ExpertInput: {
-            id: number;
-            organisationKey: string;
-            /** @enum {string} */
-            role: "fachexpertin" | "organisationsexpertin" | "digitalisierungsexpertin" | "it_leitung";
-            domainId: string | null;
-            domainName: string | null;
-            name: string;
-            function: string;
-            email: string;
-            phone: string | null;
-            createdAt: string;
-            updatedAt: string;
-        };
-        KpiFiguresInput: {
-            kommunen: number;
-            population: number;
-            providers: number;
-            fragmentationIndex: number | null;
-            runningCost: number;
-            investmentCost: number;
-            costDemo: boolean;
-            ozgResponsible: number;
-            ozgOnline: number;
-            ozgCoverage: number | null;
-            surveyResponses: number;
-            surveyCompleted: number;
-            surveyCompletion: number | null;
-            measuresTotal: number | null;
-            measuresOnTime: number | null;
-            measuresOnTimeShare: number | null;
-        };
-        KpiValueInput: {
-            /** @enum {string} */
-            level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
-            key: string;
-            name: string;
-            figures: components["schemas"]["KpiFiguresInput"];
-        };
-        KpiPointInput: {
-            snapshotId: number;
-            takenAt: string;
-            /** @enum {string} */
-            trigger: "periodic" | "on_demand";
-            figures: components["schemas"]["KpiFiguresInput"];
-        };
         MeasureTeamMemberInput: {
             userId: number;
             /** @enum {string} */
             expertRole: "fachexpertin" | "organisationsexpertin" | "digitalisierungsexpertin" | "it_leitung";
-        };
-        MeasureMilestoneInput: {
-            id: number;
-            measureId: number;
-            title: string;
-            dueDate: string;
-            done: boolean;
         };
         MeasureMilestoneWriteInput: {
             title: string;
@@ -10844,55 +2886,6 @@ export interface components {
             /** @default null */
             oneOffCost: number | null;
         };
-        MeasureInput: {
-            id: number;
-            title: string;
-            description: string | null;
-            kommunen: {
-                key: string;
-                name: string;
-                kreisKey: string | null;
-                kreisName: string | null;
-            }[];
-            domains: {
-                id: string;
-                name: string;
-            }[];
-            providers: {
-                id: string;
-                name: string;
-            }[];
-            scenarioId: string | null;
-            strategyId: number | null;
-            strategyDomainId: string | null;
-            owner: {
-                id: number;
-                name: string;
-            } | null;
-            team: {
-                userId: number;
-                name: string;
-                /** @enum {string} */
-                expertRole: "fachexpertin" | "organisationsexpertin" | "digitalisierungsexpertin" | "it_leitung";
-            }[];
-            startDate: string | null;
-            dueDate: string | null;
-            /** @enum {string} */
-            status: "geplant" | "in_arbeit" | "blockiert" | "erledigt" | "verworfen";
-            wave: number | null;
-            oneOffCost: number | null;
-            dependsOn: {
-                id: number;
-                title: string;
-                /** @enum {string} */
-                status: "geplant" | "in_arbeit" | "blockiert" | "erledigt" | "verworfen";
-            }[];
-            milestones: components["schemas"]["MeasureMilestoneInput"][];
-            overdue: boolean;
-            blocked: boolean;
-            updatedAt: string;
-            updatedBy: string;
-        };
         PlannedMigrationInputInput: {
             kommuneId: string;
             domainId: string;
@@ -10918,35 +2911,12 @@ export interface components {
             /** @default null */
             horizonYears: number | null;
         };
-        GovernanceBodyInput: {
-            id: number;
-            name: string;
-            /** @enum {string} */
-            kind: "verbandsversammlung" | "lenkungskreis" | "rat" | "kreistag" | "sonstiges";
-            description: string | null;
-            decisionCount: number;
-        };
         GovernanceBodyWriteInput: {
             name: string;
             /** @enum {string} */
             kind: "verbandsversammlung" | "lenkungskreis" | "rat" | "kreistag" | "sonstiges";
             /** @default null */
             description: string | null;
-        };
-        GovernanceDecisionInput: {
-            id: number;
-            bodyId: number;
-            bodyName: string;
-            decidedOn: string;
-            title: string;
-            text: string | null;
-            documentReference: string | null;
-            measures: {
-                id: number;
-                title: string;
-            }[];
-            scenarioIds: string[];
-            createdBy: string;
         };
         GovernanceDecisionWriteInput: {
             bodyId: number;
@@ -10961,29 +2931,11 @@ export interface components {
             /** @default [] */
             scenarioIds: string[];
         };
-        ChangeCommentInput: {
-            id: number;
-            /** @enum {string} */
-            targetType: "measure" | "strategy" | "scenario" | "correction";
-            targetId: string;
-            authorName: string;
-            body: string;
-            createdAt: string;
-        };
         ChangeCommentWriteInput: {
             /** @enum {string} */
             targetType: "measure" | "strategy" | "scenario" | "correction";
             targetId: string;
             body: string;
-        };
-        AppNotificationInput: {
-            id: number;
-            /** @enum {string} */
-            kind: "mention" | "assignment";
-            title: string;
-            link: string;
-            createdAt: string;
-            read: boolean;
         };
         ScenarioDefinitionInput: {
             /**
@@ -11093,121 +3045,10 @@ export interface components {
                 }[];
             };
         };
-        ConstraintPriceInput: {
-            /** @enum {string} */
-            group: "keepLocal" | "allowedProviders" | "capacities" | "projectCapacities" | "couplings" | "migrationBudget" | "providerCounts" | "mergerOptions" | "all";
-            instances: number;
-            /** @enum {string} */
-            status: "optimal" | "feasible" | "error";
-            objectiveWithout: number | null;
-            boundWithout: number | null;
-            pricePerYear: number | null;
-            priceLower: number | null;
-            priceUpper: number | null;
-            proven: boolean;
-            seconds: number;
-            message: string | null;
-        };
-        ScenarioResultPlanInput: {
-            horizonYears: number;
-            annuity: number;
-            costPerYear: {
-                running: number | null;
-                migration: number | null;
-                total: number | null;
-            };
-            istCostPerYear: number | null;
-            savingPerYear: number | null;
-            oneOffCost: number | null;
-            assignments: {
-                kommuneKey: string;
-                domainId: string;
-                providerId: string | null;
-                currentProviderId: string | null;
-            }[];
-            migrations: {
-                kommuneKey: string;
-                domainId: string;
-                fromProviderId: string | null;
-                toProviderId: string | null;
-                oneOffCost: number | null;
-            }[];
-            kommunen: {
-                key: string;
-                name: string;
-                istCostPerYear: number | null;
-                planCostPerYear: number | null;
-            }[];
-            providers: {
-                id: string;
-                name: string;
-            }[];
-            domains: {
-                id: string;
-                name: string;
-            }[];
-            mergers: string[];
-            notes: string[];
-            /** @default null */
-            constraintPrices: components["schemas"]["ConstraintPriceInput"][] | null;
-            confidentialHidden: boolean;
-        };
-        ScenarioResultInput: {
-            id: number;
-            scenarioId: number;
-            jobId: number | null;
-            /** @enum {string} */
-            status: "optimal" | "feasible" | "infeasible" | "error";
-            objective: number | null;
-            bound: number | null;
-            gap: number | null;
-            seconds: number;
-            plan: components["schemas"]["ScenarioResultPlanInput"] | null;
-            conflicts: string[];
-            message: string | null;
-            definition: components["schemas"]["ScenarioDefinitionInput"];
-            createdAt: string;
-        };
-        ParetoPointInput: {
-            budget: number | null;
-            share: number;
-            /** @enum {string} */
-            status: "optimal" | "feasible" | "infeasible" | "error";
-            migrations: number | null;
-            savingPerYear: number | null;
-            objective: number | null;
-            /** @default null */
-            reason: string | null;
-        };
-        ScenarioParetoInput: {
-            id: number;
-            scenarioId: number;
-            jobId: number | null;
-            points: components["schemas"]["ParetoPointInput"][];
-            createdAt: string;
-        };
         ScenarioAssignmentInput: {
             kommuneKey: string;
             domainId: string;
             providerId: string | null;
-        };
-        ScenarioInput: {
-            id: number;
-            name: string;
-            description: string | null;
-            baseDate: string;
-            definition: components["schemas"]["ScenarioDefinitionInput"];
-            isTarget: boolean;
-            assignments: components["schemas"]["ScenarioAssignmentInput"][];
-            createdBy: string;
-            createdAt: string;
-            updatedAt: string;
-            latestResult: {
-                id: number;
-                /** @enum {string} */
-                status: "optimal" | "feasible" | "infeasible" | "error";
-                createdAt: string;
-            } | null;
         };
         ScenarioSaveInputInput: {
             name: string;
@@ -11216,264 +3057,6 @@ export interface components {
             definition: components["schemas"]["ScenarioDefinitionInput"];
             /** @default [] */
             assignments: components["schemas"]["ScenarioAssignmentInput"][];
-        };
-        ComparisonColumnInput: {
-            scenarioId: number | null;
-            name: string;
-            status: ("optimal" | "feasible" | "infeasible" | "error") | null;
-            objective: number | null;
-            bound: number | null;
-            gap: number | null;
-            costPerYear: {
-                running: number | null;
-                migration: number | null;
-                total: number | null;
-            };
-            istCostPerYear: number | null;
-            scope: {
-                kommunen: number;
-                domains: number;
-            };
-            totalOverHorizon: number | null;
-            savingPerYear: number | null;
-            savingOverHorizon: number | null;
-            oneOffCost: number | null;
-            migrations: number;
-            affectedKommunen: number;
-            providersPerDomain: {
-                domainId: string;
-                count: number;
-            }[];
-        };
-        ComparisonKommuneInput: {
-            key: string;
-            name: string;
-            istCostPerYear: number | null;
-            scenarios: {
-                scenarioId: number;
-                inScope: boolean;
-                istCostPerYear: number | null;
-                planCostPerYear: number | null;
-                deltaPerYear: number | null;
-                changesProvider: boolean;
-                changedDomains: string[];
-                changes: {
-                    domainId: string;
-                    fromProviderId: string | null;
-                    toProviderId: string | null;
-                }[];
-            }[];
-        };
-        ScenarioComparisonInput: {
-            horizonYears: number;
-            columns: components["schemas"]["ComparisonColumnInput"][];
-            domains: {
-                id: string;
-                name: string;
-            }[];
-            providers: {
-                id: string;
-                name: string;
-            }[];
-            kommunen: components["schemas"]["ComparisonKommuneInput"][];
-            sameScope: boolean;
-            notes: string[];
-            constraintPrices: {
-                scenarioId: number;
-                prices: components["schemas"]["ConstraintPriceInput"][] | null;
-            }[];
-            confidentialHidden: boolean;
-        };
-        ProblemInput: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            code: string;
-            instance?: string;
-            errors?: {
-                field: string;
-                message: string;
-            }[];
-        };
-        SessionInput: {
-            user: components["schemas"]["UserViewInput"] | null;
-            csrfToken: string | null;
-        };
-        ApiTokenInput: {
-            id: number;
-            name: string;
-            prefix: string;
-            createdAt: string;
-            expiresAt: string | null;
-            lastUsedAt: string | null;
-            revokedAt: string | null;
-        };
-        AuditEntryInput: {
-            id: number;
-            at: string;
-            actorUserId: number | null;
-            actorLabel: string;
-            /** @enum {string} */
-            via: "ui" | "api" | "import" | "cli" | "system";
-            action: string;
-            entityType: string;
-            entityId: string;
-            before: unknown;
-            after: unknown;
-        };
-        JobInput: {
-            id: number;
-            kind: string;
-            /** @enum {string} */
-            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
-            progress: number;
-            progressText: string | null;
-            result: unknown;
-            errorCode: string | null;
-            errorDetail: string | null;
-            cancelRequested: boolean;
-            createdAt: string;
-            startedAt: string | null;
-            finishedAt: string | null;
-        };
-        ImportStartedInput: {
-            uploadId: number;
-            jobId: number;
-        };
-        ScenarioJobStartedInput: {
-            jobId: number;
-        };
-        ScenarioDefaultsInput: {
-            definition: components["schemas"]["ScenarioDefinitionInput"];
-            confidentialHidden: boolean;
-        };
-        ConsistencyFindingInput: {
-            domainId: string;
-            /** @enum {string} */
-            severity: "error" | "warning";
-            code: string;
-            message: string;
-        };
-        DecisionSuggestionInput: {
-            domainId: string;
-            /** @enum {string} */
-            targetModel: "vor_ort" | "it_dienstleister" | "interkommunal" | "land" | "efa";
-            providerId: string | null;
-            vorOrtRequired: boolean;
-            reasons: string[];
-        };
-        SurveyQuestionnaireInput: {
-            response: {
-                id: number;
-                campaignId: number;
-                campaignTitle: string;
-                periodEnd: string;
-                organisation: {
-                    key: string;
-                    name: string;
-                };
-                /** @enum {string} */
-                status: "draft" | "submitted" | "accepted" | "returned";
-                submittedAt: string | null;
-                reviewComment: string | null;
-                appliedAt: string | null;
-                editable: boolean;
-            };
-            questions: components["schemas"]["SurveyQuestionInput"][];
-            answers: {
-                [key: string]: unknown;
-            };
-            prefill: {
-                [key: string]: unknown;
-            };
-            prefillDemo: string[];
-            comments: {
-                id: number;
-                questionKey: string | null;
-                author: string;
-                body: string;
-                createdAt: string;
-            }[];
-            delegations: {
-                section: string;
-                delegate: string;
-            }[];
-            ozgLeistungen: {
-                domainId: string;
-                items: {
-                    ozgId: number;
-                    name: string;
-                    /** @enum {string} */
-                    status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
-                }[];
-            }[];
-        };
-        KpiFiguresViewInput: {
-            kommunen: number;
-            population: number;
-            providers: number;
-            fragmentationIndex: number | null;
-            runningCost: number | null;
-            investmentCost: number | null;
-            costDemo: boolean;
-            ozgResponsible: number;
-            ozgOnline: number;
-            ozgCoverage: number | null;
-            surveyResponses: number;
-            surveyCompleted: number;
-            surveyCompletion: number | null;
-            measuresTotal: number | null;
-            measuresOnTime: number | null;
-            measuresOnTimeShare: number | null;
-            costHidden: boolean;
-        };
-        FragmentationResponseInput: {
-            index: components["schemas"]["FragmentationIndexInput"];
-            kommunen: number;
-            providers: number;
-            inHouseShare: number | null;
-            medianProvidersPerKommune: number | null;
-            domains: components["schemas"]["DomainConcentrationInput"][];
-            kommuneDependencies: components["schemas"]["KommuneDependencyInput"][];
-            demo: boolean;
-            asOf: string;
-            confidentialHidden: boolean;
-        };
-        DomainAnalysisResponseInput: {
-            concentration: components["schemas"]["DomainConcentrationInput"];
-            providers: components["schemas"]["ProviderScaleInput"][];
-            inHouse: {
-                kommunen: number;
-                volume: number | null;
-                share: number | null;
-                runningCost: number | null;
-            };
-            domain: components["schemas"]["ServiceDomainInput"];
-            asOf: string;
-            confidentialHidden: boolean;
-        };
-        ProviderAnalysisResponseInput: {
-            provider: components["schemas"]["ProviderInput"];
-            asOf: string;
-            kommunen: number;
-            items: components["schemas"]["ProviderScaleInput"][];
-            confidentialHidden: boolean;
-        };
-        CostCurvesResponseInput: {
-            asOf: string;
-            items: components["schemas"]["DomainCostCurveInput"][];
-            confidentialHidden: boolean;
-        };
-        CostCurveResponseInput: {
-            domain: components["schemas"]["ServiceDomainInput"];
-            asOf: string;
-            curve: components["schemas"]["DomainCostCurveInput"] | null;
-            points: {
-                volume: number;
-                cost: number;
-            }[];
-            confidentialHidden: boolean;
         };
         ScenarioTargetInputInput: {
             isTarget: boolean;
@@ -11508,30 +3091,6 @@ export interface components {
         GeoPoint: {
             lat: number;
             lon: number;
-        };
-        Organisation: {
-            key: string;
-            /** @enum {string} */
-            kind: "land" | "landschaftsverband" | "regierungsbezirk" | "kreis" | "gemeinde";
-            ars: string | null;
-            name: string;
-            officialName: string | null;
-            municipalityType: ("kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde") | null;
-            kreisType: ("kreis" | "staedteregion") | null;
-            kreisfrei: boolean | null;
-            kreis: components["schemas"]["OrganisationRef"] | null;
-            regierungsbezirk: components["schemas"]["OrganisationRef"] | null;
-            landschaftsverband: components["schemas"]["OrganisationRef"] | null;
-            seat: string | null;
-            populationZensus2022: number | null;
-            population2018: number | null;
-            areaKm2: number | null;
-            location: components["schemas"]["GeoPoint"] | null;
-            labelPoint: components["schemas"]["GeoPoint"] | null;
-            postcode: string | null;
-            nuts3: string | null;
-            website: string | null;
-            provenance: components["schemas"]["Provenance"];
         };
         OrganisationSummary: {
             key: string;
@@ -11599,58 +3158,6 @@ export interface components {
             derivation: string;
             provenance: components["schemas"]["Provenance"];
         };
-        CorrectionSource: {
-            /** @default null */
-            url: string | null;
-            /** @default null */
-            document: string | null;
-            evidenceDate: string;
-        };
-        CorrectionWrite: {
-            /** @constant */
-            type: "membership_add";
-            organisationKey: string;
-            providerId: string;
-            /** @enum {string} */
-            relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
-            /** @default null */
-            validFrom: string | null;
-            source: components["schemas"]["CorrectionSource"];
-            /** @default null */
-            note: string | null;
-        } | {
-            /** @constant */
-            type: "membership_change";
-            membershipId: number;
-            /** @enum {string} */
-            relation: "verbandsmitglied" | "traeger" | "oerv_partner" | "kunde" | "kunde_vollumfaenglich" | "gruendungsmitglied" | "gesellschafter_beschluss" | "verbandsmitglied_beitritt_vorgeschlagen" | "eigene_it";
-            /** @default null */
-            validFrom: string | null;
-            source: components["schemas"]["CorrectionSource"];
-            /** @default null */
-            note: string | null;
-        } | {
-            /** @constant */
-            type: "membership_end";
-            membershipId: number;
-            validTo: string;
-            source: components["schemas"]["CorrectionSource"];
-            /** @default null */
-            note: string | null;
-        } | {
-            /** @constant */
-            type: "provider_change";
-            providerId: string;
-            values: {
-                name?: string;
-                website?: string | null;
-                legalForm?: string | null;
-                seat?: string | null;
-            };
-            source: components["schemas"]["CorrectionSource"];
-            /** @default null */
-            note: string | null;
-        };
         Correction: {
             id: number;
             /** @enum {string} */
@@ -11678,11 +3185,6 @@ export interface components {
             decidedBy: string | null;
             decidedAt: string | null;
             decisionReason: string | null;
-        };
-        CorrectionDecisionWrite: {
-            /** @enum {string} */
-            decision: "accept" | "reject";
-            reason: string;
         };
         MembershipVersion: {
             membershipId: number;
@@ -11895,59 +3397,6 @@ export interface components {
             confidentialHidden: boolean;
             provenance: components["schemas"]["Provenance"];
         };
-        SourcingChange: {
-            /** @enum {string} */
-            operatingModel: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
-            /** @default null */
-            providerId: string | null;
-            /** @default null */
-            partnerAgs: string | null;
-            /** @default null */
-            productId: string | null;
-            /** @default null */
-            runningCost: number | null;
-            /** @default null */
-            investmentCost: number | null;
-            /** @default null */
-            volume: number | null;
-            /** @default null */
-            contractEnd: string | null;
-            /** @default null */
-            satisfaction: number | null;
-            validFrom: string;
-            /** @default null */
-            note: string | null;
-        };
-        ReorganisationTarget: {
-            providerId: string;
-            shortName?: string;
-            name?: string;
-            legalForm?: string;
-            seat?: string;
-        };
-        ReorganisationRequest: {
-            /** @constant */
-            kind: "merger";
-            sourceProviderIds: string[];
-            target: components["schemas"]["ReorganisationTarget"];
-            effectiveDate: string;
-            note?: string;
-        } | {
-            /** @constant */
-            kind: "rename";
-            sourceProviderIds: string[];
-            target: components["schemas"]["ReorganisationTarget"];
-            effectiveDate: string;
-            note?: string;
-        } | {
-            /** @constant */
-            kind: "member_move";
-            sourceProviderIds: string[];
-            target: components["schemas"]["ReorganisationTarget"];
-            organisationKey: string;
-            effectiveDate: string;
-            note?: string;
-        };
         ReorganisationMove: {
             /** @enum {string} */
             kind: "sourcing" | "offer";
@@ -12113,10 +3562,6 @@ export interface components {
             updatedAt: string | null;
             updatedBy: string | null;
         };
-        ResponsibilityRuleChange: {
-            responsibleTypes: ("kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion")[];
-            basis: string;
-        };
         CoverageCounts: {
             responsible: number;
             online: number;
@@ -12174,36 +3619,6 @@ export interface components {
             provenance: components["schemas"]["Provenance"];
             updatedAt: string | null;
             updatedBy: string | null;
-        };
-        AdoptionChange: {
-            /** @enum {string} */
-            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
-            /** @default null */
-            onlineServiceId: string | null;
-            /** @default null */
-            plannedDate: string | null;
-            /** @default null */
-            informationSource: string | null;
-            informationDate: string;
-            /** @default null */
-            note: string | null;
-            /** @enum {string} */
-            quality?: "self_reported" | "provider_confirmed" | "sourced" | "user";
-        };
-        OnboardingChange: {
-            /** @enum {string} */
-            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
-            /** @default null */
-            onlineServiceId: string | null;
-            /** @default null */
-            plannedDate: string | null;
-            /** @default null */
-            informationSource: string | null;
-            informationDate: string;
-            /** @default null */
-            note: string | null;
-            /** @enum {string} */
-            quality?: "self_reported" | "provider_confirmed" | "sourced" | "user";
         };
         OzgKommune: {
             key: string;
@@ -12319,30 +3734,6 @@ export interface components {
             demo: boolean;
             provenance: components["schemas"]["Provenance"];
         };
-        OnlineServiceChange: {
-            name: string;
-            /** @default null */
-            description: string | null;
-            /** @enum {string} */
-            kind: "onlinedienst" | "basiskomponente";
-            /** @default null */
-            component: ("servicekonto" | "epayment" | "xta" | "formular") | null;
-            /** @default null */
-            operatorProviderId: string | null;
-            /** @default null */
-            operatorName: string | null;
-            /** @default false */
-            efa: boolean;
-            /** @default null */
-            leadLand: ("BW" | "BY" | "BE" | "BB" | "HB" | "HH" | "HE" | "MV" | "NI" | "NW" | "RP" | "SL" | "SN" | "ST" | "SH" | "TH" | "BUND") | null;
-            /** @default null */
-            portal: string | null;
-            maturity: number;
-            /** @default [] */
-            dependencies: ("servicekonto" | "epayment" | "xta" | "formular")[];
-            /** @default [] */
-            ozgIds: number[];
-        };
         ExchangeOffer: {
             id: number;
             provider: {
@@ -12381,34 +3772,6 @@ export interface components {
             demo: boolean;
             provenance: components["schemas"]["Provenance"];
         };
-        ExchangeOfferChange: {
-            domainId: string;
-            /** @default null */
-            onlineServiceId: string | null;
-            title: string;
-            /** @default null */
-            description: string | null;
-            /** @default null */
-            priceModel: string | null;
-            /** @default 0 */
-            fixedPrice: number;
-            /** @default 0 */
-            unitPrice: number;
-            /** @default null */
-            capacity: number | null;
-            /** @default null */
-            sla: string | null;
-            /** @default [] */
-            audienceProviderIds: string[];
-            validFrom: string;
-            /** @default null */
-            validTo: string | null;
-            /**
-             * @default veroeffentlicht
-             * @enum {string}
-             */
-            status: "veroeffentlicht" | "zurueckgezogen";
-        };
         ExchangeInterest: {
             id: number;
             offerId: number;
@@ -12424,14 +3787,6 @@ export interface components {
             note: string | null;
             createdAt: string;
             createdBy: string;
-        };
-        ExchangeInterestRequest: {
-            /** @default null */
-            organisationKey: string | null;
-            /** @default null */
-            providerId: string | null;
-            /** @default null */
-            note: string | null;
         };
         ExchangeAgreement: {
             id: number;
@@ -12451,18 +3806,6 @@ export interface components {
             note: string | null;
             createdAt: string;
             createdBy: string;
-        };
-        ExchangeAgreementRequest: {
-            /** @default null */
-            organisationKey: string | null;
-            /** @default null */
-            providerId: string | null;
-            signedOn: string;
-            validFrom: string;
-            /** @default null */
-            validTo: string | null;
-            /** @default null */
-            note: string | null;
         };
         ExchangeOfferDetail: {
             id: number;
@@ -12503,19 +3846,6 @@ export interface components {
             provenance: components["schemas"]["Provenance"];
             interests: components["schemas"]["ExchangeInterest"][];
             agreements: components["schemas"]["ExchangeAgreement"][];
-        };
-        AdoptionImportRow: {
-            row: number;
-            organisationKey: string;
-            ozgId: number | null;
-            component: ("servicekonto" | "epayment" | "xta" | "formular") | null;
-            /** @enum {string} */
-            status: "nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online";
-            onlineServiceId: string | null;
-            plannedDate: string | null;
-            informationSource: string | null;
-            informationDate: string;
-            note: string | null;
         };
         SurveyQuestion: {
             key: string;
@@ -12722,16 +4052,6 @@ export interface components {
             kind: "provider";
             key: string;
         };
-        CampaignDefinition: {
-            title: string;
-            /** @default null */
-            description: string | null;
-            periodStart: string;
-            periodEnd: string;
-            target: components["schemas"]["CampaignTarget"];
-            /** @default [] */
-            questions: components["schemas"]["SurveyQuestion"][];
-        };
         Campaign: {
             id: number;
             title: string;
@@ -12760,12 +4080,6 @@ export interface components {
             priority: number;
             /** @default null */
             targetYear: number | null;
-        };
-        StrategyDraftInput: {
-            decisions: components["schemas"]["StrategyDecision"][];
-        };
-        StrategyAdoptInput: {
-            councilDecisionDate: string;
         };
         Strategy: {
             id: number;
@@ -12817,16 +4131,6 @@ export interface components {
             costPerUnit: components["schemas"]["CostPerUnitDistribution"] | null;
             demo: boolean;
         };
-        DomainAnalysis: {
-            concentration: components["schemas"]["DomainConcentration"];
-            providers: components["schemas"]["ProviderScale"][];
-            inHouse: {
-                kommunen: number;
-                volume: number | null;
-                share: number | null;
-                runningCost: number | null;
-            };
-        };
         KommuneDependency: {
             ags: string;
             name: string;
@@ -12840,16 +4144,6 @@ export interface components {
             value: number | null;
             meanEffectiveOperators: number | null;
             domains: number;
-        };
-        FragmentationOverview: {
-            index: components["schemas"]["FragmentationIndex"];
-            kommunen: number;
-            providers: number;
-            inHouseShare: number | null;
-            medianProvidersPerKommune: number | null;
-            domains: components["schemas"]["DomainConcentration"][];
-            kommuneDependencies: components["schemas"]["KommuneDependency"][];
-            demo: boolean;
         };
         FittedCostSegment: {
             upTo: number | null;
@@ -12892,18 +4186,6 @@ export interface components {
             fit: components["schemas"]["CostCurveFit"] | null;
             demo: boolean;
         };
-        ExpertChange: {
-            /** @enum {string} */
-            role: "fachexpertin" | "organisationsexpertin" | "digitalisierungsexpertin" | "it_leitung";
-            /** @default null */
-            domainId: string | null;
-            name: string;
-            function: string;
-            /** Format: email */
-            email: string;
-            /** @default null */
-            phone: string | null;
-        };
         Expert: {
             id: number;
             organisationKey: string;
@@ -12918,89 +4200,12 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
-        KpiFigures: {
-            kommunen: number;
-            population: number;
-            providers: number;
-            fragmentationIndex: number | null;
-            runningCost: number;
-            investmentCost: number;
-            costDemo: boolean;
-            ozgResponsible: number;
-            ozgOnline: number;
-            ozgCoverage: number | null;
-            surveyResponses: number;
-            surveyCompleted: number;
-            surveyCompletion: number | null;
-            measuresTotal: number | null;
-            measuresOnTime: number | null;
-            measuresOnTimeShare: number | null;
-        };
-        KpiValue: {
-            /** @enum {string} */
-            level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
-            key: string;
-            name: string;
-            figures: components["schemas"]["KpiFigures"];
-        };
-        KpiPoint: {
-            snapshotId: number;
-            takenAt: string;
-            /** @enum {string} */
-            trigger: "periodic" | "on_demand";
-            figures: components["schemas"]["KpiFigures"];
-        };
-        MeasureTeamMember: {
-            userId: number;
-            /** @enum {string} */
-            expertRole: "fachexpertin" | "organisationsexpertin" | "digitalisierungsexpertin" | "it_leitung";
-        };
         MeasureMilestone: {
             id: number;
             measureId: number;
             title: string;
             dueDate: string;
             done: boolean;
-        };
-        MeasureMilestoneWrite: {
-            title: string;
-            dueDate: string;
-            /** @default false */
-            done: boolean;
-        };
-        MeasureWrite: {
-            title: string;
-            /** @default null */
-            description: string | null;
-            /** @default [] */
-            kommuneKeys: string[];
-            /** @default [] */
-            domainIds: string[];
-            /** @default [] */
-            providerIds: string[];
-            /** @default null */
-            scenarioId: string | null;
-            /** @default null */
-            strategyId: number | null;
-            /** @default null */
-            strategyDomainId: string | null;
-            /** @default null */
-            ownerUserId: number | null;
-            /** @default [] */
-            team: components["schemas"]["MeasureTeamMember"][];
-            /** @default null */
-            startDate: string | null;
-            /** @default null */
-            dueDate: string | null;
-            /**
-             * @default geplant
-             * @enum {string}
-             */
-            status: "geplant" | "in_arbeit" | "blockiert" | "erledigt" | "verworfen";
-            /** @default null */
-            wave: number | null;
-            /** @default null */
-            oneOffCost: number | null;
         };
         Measure: {
             id: number;
@@ -13051,31 +4256,6 @@ export interface components {
             updatedAt: string;
             updatedBy: string;
         };
-        PlannedMigrationInput: {
-            kommuneId: string;
-            domainId: string;
-            fromProviderId: string | null;
-            toProviderId: string | null;
-            oneOffCost: number;
-        };
-        MeasuresFromMigrationsInput: {
-            scenarioId: string;
-            migrations: components["schemas"]["PlannedMigrationInput"][];
-            /** @default 50 */
-            maxMigrationsPerYear: number;
-            /** @default [] */
-            providerMigrationsPerYear: {
-                providerId: string;
-                migrationsPerYear: number;
-            }[];
-            startYear: number;
-            /** @default [] */
-            couplings: {
-                domainIds: string[];
-            }[];
-            /** @default null */
-            horizonYears: number | null;
-        };
         GovernanceBody: {
             id: number;
             name: string;
@@ -13083,13 +4263,6 @@ export interface components {
             kind: "verbandsversammlung" | "lenkungskreis" | "rat" | "kreistag" | "sonstiges";
             description: string | null;
             decisionCount: number;
-        };
-        GovernanceBodyWrite: {
-            name: string;
-            /** @enum {string} */
-            kind: "verbandsversammlung" | "lenkungskreis" | "rat" | "kreistag" | "sonstiges";
-            /** @default null */
-            description: string | null;
         };
         GovernanceDecision: {
             id: number;
@@ -13106,19 +4279,6 @@ export interface components {
             scenarioIds: string[];
             createdBy: string;
         };
-        GovernanceDecisionWrite: {
-            bodyId: number;
-            decidedOn: string;
-            title: string;
-            /** @default null */
-            text: string | null;
-            /** @default null */
-            documentReference: string | null;
-            /** @default [] */
-            measureIds: number[];
-            /** @default [] */
-            scenarioIds: string[];
-        };
         ChangeComment: {
             id: number;
             /** @enum {string} */
@@ -13127,12 +4287,6 @@ export interface components {
             authorName: string;
             body: string;
             createdAt: string;
-        };
-        ChangeCommentWrite: {
-            /** @enum {string} */
-            targetType: "measure" | "strategy" | "scenario" | "correction";
-            targetId: string;
-            body: string;
         };
         AppNotification: {
             id: number;
@@ -13366,14 +4520,6 @@ export interface components {
                 status: "optimal" | "feasible" | "infeasible" | "error";
                 createdAt: string;
             } | null;
-        };
-        ScenarioSaveInput: {
-            name: string;
-            /** @default null */
-            description: string | null;
-            definition: components["schemas"]["ScenarioDefinition"];
-            /** @default [] */
-            assignments: components["schemas"]["ScenarioAssignment"][];
         };
         ComparisonColumn: {
             scenarioId: number | null;
@@ -13633,9 +4779,6 @@ export interface components {
             }[];
             confidentialHidden: boolean;
         };
-        ScenarioTargetInput: {
-            isTarget: boolean;
-        };
     };
     responses: never;
     parameters: never;
@@ -13644,4 +4787,10255 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stats"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Source"][];
+                    };
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOrganisations: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Suche in Name, Schlüssel (AGS/ARS) */
+                q?: string;
+                kind?: "land" | "landschaftsverband" | "regierungsbezirk" | "kreis" | "gemeinde";
+                kreis?: string;
+                regierungsbezirk?: string;
+                /** @description Gemeindetyp (Größenklasse) */
+                type?: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde";
+                sort?: "name" | "key" | "population" | "area" | "kreis";
+                direction?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OrganisationSummary"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDetail"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProviders: {
+        parameters: {
+            query?: {
+                q?: string;
+                status?: "active" | "merged" | "renamed";
+                kind?: "kommunal" | "stadt_it" | "land" | "dachverband" | "sonstige";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProviderSummary"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderDetail"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOzgThemenfelder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            name: string;
+                            leistungCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOzgLeistungen: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                themenfeld?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OzgLeistung"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOzgLeistung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OzgLeistungDetail"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOzgReadiness: {
+        parameters: {
+            query?: {
+                regierungsbezirk?: string;
+                kreis?: string;
+                groesse?: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion";
+                dienst?: string;
+                status?: ("online" | "in_anbindung" | "geplant" | "offen" | "andere_loesung" | "nicht_zustaendig") | "nicht_angebunden";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rows: components["schemas"]["ReadinessRow"][];
+                        rowCount: number;
+                        page: number;
+                        pageSize: number;
+                        regions: components["schemas"]["ReadinessRegion"][];
+                        total: components["schemas"]["CoverageCounts"];
+                        service: components["schemas"]["ServiceReadiness"] | null;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportOzgReadinessCsv: {
+        parameters: {
+            query?: {
+                regierungsbezirk?: string;
+                kreis?: string;
+                groesse?: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion";
+                dienst?: string;
+                status?: ("online" | "in_anbindung" | "geplant" | "offen" | "andere_loesung" | "nicht_zustaendig") | "nicht_angebunden";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOzgServicesReadiness: {
+        parameters: {
+            query?: {
+                regierungsbezirk?: string;
+                kreis?: string;
+                groesse?: "kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ServiceReadiness"][];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKommuneOzg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KommuneOzgView"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setKommuneAdoption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ags: string;
+                ozgId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionChangeInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Adoption"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setKommuneOnboardingStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ags: string;
+                component: "servicekonto" | "epayment" | "xta" | "formular";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OnboardingChangeInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Onboarding"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOnlineServices: {
+        parameters: {
+            query?: {
+                kind?: "onlinedienst" | "basiskomponente";
+                ozgId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OnlineService"][];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOnlineService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnlineService"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveOnlineService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OnlineServiceChangeInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnlineService"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listResponsibilityRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ResponsibilityRule"][];
+                        defaults: {
+                            leikaType: string;
+                            responsibleTypes: string[];
+                            basis: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setLeikaTypeRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                leikaType: "1" | "4" | "5" | "6" | "2-3";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsibilityRuleChangeInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityRule"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setLeistungRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ozgId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsibilityRuleChangeInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityRule"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteLeistungRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ozgId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdoptionHistory: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                kommune?: string;
+            };
+            header?: never;
+            path: {
+                ozgId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OzgAdoptionHistoryEntry"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdoptionImportTemplate: {
+        parameters: {
+            query?: {
+                ags?: string;
+                kreis?: string;
+                regierungsbezirk?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewAdoptionImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fileName: string;
+                    content: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    commitAdoptionImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fileName: string;
+                    content: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listExchangeOffers: {
+        parameters: {
+            query?: {
+                provider?: string;
+                domain?: string;
+                fuerMitgliederVon?: string;
+                auchZurueckgezogen?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ExchangeOffer"][];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getExchangeOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeOfferDetail"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishExchangeOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExchangeOfferChangeInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeOfferDetail"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateExchangeOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                offerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExchangeOfferChangeInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeOfferDetail"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declareExchangeInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExchangeInterestRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeOfferDetail"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordExchangeAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExchangeAgreementRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeOfferDetail"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBoundaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                level: "gemeinde" | "kreis" | "regierungsbezirk";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "FeatureCollection";
+                        attribution: string;
+                        features: {
+                            /** @enum {string} */
+                            type: "Feature";
+                            id: string;
+                            properties: {
+                                key: string;
+                                name: string;
+                                kind: string;
+                                kreisKey: string | null;
+                                regierungsbezirkKey: string | null;
+                            };
+                            geometry: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDomains: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ServiceDomain"][];
+                    };
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDomain: {
+        parameters: {
+            query?: {
+                kreis?: string;
+                regierungsbezirk?: string;
+                provider?: string;
+                operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
+                organisation?: string;
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        parentId: string | null;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        category: "infrastruktur" | "querschnitt" | "fachverfahren" | "digitale_dienste";
+                        isGroup: boolean;
+                        volumeUnit: ("einwohner" | "arbeitsplaetze" | "nutzer" | "faelle" | "buchungen" | "beschaeftigte" | "postfaecher" | "anschluesse" | "standorte" | "sitzungen" | "schulen" | "transaktionen") | null;
+                        responsibleTypes: ("kreisfreie_stadt" | "regionsangehoerige_stadt_aachen" | "grosse_kreisangehoerige_stadt" | "mittlere_kreisangehoerige_stadt" | "kreisangehoerige_stadt" | "kreisangehoerige_gemeinde" | "kreis" | "staedteregion")[];
+                        responsibilityBasis: string | null;
+                        ozgIds: number[];
+                        position: number;
+                        products: components["schemas"]["Product"][];
+                        asOf: string;
+                        summary: components["schemas"]["DomainSummary"];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                domain?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Product"][];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLandscape: {
+        parameters: {
+            query?: {
+                domain?: string;
+                kreis?: string;
+                regierungsbezirk?: string;
+                provider?: string;
+                operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
+                organisation?: string;
+                asOf?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Sourcing"][];
+                        total: number;
+                        asOf: string;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLandscapeDiff: {
+        parameters: {
+            query: {
+                domain?: string;
+                kreis?: string;
+                regierungsbezirk?: string;
+                provider?: string;
+                operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
+                organisation?: string;
+                from: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        items: components["schemas"]["LandscapeChange"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKommuneSourcing: {
+        parameters: {
+            query?: {
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        responsibleDomainIds: string[];
+                        items: components["schemas"]["Sourcing"][];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKommuneSourcingHistory: {
+        parameters: {
+            query?: {
+                domain?: string;
+            };
+            header?: never;
+            path: {
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Sourcing"][];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setKommuneSourcing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ags: string;
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SourcingChangeInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sourcing"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProviderOffers: {
+        parameters: {
+            query?: {
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProviderOffer"][];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReorganisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "merger" | "rename" | "member_move";
+                            effectiveDate: string;
+                            sourceProviderIds: string[];
+                            targetProviderId: string;
+                            organisationKey: string | null;
+                            movedSourcings: number;
+                            movedOffers: number;
+                            note: string | null;
+                            appliedBy: string;
+                            replaysEvent: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordReorganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorganisationRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReorganisationPlan"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewReorganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorganisationRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReorganisationPlan"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Versuche */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interner Fehler */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    password: string;
+                    displayName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Versuche */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interner Fehler */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    password: string;
+                    displayName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Versuche */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interner Fehler */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOidcConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        label: string | null;
+                    };
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startOidcSignIn: {
+        parameters: {
+            query?: {
+                zurueck?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completeOidcSignIn: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                error?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Versuche */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interner Fehler */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOwnApiTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ApiToken"][];
+                    };
+                };
+            };
+            /** @description Nicht gefunden */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createApiToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @default 365 */
+                    expiresInDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        prefix: string;
+                        createdAt: string;
+                        expiresAt: string | null;
+                        lastUsedAt: string | null;
+                        revokedAt: string | null;
+                        token: string;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Versuche */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interner Fehler */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeApiToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Versuche */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interner Fehler */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["UserView"][];
+                    };
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    displayName: string;
+                    roles: components["schemas"]["RoleAssignmentInput"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["UserView"];
+                        invitationUrl: string;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Versuche */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interner Fehler */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName?: string;
+                    roles?: components["schemas"]["RoleAssignmentInput"][];
+                    /** @enum {string} */
+                    status?: "active" | "deactivated";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Versuche */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interner Fehler */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        resetUrl: string;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Versuche */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interner Fehler */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditEntries: {
+        parameters: {
+            query?: {
+                entityType?: string;
+                entityId?: string;
+                actor?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEntry"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Versuche */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interner Fehler */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAuditCsv: {
+        parameters: {
+            query?: {
+                entityType?: string;
+                entityId?: string;
+                actor?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Versuche */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interner Fehler */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Job"][];
+                    };
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Versuche */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interner Fehler */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Versuche */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Interner Fehler */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportLandscape: {
+        parameters: {
+            query?: {
+                domain?: string;
+                kreis?: string;
+                regierungsbezirk?: string;
+                provider?: string;
+                operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
+                organisation?: string;
+                asOf?: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (Semikolon, UTF-8 mit BOM) oder XLSX */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSheet: {
+        parameters: {
+            query?: {
+                asOf?: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                entity: "organisations" | "products" | "memberships" | "offers" | "sourcing";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (Semikolon, UTF-8 mit BOM) oder XLSX */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportWorkbook: {
+        parameters: {
+            query?: {
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportGeoJson: {
+        parameters: {
+            query?: {
+                level?: "gemeinde" | "kreis";
+                attributes?: string;
+                domain?: string;
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description GeoJSON FeatureCollection (RFC 7946, WGS84) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportArchiMate: {
+        parameters: {
+            query?: {
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XML (ArchiMate Exchange Format) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entity: "organisations" | "products" | "memberships" | "offers" | "sourcing";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    commitImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStarted"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Versuche */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Campaign"][];
+                    };
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignDefinitionInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignDefinitionInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responses: number;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaignProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaignResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCampaignXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyQuestionnaire"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveSurveyAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answers: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        saved: number;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitSurveyResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "submitted";
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    commentSurveyResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    questionKey?: string | null;
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setSurveyDelegations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    section: string;
+                    delegate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        section: string;
+                        delegate: string;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSurveyLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label: string;
+                    /** @default 30 */
+                    validDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        token: string;
+                        path: string;
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewSurveyResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "accept" | "return";
+                    /** @default null */
+                    comment?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "accepted" | "returned";
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    applySurveyResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applied: string[];
+                        skipped: {
+                            domainId: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listKommuneSurveyResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            campaignId: number;
+                            campaignTitle: string;
+                            periodEnd: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "accepted" | "returned";
+                        }[];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyResponseByLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyQuestionnaire"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveSurveyAnswersByLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answers: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        saved: number;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitSurveyResponseByLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "submitted";
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    commentSurveyResponseByLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    questionKey?: string | null;
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listKommuneStrategies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Strategy"][];
+                        findings: components["schemas"]["ConsistencyFinding"][];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStrategySuggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        campaignTitle: string | null;
+                        domainIds: string[];
+                        items: components["schemas"]["DecisionSuggestion"][];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveStrategyDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StrategyDraftInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        strategy: components["schemas"]["Strategy"];
+                        findings: components["schemas"]["ConsistencyFinding"][];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adoptStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StrategyAdoptInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Strategy"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportStrategyPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ags: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStrategyDecisions: {
+        parameters: {
+            query?: {
+                domain?: string;
+                vorOrt?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            organisationKey: string;
+                            organisationName: string;
+                            kreisKey: string | null;
+                            councilDecisionDate: string;
+                            decision: components["schemas"]["StrategyDecision"];
+                        }[];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFragmentation: {
+        parameters: {
+            query?: {
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FragmentationResponse"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDomainAnalysis: {
+        parameters: {
+            query?: {
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainAnalysisResponse"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProviderScale: {
+        parameters: {
+            query?: {
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderAnalysisResponse"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCostCurves: {
+        parameters: {
+            query?: {
+                asOf?: string;
+                operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostCurvesResponse"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCostCurve: {
+        parameters: {
+            query?: {
+                asOf?: string;
+                operatingModel?: "eigenbetrieb" | "it_dienstleister" | "andere_kommune" | "land" | "efa_dienst";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostCurveResponse"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCurrentKpis: {
+        parameters: {
+            query: {
+                level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
+                            key: string;
+                            name: string;
+                            figures: components["schemas"]["KpiFiguresView"];
+                        }[];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listKpiSnapshots: {
+        parameters: {
+            query: {
+                level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
+                key: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
+                        key: string;
+                        name: string | null;
+                        points: {
+                            snapshotId: number;
+                            takenAt: string;
+                            /** @enum {string} */
+                            trigger: "periodic" | "on_demand";
+                            figures: components["schemas"]["KpiFiguresView"];
+                        }[];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    takeKpiSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        scopes: number;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listExperts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        purpose: string;
+                        items: components["schemas"]["Expert"][];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addExpert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpertChangeInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Expert"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateExpert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ags: string;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpertChangeInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Expert"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteExpert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ags: string;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportLandscapeReport: {
+        parameters: {
+            query: {
+                level: "nrw" | "regierungsbezirk" | "kreis";
+                key?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF-Dokument */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportKommuneReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF-Dokument */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportProgressReport: {
+        parameters: {
+            query: {
+                level: "nrw" | "regierungsbezirk" | "kreis" | "kommune";
+                key: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF-Dokument */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMeasures: {
+        parameters: {
+            query?: {
+                status?: "geplant" | "in_arbeit" | "blockiert" | "erledigt" | "verworfen";
+                domain?: string;
+                provider?: string;
+                kreis?: string;
+                kommune?: string;
+                scenario?: string;
+                owner?: number;
+                q?: string;
+                overdue?: "true" | "false";
+                page?: number;
+                pageSize?: number;
+                sort?: "title" | "startDate" | "dueDate" | "status" | "wave";
+                direction?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Measure"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureWriteInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Measure"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRoadmap: {
+        parameters: {
+            query?: {
+                status?: "geplant" | "in_arbeit" | "blockiert" | "erledigt" | "verworfen";
+                domain?: string;
+                provider?: string;
+                kreis?: string;
+                kommune?: string;
+                scenario?: string;
+                owner?: number;
+                q?: string;
+                overdue?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        today: string;
+                        items: components["schemas"]["Measure"][];
+                        criticalPath: number[];
+                        criticalPathDays: number;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAssignableUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Measure"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureWriteInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Measure"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMeasuresFromMigrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasuresFromMigrationsInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Measure"][];
+                        notes: string[];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setMeasureDependencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dependsOn: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Measure"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureMilestoneWriteInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureMilestone"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                milestoneId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureMilestoneWriteInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureMilestone"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                milestoneId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listGovernanceBodies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["GovernanceBody"][];
+                    };
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createGovernanceBody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GovernanceBodyWriteInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernanceBody"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listGovernanceDecisions: {
+        parameters: {
+            query?: {
+                body?: number;
+                measure?: number;
+                scenario?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["GovernanceDecision"][];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordGovernanceDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GovernanceDecisionWriteInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernanceDecision"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listComments: {
+        parameters: {
+            query: {
+                targetType: "measure" | "strategy" | "scenario" | "correction";
+                targetId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ChangeComment"][];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeCommentWriteInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        comment: components["schemas"]["ChangeComment"];
+                        mentioned: {
+                            id: number;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AppNotification"][];
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCorrections: {
+        parameters: {
+            query?: {
+                status?: "open" | "accepted" | "rejected";
+                organisation?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Correction"][];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    proposeCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectionWriteInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Correction"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Correction"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectionDecisionWriteInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Correction"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMembershipHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MembershipVersion"][];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDataCoverage: {
+        parameters: {
+            query?: {
+                /** @description Ab diesem Alter (Monate) des neuesten Belegs gilt die Datenlage als veraltet */
+                staleAfterMonths?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        today: string;
+                        staleAfterMonths: number;
+                        items: components["schemas"]["DataCoverageRow"][];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listScenarios: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Scenario"][];
+                    };
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScenarioSaveInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scenario"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScenarioDefaults: {
+        parameters: {
+            query?: {
+                baseDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioDefaults"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    compareScenarios: {
+        parameters: {
+            query: {
+                ids: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioComparison"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportScenarioComparisonXlsx: {
+        parameters: {
+            query: {
+                ids: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX-Datei */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportScenarioComparisonPdf: {
+        parameters: {
+            query: {
+                ids: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF-Datei */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scenario"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScenarioSaveInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scenario"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setScenarioTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScenarioTargetInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scenario"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Konflikt mit dem aktuellen Stand */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioJobStarted"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScenarioPareto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioPareto"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runScenarioPareto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioJobStarted"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listScenarioResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ScenarioResult"][];
+                    };
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLatestScenarioResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioResult"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung (oder die CSRF-Prüfung der Sitzung schlug fehl) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadImport: {
+        parameters: {
+            query: {
+                fileName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+                "application/octet-stream": string;
+                "application/vnd.ms-excel": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStarted"];
+                };
+            };
+            /** @description Ungültige Anfrage */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht angemeldet, oder das API-Token ist ungültig, abgelaufen oder widerrufen */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keine Berechtigung */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu groß */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Versuche */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
