@@ -1,5 +1,10 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { assertNodeRuntime } from "./scripts/nodeRuntime.ts";
+
+// Every test run happens on the project's Node.js (ADR 0026): `npx vitest` and `npm test` find
+// node_modules/.bin/node first on PATH; a run on any other Node.js stops here with the reason.
+assertNodeRuntime();
 
 // Timeouts are generous on purpose: CI runs on two busy cores, and a property test over the
 // whole seeded landscape can take 30 s there. Speed is measured in bench/, never in tests.
@@ -15,7 +20,11 @@ export default defineConfig({
       {
         test: {
           name: "domain",
-          include: ["packages/domain/src/**/*.test.ts", "packages/solver/src/**/*.test.ts"],
+          include: [
+            "packages/domain/src/**/*.test.ts",
+            "packages/solver/src/**/*.test.ts",
+            "scripts/**/*.test.ts",
+          ],
           testTimeout: 60_000,
         },
       },

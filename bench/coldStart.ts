@@ -27,7 +27,7 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
 
 async function measure(dataDir: string, port: number): Promise<number> {
   const started = performance.now();
-  const child = spawn("node", ["--import", "tsx", "packages/server/src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "packages/server/src/main.ts"], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), ATLAS_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
     stdio: "ignore",

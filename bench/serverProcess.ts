@@ -104,7 +104,7 @@ export async function startBenchServer(
     };
   }
   // ATLAS_BENCH_SERVER_ROOT: run another checkout's server (e.g. main, for before/after figures).
-  const child = spawn("node", ["--import", "tsx", "packages/server/src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "packages/server/src/main.ts"], {
     cwd: process.env.ATLAS_BENCH_SERVER_ROOT ?? ROOT,
     env,
     stdio: "ignore",

@@ -39,7 +39,7 @@ const LABELS: Array<[string, string, string]> = [
 function runCase(name: string, timeoutSeconds: number): Promise<CaseResult | string> {
   return new Promise((resolve) => {
     const child = spawn(
-      "node",
+      process.execPath,
       ["--max-old-space-size=6144", "--import", "tsx", "bench/solverCase.ts", name],
       {
         cwd: ROOT,

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const children: ChildProcess[] = [
-  spawn("node", ["--import", "tsx", "--watch", "packages/server/src/main.ts"], {
+  spawn(process.execPath, ["--import", "tsx", "--watch", "packages/server/src/main.ts"], {
     cwd: ROOT,
     stdio: "inherit",
     env: { ...process.env, PORT: process.env.PORT ?? "3000" },

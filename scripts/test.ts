@@ -1,6 +1,9 @@
 /**
  * `npm test`: sets up what the tests need, then runs every suite.
  *
+ * 0. The Node.js: `npm test` first runs scripts/checkNode.ts (the project's Node 24 from
+ *    node_modules/.bin/node, no dependency whose `engines` excludes it; ADR 0026); every
+ *    process started here (npx, vitest, its workers) finds that node first on PATH.
  * 1. Chromium for the browser tests: /usr/bin/chromium, installed with apt-get when missing
  *    and running as root; otherwise a clear message.
  * 2. PostgreSQL for the second engine run: ATLAS_TEST_DATABASE_URL, or the local server on
@@ -200,7 +203,7 @@ const okPostgres = vitest("PostgreSQL (Integration)", ["integration", "postgres"
 });
 const okE2e = vitest("End-to-End (Chromium)", ["e2e"], { ATLAS_TEST_ENGINE: "pglite" });
 
-say("Zusammenfassung");
+say(`Zusammenfassung (Node.js ${process.version})`);
 for (const line of runs) process.stdout.write(`  ${line}\n`);
 if (failures.length > 0) {
   process.stdout.write("\nFehlgeschlagen:\n");

@@ -12,7 +12,7 @@ try {
   } else {
     // A cluster worker skips migrations and seeding: its primary has done them.
     const server = await startServer(config, { prepare: cluster.isPrimary });
-    server.app.log.info(`IT-Atlas NRW läuft: ${server.url}`);
+    server.app.log.info({ node: process.version }, `IT-Atlas NRW läuft: ${server.url}`);
     const shutdown = (signal: string) => {
       server.app.log.info({ signal }, "Beende IT-Atlas …");
       server.stop().then(

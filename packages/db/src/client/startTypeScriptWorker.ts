@@ -8,7 +8,7 @@ let tsxApiUrl: string | undefined;
 
 /**
  * Where tsx's module hooks live. `node --import tsx` registers them in the main thread only
- * (Node 20 does not run `--import` in workers), and under Vitest there is no tsx at all, so a
+ * (Node 20 and 24 do not run `--import` in workers), and under Vitest there is no tsx at all, so a
  * worker written in TypeScript registers them itself before importing its entry file.
  */
 function tsxApi(): string {

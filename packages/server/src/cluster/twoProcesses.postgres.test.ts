@@ -51,7 +51,7 @@ class ServerProcess {
     readonly url: string,
     env: NodeJS.ProcessEnv,
   ) {
-    this.child = spawn("node", ["--import", "tsx", "packages/server/src/main.ts"], {
+    this.child = spawn(process.execPath, ["--import", "tsx", "packages/server/src/main.ts"], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
