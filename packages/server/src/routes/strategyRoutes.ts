@@ -147,7 +147,7 @@ export function registerStrategyRoutes(app: ZodApp, context: AppContext): void {
       const basis = await strategyBasis(context.db, ags);
       const actor = auditActor(request);
       const strategy = await context.db.transaction(async (tx) => {
-        const version = await saveStrategyDraft(tx, ags, request.body.decisions, actor.actorLabel);
+        const version = await saveStrategyDraft(tx, ags, request.body.decisions, actor.authorName);
         const saved = await findStrategyVersion(tx, ags, version);
         if (!saved) throw new Error("Strategie nach dem Speichern nicht gefunden");
         await appendAudit(tx, {
@@ -201,7 +201,7 @@ export function registerStrategyRoutes(app: ZodApp, context: AppContext): void {
           tx,
           ags,
           request.body.councilDecisionDate,
-          actor.actorLabel,
+          actor.authorName,
         );
         const adopted = await findStrategyVersion(tx, ags, version);
         if (!adopted) throw new Error("Strategie nach dem Beschluss nicht gefunden");

@@ -1,7 +1,7 @@
 import type { Schemas } from "../api/client.ts";
 import { formatDateTime, formatIsoDate } from "./format.ts";
 
-type Provenance = Schemas["Organisation"]["provenance"];
+type Provenance = Schemas["OrganisationDetail"]["provenance"];
 
 const QUALITY_LABEL: Record<Provenance["quality"], string> = {
   sourced: "Quelle belegt",
