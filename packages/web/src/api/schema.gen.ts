@@ -9336,7 +9336,7 @@ export interface components {
             asOf: string | null;
             evidence: string | null;
             /** @enum {string} */
-            quality: "sourced" | "self_reported" | "provider_confirmed" | "user" | "demo";
+            quality: "official" | "sourced" | "self_reported" | "provider_confirmed" | "user" | "estimated" | "demo";
             sourceDocument?: string | null;
             evidenceDate?: string | null;
             recordedAt?: string | null;
@@ -9429,6 +9429,7 @@ export interface components {
             /** @enum {string} */
             status: "active" | "merged" | "renamed";
             successor: components["schemas"]["ProviderRefInput"] | null;
+            provenance: components["schemas"]["ProvenanceInput"];
             memberCount: number;
         };
         MembershipInput: {
@@ -9556,6 +9557,13 @@ export interface components {
                 [key: string]: number;
             };
         };
+        OrganisationFactsInput: {
+            name: components["schemas"]["ProvenanceInput"] | null;
+            population: components["schemas"]["ProvenanceInput"] | null;
+            area: components["schemas"]["ProvenanceInput"] | null;
+            postcode: components["schemas"]["ProvenanceInput"] | null;
+            website: components["schemas"]["ProvenanceInput"] | null;
+        };
         OrganisationDetailInput: {
             key: string;
             /** @enum {string} */
@@ -9580,6 +9588,7 @@ export interface components {
             website: string | null;
             provenance: components["schemas"]["ProvenanceInput"];
             memberships: components["schemas"]["MembershipInput"][];
+            facts: components["schemas"]["OrganisationFactsInput"];
             sources: components["schemas"]["SourceInput"][];
             children: components["schemas"]["OrganisationRefInput"][];
         };
@@ -10137,7 +10146,7 @@ export interface components {
             statusAfter: ("nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online") | null;
             informationDate: string | null;
             onlineServiceName: string | null;
-            quality: ("sourced" | "self_reported" | "provider_confirmed" | "user" | "demo") | null;
+            quality: ("official" | "sourced" | "self_reported" | "provider_confirmed" | "user" | "estimated" | "demo") | null;
             changedBy: string | null;
         };
         OnlineServiceInput: {
@@ -11137,6 +11146,8 @@ export interface components {
                 name: string;
                 istCostPerYear: number | null;
                 planCostPerYear: number | null;
+                /** @default true */
+                demo: boolean;
             }[];
             providers: {
                 id: string;
@@ -11148,6 +11159,8 @@ export interface components {
             }[];
             mergers: string[];
             notes: string[];
+            /** @default true */
+            demo: boolean;
             /** @default null */
             constraintPrices: components["schemas"]["ConstraintPriceInput"][] | null;
             confidentialHidden: boolean;
@@ -11244,11 +11257,13 @@ export interface components {
                 domainId: string;
                 count: number;
             }[];
+            demo: boolean;
         };
         ComparisonKommuneInput: {
             key: string;
             name: string;
             istCostPerYear: number | null;
+            demo: boolean;
             scenarios: {
                 scenarioId: number;
                 inScope: boolean;
@@ -11277,6 +11292,7 @@ export interface components {
             }[];
             kommunen: components["schemas"]["ComparisonKommuneInput"][];
             sameScope: boolean;
+            demo: boolean;
             notes: string[];
             constraintPrices: {
                 scenarioId: number;
@@ -11362,6 +11378,8 @@ export interface components {
             providerId: string | null;
             vorOrtRequired: boolean;
             reasons: string[];
+            demo: boolean;
+            quality: string;
         };
         SurveyQuestionnaireInput: {
             response: {
@@ -11494,7 +11512,7 @@ export interface components {
             asOf: string | null;
             evidence: string | null;
             /** @enum {string} */
-            quality: "sourced" | "self_reported" | "provider_confirmed" | "user" | "demo";
+            quality: "official" | "sourced" | "self_reported" | "provider_confirmed" | "user" | "estimated" | "demo";
             sourceDocument?: string | null;
             evidenceDate?: string | null;
             recordedAt?: string | null;
@@ -11587,6 +11605,7 @@ export interface components {
             /** @enum {string} */
             status: "active" | "merged" | "renamed";
             successor: components["schemas"]["ProviderRef"] | null;
+            provenance: components["schemas"]["Provenance"];
             memberCount: number;
         };
         Membership: {
@@ -11714,6 +11733,13 @@ export interface components {
                 [key: string]: number;
             };
         };
+        OrganisationFacts: {
+            name: components["schemas"]["Provenance"] | null;
+            population: components["schemas"]["Provenance"] | null;
+            area: components["schemas"]["Provenance"] | null;
+            postcode: components["schemas"]["Provenance"] | null;
+            website: components["schemas"]["Provenance"] | null;
+        };
         OrganisationDetail: {
             key: string;
             /** @enum {string} */
@@ -11738,6 +11764,7 @@ export interface components {
             website: string | null;
             provenance: components["schemas"]["Provenance"];
             memberships: components["schemas"]["Membership"][];
+            facts: components["schemas"]["OrganisationFacts"];
             sources: components["schemas"]["Source"][];
             children: components["schemas"]["OrganisationRef"][];
         };
@@ -12295,7 +12322,7 @@ export interface components {
             statusAfter: ("nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online") | null;
             informationDate: string | null;
             onlineServiceName: string | null;
-            quality: ("sourced" | "self_reported" | "provider_confirmed" | "user" | "demo") | null;
+            quality: ("official" | "sourced" | "self_reported" | "provider_confirmed" | "user" | "estimated" | "demo") | null;
             changedBy: string | null;
         };
         OnlineService: {
@@ -13295,6 +13322,8 @@ export interface components {
                 name: string;
                 istCostPerYear: number | null;
                 planCostPerYear: number | null;
+                /** @default true */
+                demo: boolean;
             }[];
             providers: {
                 id: string;
@@ -13306,6 +13335,8 @@ export interface components {
             }[];
             mergers: string[];
             notes: string[];
+            /** @default true */
+            demo: boolean;
             /** @default null */
             constraintPrices: components["schemas"]["ConstraintPrice"][] | null;
             confidentialHidden: boolean;
@@ -13402,11 +13433,13 @@ export interface components {
                 domainId: string;
                 count: number;
             }[];
+            demo: boolean;
         };
         ComparisonKommune: {
             key: string;
             name: string;
             istCostPerYear: number | null;
+            demo: boolean;
             scenarios: {
                 scenarioId: number;
                 inScope: boolean;
@@ -13435,6 +13468,7 @@ export interface components {
             }[];
             kommunen: components["schemas"]["ComparisonKommune"][];
             sameScope: boolean;
+            demo: boolean;
             notes: string[];
             constraintPrices: {
                 scenarioId: number;
@@ -13520,6 +13554,8 @@ export interface components {
             providerId: string | null;
             vorOrtRequired: boolean;
             reasons: string[];
+            demo: boolean;
+            quality: string;
         };
         SurveyQuestionnaire: {
             response: {
