@@ -8156,6 +8156,7 @@ export interface paths {
                 query?: {
                     status?: "open" | "accepted" | "rejected";
                     organisation?: string;
+                    provider?: string;
                 };
                 header?: never;
                 path?: never;

@@ -21,7 +21,9 @@ export function SourceNote({ provenance }: { provenance: Provenance }) {
       {provenance.asOf ? (
         <span className="kern-body--small"> · Stand {provenance.asOf}</span>
       ) : null}
-      {provenance.evidenceDate && provenance.evidenceDate !== provenance.asOf ? (
+      {provenance.evidenceDate &&
+      provenance.evidenceDate !== provenance.asOf &&
+      formatIsoDate(provenance.evidenceDate) !== provenance.asOf ? (
         <span className="kern-body--small">
           {" "}
           · Beleg vom {formatIsoDate(provenance.evidenceDate)}
