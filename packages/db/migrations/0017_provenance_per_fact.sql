@@ -1,4 +1,5 @@
--- Provenance per fact (issue 14, point 3; ADR 0024). The quality scale gains „amtlich“
+-- Provenance per fact (issue 14, point 3; ADR 0024) and a Bedarfserhebung for chosen Kommunen
+-- (point 5). The quality scale gains „amtlich“
 -- (official statistics, e.g. the Zensus population) and „geschätzt“ (estimated); the domain's
 -- zod enum ProvenanceQuality is the single source, a test compares every CHECK with it.
 -- Organisation attributes get their own provenance (one row per attribute), provider events
@@ -59,3 +60,9 @@ ALTER TABLE provider_event
   ADD COLUMN evidence_date   date,
   ADD COLUMN source_document text,
   ADD COLUMN recorded_at     timestamptz NOT NULL DEFAULT now();
+
+-- A Bedarfserhebung can ask Kommunen chosen one by one (from the Datenlage: those with the
+-- weakest coverage); their keys are kept comma-separated in target_key.
+ALTER TABLE survey_campaign DROP CONSTRAINT survey_campaign_target_kind_check;
+ALTER TABLE survey_campaign ADD CONSTRAINT survey_campaign_target_kind_check
+  CHECK (target_kind IN ('all','regierungsbezirk','kreis','provider','kommunen'));

@@ -10573,6 +10573,10 @@ export interface components {
             /** @constant */
             kind: "provider";
             key: string;
+        } | {
+            /** @constant */
+            kind: "kommunen";
+            keys: string[];
         };
         CampaignDefinitionInput: {
             title: string;
@@ -12749,6 +12753,10 @@ export interface components {
             /** @constant */
             kind: "provider";
             key: string;
+        } | {
+            /** @constant */
+            kind: "kommunen";
+            keys: string[];
         };
         CampaignDefinition: {
             title: string;
