@@ -55,7 +55,7 @@ describe("a Bedarfserhebung for the Kommunen with the weakest Datenlage (issue 1
       headers: analyst,
       payload: buildCampaignInput({ target: { kind: "kommunen", keys: [] } }),
     });
-    expectInvalidParameter(empty, "target");
+    expectInvalidParameter(empty, "target.keys");
     const doubled = await server.app.inject({
       method: "POST",
       url: "/api/campaigns",

@@ -112,7 +112,6 @@ export function ProviderCorrections({ provider }: { provider: Provider }) {
           <Input label="Name" required value={form.name} onChange={set("name")} />
           <Input
             label="Website"
-            type="url"
             value={form.website}
             onChange={set("website")}
             hint="Mit http:// oder https://; leer lassen, wenn es keine gibt."
