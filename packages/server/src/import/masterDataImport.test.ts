@@ -168,6 +168,20 @@ describe("import of Kommunen", () => {
       sql`SELECT website FROM organisation WHERE key = '05766020'`,
     );
     expect(row?.website).toBe("www.detmold.example");
+    // The changed attributes carry their own provenance now: entered by hand through the import
+    // (ADR 0024); the population keeps the Zensus as its official source.
+    const facts = await database.db.query<{
+      attribute: string;
+      quality: string;
+      source_document: string | null;
+    }>(sql`SELECT attribute, quality, source_document FROM organisation_fact
+           WHERE organisation_key = '05766020' ORDER BY attribute`);
+    const byAttribute = new Map(facts.map((fact) => [fact.attribute, fact]));
+    expect(byAttribute.get("website")).toMatchObject({ quality: "user" });
+    expect(byAttribute.get("website")?.source_document).toMatch(/test\.csv/);
+    // 32756 was Detmold's postcode already: an unchanged value keeps its official source.
+    expect(byAttribute.get("postcode")?.quality).toBe("official");
+    expect(byAttribute.get("population")?.quality).toBe("official");
   });
 
   it("refuses a Kommune-Bearbeiter and columns that are reference data", async () => {

@@ -30,7 +30,7 @@ export const organisationImporter: EntityImporter<OrganisationImportRow> = {
     return entityPlan(checkOrganisations(rows, await listOrganisationRecords(db), context), {
       lock: (tx) => lockMasterDataForImport(tx, ["organisation"]),
       recheck: async (tx) => checkOrganisations(rows, await listOrganisationRecords(tx), context),
-      write: (tx, changes) => updateOrganisationAttributes(tx, changes),
+      write: (tx, changes) => updateOrganisationAttributes(tx, changes, context.reason),
     });
   },
 };

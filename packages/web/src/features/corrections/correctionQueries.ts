@@ -21,7 +21,7 @@ export function useMembershipHistory(ags: string) {
 }
 
 export function useCorrections(
-  query: { status?: Correction["status"]; organisation?: string },
+  query: { status?: Correction["status"]; organisation?: string; provider?: string },
   enabled = true,
 ) {
   return useQuery({

@@ -15,18 +15,41 @@ import { typeLabel } from "./organisationLabels.ts";
 
 type Detail = Schemas["OrganisationDetail"];
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+type FactProvenance = Detail["facts"]["population"];
+
+/** One attribute; with its own provenance (ADR 0024) the source line stands right beside it. */
+function Fact({
+  label,
+  children,
+  provenance,
+}: {
+  label: string;
+  children: React.ReactNode;
+  provenance?: FactProvenance | undefined;
+}) {
   return (
     <div className="kern-description-list-item">
       <dt className="kern-description-list-item__key">{label}</dt>
-      <dd className="kern-description-list-item__value">{children}</dd>
+      <dd className="kern-description-list-item__value">
+        {children}
+        {provenance ? (
+          <>
+            <br />
+            <SourceNote provenance={provenance} />
+          </>
+        ) : null}
+      </dd>
     </div>
   );
 }
 
 function Facts({ organisation }: { organisation: Detail }) {
+  const facts = organisation.facts;
   return (
     <dl className="kern-description-list">
+      <Fact label="Name" provenance={facts.name}>
+        {organisation.name}
+      </Fact>
       <Fact label="Typ">{typeLabel(organisation)}</Fact>
       <Fact
         label={organisation.kind === "gemeinde" ? "Amtlicher Gemeindeschlüssel (AGS)" : "Schlüssel"}
@@ -63,26 +86,30 @@ function Facts({ organisation }: { organisation: Detail }) {
       {organisation.seat && organisation.kind !== "gemeinde" ? (
         <Fact label="Sitz">{organisation.seat}</Fact>
       ) : null}
-      <Fact label="Einwohner (Zensus 2022, Stichtag 15.05.2022)">
+      <Fact label="Einwohner (Zensus 2022, Stichtag 15.05.2022)" provenance={facts.population}>
         {formatInteger(organisation.populationZensus2022)}
       </Fact>
       {organisation.population2018 !== null ? (
         <Fact label="Einwohner (31.12.2018)">{formatInteger(organisation.population2018)}</Fact>
       ) : null}
       {organisation.areaKm2 !== null ? (
-        <Fact label="Fläche">{formatDecimal(organisation.areaKm2)} km²</Fact>
+        <Fact label="Fläche" provenance={facts.area}>
+          {formatDecimal(organisation.areaKm2)} km²
+        </Fact>
       ) : null}
       {organisation.postcode ? (
-        <Fact label="Postleitzahl der Verwaltung">{organisation.postcode}</Fact>
+        <Fact label="Postleitzahl der Verwaltung" provenance={facts.postcode}>
+          {organisation.postcode}
+        </Fact>
       ) : null}
       {organisation.website ? (
-        <Fact label="Website (Stand 2019)">
+        <Fact label="Website" provenance={facts.website}>
           <a className="kern-link" href={toHref(organisation.website)} rel="noreferrer">
             {organisation.website}
           </a>
         </Fact>
       ) : null}
-      <Fact label="Herkunft">
+      <Fact label="Herkunft des Eintrags">
         <SourceNote provenance={organisation.provenance} />
       </Fact>
     </dl>

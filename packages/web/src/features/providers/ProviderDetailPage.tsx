@@ -9,6 +9,7 @@ import { SourceNote } from "../../ui/SourceNote.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { usePrincipal } from "../auth/usePrincipal.ts";
+import { ProviderCorrections } from "../corrections/ProviderCorrections.tsx";
 import { ProviderCustomersByDomain } from "../sourcing/ProviderCustomersByDomain.tsx";
 import { ProviderOfferTable } from "../sourcing/ProviderOfferTable.tsx";
 import { MembershipTable } from "./MembershipTable.tsx";
@@ -239,6 +240,8 @@ export function ProviderDetailPage() {
           )}
         </section>
       </div>
+
+      <ProviderCorrections provider={data} />
 
       <section aria-labelledby="ereignisse">
         <h2 id="ereignisse" className="kern-heading-medium">

@@ -28,6 +28,7 @@ function column(overrides: Partial<Column>): Column {
     migrations: 0,
     affectedKommunen: 0,
     providersPerDomain: [],
+    demo: true,
     ...overrides,
   };
 }
@@ -36,6 +37,7 @@ function column(overrides: Partial<Column>): Column {
 const COMPARISON: Schemas["ScenarioComparison"] = {
   horizonYears: 5,
   sameScope: false,
+  demo: true,
   columns: [
     column({ name: "Ist (Umfang von „NRW“)" }),
     column({
@@ -72,6 +74,7 @@ const COMPARISON: Schemas["ScenarioComparison"] = {
       key: "05766020",
       name: "Detmold",
       istCostPerYear: 1_000_000,
+      demo: true,
       scenarios: [
         {
           scenarioId: 1,
@@ -101,6 +104,7 @@ const COMPARISON: Schemas["ScenarioComparison"] = {
       key: "05766044",
       name: "Lemgo",
       istCostPerYear: 500_000,
+      demo: false,
       scenarios: [
         {
           scenarioId: 1,

@@ -1,4 +1,4 @@
-import { comparisonNames, type ProviderChange } from "@it-atlas/domain";
+import { comparisonNames, derivedQualityLabel, type ProviderChange } from "@it-atlas/domain";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useBoundaries } from "../../api/hooks.ts";
@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { TableExport } from "../../ui/TableExport.tsx";
 import { formatInteger } from "../../ui/format.ts";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
+import { DemoBadge } from "../sourcing/DemoBadge.tsx";
 import { ComparisonConstraintPrices } from "./ConstraintPricesSection.tsx";
 import { DEMO_LABEL, formatEuro, formatShare } from "./scenarioFormat.ts";
 import { useComparison, useScenarios } from "./scenarioQueries.ts";
@@ -53,10 +54,7 @@ export function ScenarioComparePage() {
       <h1 className="kern-heading-large" tabIndex={-1}>
         Szenarien vergleichen
       </h1>
-      <p className="kern-body">
-        Letzte Berechnung je Szenario neben dem Ist. <strong>{DEMO_LABEL}</strong>: alle Kosten
-        stammen aus der synthetischen Demo-Landkarte.
-      </p>
+      <p className="kern-body">Letzte Berechnung je Szenario neben dem Ist.</p>
       {scenarios.data ? (
         <fieldset className="kern-fieldset">
           <legend className="kern-label">Szenarien im Vergleich (höchstens fünf)</legend>
@@ -121,6 +119,7 @@ function ComparisonView({ comparison, ids }: { comparison: Comparison; ids: numb
     ["Wechsel", (column) => formatInteger(column.migrations)],
     ["Betroffene Kommunen", (column) => formatInteger(column.affectedKommunen)],
     ["Optimalitätslücke", (column) => formatShare(column.gap)],
+    ["Qualität", (column) => derivedQualityLabel(column.demo)],
   ];
   const costed = columns.filter((column) => column.costPerYear.total !== null);
   return (
@@ -141,6 +140,12 @@ function ComparisonView({ comparison, ids }: { comparison: Comparison; ids: numb
           <span className="kern-label">Als PDF exportieren</span>
         </a>
       </div>
+      {comparison.demo ? (
+        <p className="kern-body">
+          <DemoBadge /> Die mit „{DEMO_LABEL}“ gekennzeichneten Kosten beruhen ganz oder teilweise
+          auf synthetischen Werten der Demo-Landkarte und sind keine Tatsachen.
+        </p>
+      ) : null}
       {comparison.confidentialHidden ? (
         <p className="kern-body">Kosten anderer Kommunen sind vertraulich und ausgeblendet.</p>
       ) : null}
@@ -437,12 +442,14 @@ function KommuneImpact({ comparison }: { comparison: Comparison }) {
               value: (row: Comparison["kommunen"][number]) => changeText(row.scenarios[index]),
             },
           ]),
+          { header: "Qualität", value: (row) => derivedQualityLabel(row.demo) },
         ]}
         rows={sorted}
       />
       <table className="kern-table">
         <caption className="kern-title">
-          Kosten je Kommune und Jahr: Ist und „{first?.name ?? ""}“ ({DEMO_LABEL})
+          Kosten je Kommune und Jahr: Ist und „{first?.name ?? ""}“
+          {comparison.demo ? ` (mit ${DEMO_LABEL})` : ""}
         </caption>
         <thead className="kern-table__head">
           <tr className="kern-table__row">
@@ -487,7 +494,15 @@ function KommuneImpact({ comparison }: { comparison: Comparison }) {
             const entry = kommune.scenarios[0];
             return (
               <tr key={kommune.key} className="kern-table__row">
-                <td className="kern-table__cell">{kommune.name}</td>
+                <td className="kern-table__cell">
+                  {kommune.name}
+                  {kommune.demo ? (
+                    <>
+                      {" "}
+                      <DemoBadge small />
+                    </>
+                  ) : null}
+                </td>
                 <td className="kern-table__cell kern-table__cell--numeric">
                   {entry?.inScope === false ? "–" : formatEuro(entry?.istCostPerYear)}
                 </td>

@@ -72,6 +72,7 @@ function buildResult(migrations: Migration[]): Schemas["ScenarioResult"] {
       domains: [],
       mergers: [],
       notes: [],
+      demo: true,
       constraintPrices: null,
       confidentialHidden: false,
     },

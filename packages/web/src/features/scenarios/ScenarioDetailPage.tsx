@@ -18,6 +18,7 @@ import { usePrincipal } from "../auth/usePrincipal.ts";
 import { JobProgress } from "../import/JobProgress.tsx";
 import { CommentSection } from "../change/CommentSection.tsx";
 import { CreateMeasuresFromScenario } from "../change/CreateMeasuresFromScenario.tsx";
+import { DemoBadge } from "../sourcing/DemoBadge.tsx";
 import { ConstraintPricesSection } from "./ConstraintPricesSection.tsx";
 import { DEMO_LABEL, formatEuro, formatShare } from "./scenarioFormat.ts";
 import {
@@ -289,8 +290,14 @@ function ResultSummary({
   return (
     <>
       <p className="kern-body">
-        Berechnet am {formatDateTime(result.createdAt)} in {formatNumber(result.seconds)} s.{" "}
-        <strong>{DEMO_LABEL}</strong>: alle Kosten stammen aus der synthetischen Demo-Landkarte.
+        Berechnet am {formatDateTime(result.createdAt)} in {formatNumber(result.seconds)} s.
+        {plan?.demo ? (
+          <>
+            {" "}
+            <DemoBadge /> Die Kosten beruhen ganz oder teilweise auf synthetischen Werten der
+            Demo-Landkarte und sind keine Tatsachen.
+          </>
+        ) : null}
       </p>
       <dl className="atlas-scenario-figures" aria-label="Kennzahlen der letzten Berechnung">
         <div>
