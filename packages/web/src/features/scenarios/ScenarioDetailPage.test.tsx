@@ -1,6 +1,6 @@
 import { fakeApi as api } from "../sourcing/fakeApi.testing.ts";
 import { specialisationPreset } from "@it-atlas/domain";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -110,6 +110,43 @@ beforeEach(() => {
 });
 
 describe("scenario detail", () => {
+  it("names Leistungsbereiche in the definition, not their internal ids (issue 16, defect 10)", async () => {
+    const domain = (id: string, name: string) => ({
+      id,
+      parentId: "fachverfahren",
+      name,
+      description: null,
+      category: "fachverfahren",
+      isGroup: false,
+      volumeUnit: "einwohner",
+      responsibleTypes: [],
+      responsibilityBasis: null,
+      ozgIds: [],
+      position: 1,
+    });
+    api.respond({
+      path: "/api/domains",
+      body: {
+        items: [
+          domain("einwohnerwesen", "Einwohnerwesen"),
+          domain("personenstandswesen", "Personenstandswesen"),
+        ],
+      },
+    });
+    renderPage();
+    await screen.findByRole("heading", { level: 1, name: "Spezialisierung Einwohnerwesen" });
+    const figures = (label: string) =>
+      screen.getAllByText(label, { selector: "dt" })[0]?.nextElementSibling?.textContent;
+    await waitFor(() =>
+      expect(figures("Leistungsbereiche")).toBe("Einwohnerwesen, Personenstandswesen"),
+    );
+    expect(figures("Kopplungen")).toBe("Einwohnerwesen + Personenstandswesen");
+    expect(figures("Anbieter je Bereich")).toBe(
+      "Einwohnerwesen: höchstens 3; Personenstandswesen: höchstens 3",
+    );
+    expect(document.body.textContent).not.toMatch(/einwohnerwesen|personenstandswesen/);
+  });
+
   it("lists every Pareto budget with its status and reason, not only the feasible ones (issue 16, defect 6)", async () => {
     const point = { objective: null, migrations: null, savingPerYear: null };
     api.respond({
@@ -297,8 +334,12 @@ describe("scenario detail", () => {
       body: problem(404, "not_found", "Szenario 5 wurde nicht gefunden."),
     });
     renderPage();
-    const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("Fehler beim Laden");
+    // The shared load failure of detail pages: a heading with the reason, the server's detail.
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Szenario nicht gefunden" }),
+    ).toBeVisible();
+    const alert = screen.getByRole("alert");
+    expect(alert).toHaveTextContent("Szenario konnte nicht geladen werden");
     expect(alert).toHaveTextContent("Szenario 5 wurde nicht gefunden.");
   });
 
