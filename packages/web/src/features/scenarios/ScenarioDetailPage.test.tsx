@@ -6,6 +6,7 @@ import { Route, Routes } from "react-router";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Schemas } from "../../api/client.ts";
 import { answerSession, buildRole, buildUser } from "../auth/buildUser.testing.ts";
+import { BOUNDARIES } from "../analysis/analysisFixtures.testing.ts";
 import { buildMeasure } from "../change/buildMeasure.testing.ts";
 import { renderWithProviders } from "../sourcing/renderWithProviders.testing.tsx";
 import { ScenarioDetailPage } from "./ScenarioDetailPage.tsx";
@@ -110,6 +111,48 @@ beforeEach(() => {
 });
 
 describe("scenario detail", () => {
+  it("shows from → to provider per Kommune and domain in a table, on a map by target provider and in the exports (issue 16, defect 8)", async () => {
+    const result = buildResult(MIGRATIONS);
+    result.plan = {
+      ...result.plan!,
+      kommunen: [
+        { key: "05766020", name: "Detmold", istCostPerYear: 100, planCostPerYear: 90 },
+        { key: "05766008", name: "Blomberg", istCostPerYear: 50, planCostPerYear: 45 },
+        { key: "05766044", name: "Lemgo", istCostPerYear: 70, planCostPerYear: 70 },
+      ],
+      providers: [
+        { id: "krz", name: "krz Lemgo" },
+        { id: "regio-it", name: "regio iT" },
+      ],
+      domains: [{ id: "einwohnerwesen", name: "Einwohnerwesen" }],
+    };
+    api.respond({ path: "/api/scenarios/5/results/latest", body: result });
+    api.respond({ path: "/api/geo/gemeinde", body: BOUNDARIES });
+    renderPage();
+    const table = await screen.findByRole("table", { name: /Wechsel im Plan: von → nach/ });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual([
+      "BlombergEinwohnerweseneigener Betriebregio iTvertraulich",
+      "DetmoldEinwohnerwesenkrz Lemgoregio iT12.000\u00a0€",
+    ]);
+    // The map: coloured by target provider, named in the legend and for every Kommune.
+    const legend = await screen.findByRole("list", { name: "Legende" });
+    expect(within(legend).getByText("wechselt zu regio iT (2)")).toBeInTheDocument();
+    expect(
+      screen.getByRole("button", {
+        name: "Detmold: wechselt (Einwohnerwesen: krz Lemgo → regio iT)",
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Lemgo: bleibt beim Anbieter" })).toBeInTheDocument();
+    // Exports: the table as CSV/Excel, the result against Ist as PDF/Excel.
+    expect(screen.getByRole("button", { name: "Wechsel als CSV exportieren" })).toBeEnabled();
+    expect(screen.getByRole("link", { name: "PDF" })).toHaveAttribute(
+      "href",
+      "/api/scenarios/compare/pdf?ids=5",
+    );
+    expect(table.textContent).not.toMatch(/regio-it|einwohnerwesen|krz\b(?! Lemgo)/);
+  });
+
   it("names Leistungsbereiche in the definition, not their internal ids (issue 16, defect 10)", async () => {
     const domain = (id: string, name: string) => ({
       id,
@@ -144,7 +187,10 @@ describe("scenario detail", () => {
     expect(figures("Anbieter je Bereich")).toBe(
       "Einwohnerwesen: höchstens 3; Personenstandswesen: höchstens 3",
     );
-    expect(document.body.textContent).not.toMatch(/einwohnerwesen|personenstandswesen/);
+    const definitionFigures = screen
+      .getAllByText("Leistungsbereiche", { selector: "dt" })[0]
+      ?.closest("dl");
+    expect(definitionFigures?.textContent).not.toMatch(/einwohnerwesen|personenstandswesen/);
   });
 
   it("lists every Pareto budget with its status and reason, not only the feasible ones (issue 16, defect 6)", async () => {

@@ -19,6 +19,7 @@ import { JobProgress } from "../import/JobProgress.tsx";
 import { CommentSection } from "../change/CommentSection.tsx";
 import { CreateMeasuresFromScenario } from "../change/CreateMeasuresFromScenario.tsx";
 import { ConstraintPricesSection } from "./ConstraintPricesSection.tsx";
+import { ResultMigrationsSection } from "./ResultMigrationsSection.tsx";
 import { DEMO_LABEL, formatEuro, formatShare } from "./scenarioFormat.ts";
 import {
   useCancelJob,
@@ -379,6 +380,7 @@ function ResultSummary({
           confidentialHidden={plan.confidentialHidden}
         />
       ) : null}
+      {plan ? <ResultMigrationsSection plan={plan} scenarioId={scenarioId} /> : null}
       {plan ? (
         <p className="kern-body">
           <Link className="kern-link" to={`/szenarien/vergleich?ids=${scenarioId}`}>
