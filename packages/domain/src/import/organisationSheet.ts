@@ -144,13 +144,18 @@ function toOrganisationImportRow(
   read: Parameters<ImportEntitySheet<OrganisationImportRow>["toRow"]>[0],
   sheet: string,
 ) {
-  if (read.problems.length > 0) return { ok: false as const, problems: read.problems };
+  // Cells that could not be read are reported, and the row's other checks still run: every
+  // problem of the row in one pass (issue 16, defect 5).
   const problems = new RowProblems(sheet, read.row);
+  problems.problems.push(...read.problems);
   const values = read.values;
   const organisationKey = textField(values, "organisationKey");
   const ars = textField(values, "ars");
   if (organisationKey === null && ars === null) {
-    problems.add("Schlüssel", null, "„Schlüssel“ oder „ARS“ muss angegeben sein.");
+    // A key cell that could not be read is reported already.
+    if (read.problems.length === 0) {
+      problems.add("Schlüssel", null, "„Schlüssel“ oder „ARS“ muss angegeben sein.");
+    }
   } else if (organisationKey !== null && organisationKey.length === 12) {
     problems.add(
       "Schlüssel",

@@ -152,7 +152,9 @@ export function buildScenarioInput(
         : meanUnitPrice(offers, domainId);
     offered.add(id);
     if (!curveOf.has(domainId))
-      derived.push(`${providerNames.get(providerId) ?? providerId} (${domainId})`);
+      derived.push(
+        `${providerNames.get(providerId) ?? providerId} (${knownDomains.get(domainId)?.name ?? domainId})`,
+      );
     offers.push({
       providerId,
       domainId,

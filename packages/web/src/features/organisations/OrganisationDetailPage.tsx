@@ -6,10 +6,11 @@ import { FOCUS_FILL, NEUTRAL_FILL } from "../../map/palette.ts";
 import { NrwMap } from "../../map/NrwMap.tsx";
 import { formatDecimal, formatInteger, toHref } from "../../ui/format.ts";
 import { SourceNote } from "../../ui/SourceNote.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
+import { EmptyState, failureHeading, LoadFailure, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { MembershipHistory } from "../corrections/MembershipHistory.tsx";
 import { MembershipTable } from "../providers/MembershipTable.tsx";
+import { SignedInOnly } from "../auth/RequireSignIn.tsx";
 import { SourcingMatrix } from "../sourcing/SourcingMatrix.tsx";
 import { typeLabel } from "./organisationLabels.ts";
 
@@ -125,22 +126,20 @@ export function OrganisationDetailPage() {
   const navigate = useNavigate();
   const organisation = useOrganisation(key);
   const boundaries = useBoundaries("gemeinde");
-  usePageTitle(organisation.data?.name ?? (organisation.isError ? "Nicht gefunden" : "Kommune"));
+  usePageTitle(
+    organisation.data?.name ??
+      (organisation.isError ? failureHeading(organisation.error, "Kommune") : "Kommune"),
+  );
 
   if (organisation.isPending) return <LoadingState />;
   if (organisation.isError) {
     return (
-      <>
-        <h1 className="kern-heading-large" tabIndex={-1}>
-          Kommune nicht gefunden
-        </h1>
-        <ErrorState error={organisation.error} title="Kommune konnte nicht geladen werden" />
-        <p className="kern-body">
-          <Link className="kern-link" to="/kommunen">
-            Zur Liste der Kommunen
-          </Link>
-        </p>
-      </>
+      <LoadFailure
+        error={organisation.error}
+        what="Kommune"
+        back={{ to: "/kommunen", label: "Zur Liste der Kommunen" }}
+        onRetry={() => void organisation.refetch()}
+      />
     );
   }
   const data = organisation.data;
@@ -241,7 +240,9 @@ export function OrganisationDetailPage() {
             {data.kind === "kreis" ? "der Kreis" : "die Gemeinde"} zuständig ist: selbst, über einen
             IT-Dienstleister, von einer anderen Kommune, vom Land oder als EfA-Dienst.
           </p>
-          <SourcingMatrix ags={data.key} name={data.name} />
+          <SignedInOnly what="Den Bezug je Leistungsbereich">
+            <SourcingMatrix ags={data.key} name={data.name} />
+          </SignedInOnly>
         </section>
       ) : null}
 

@@ -189,7 +189,8 @@ describe("scenario comparison", () => {
   it("colours the map by target provider and names it for every Kommune", async () => {
     renderPage();
     const legend = await screen.findByRole("list", { name: "Legende" });
-    expect(within(legend).getByText("wechselt zu regio iT")).toBeInTheDocument();
+    // With the number of Kommunen changing to it (the legend named no count before).
+    expect(within(legend).getByText(/^wechselt zu regio iT \(\d+\)$/)).toBeInTheDocument();
     expect(
       screen.getByRole("button", { name: /Detmold: wechselt.*krz Lemgo → regio iT/ }),
     ).toBeInTheDocument();

@@ -3,7 +3,6 @@ import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useBoundaries } from "../../api/hooks.ts";
 import type { Schemas } from "../../api/client.ts";
-import { CATEGORY_COLORS, NEUTRAL_FILL } from "../../map/palette.ts";
 import { NrwMap } from "../../map/NrwMap.tsx";
 import { Chart } from "../../ui/Chart.tsx";
 import { Pagination } from "../../ui/Pagination.tsx";
@@ -16,15 +15,12 @@ import { DemoBadge } from "../sourcing/DemoBadge.tsx";
 import { ComparisonConstraintPrices } from "./ConstraintPricesSection.tsx";
 import { DEMO_LABEL, formatEuro, formatShare } from "./scenarioFormat.ts";
 import { useComparison, useScenarios } from "./scenarioQueries.ts";
+import { colourByTarget, type KommuneChanges } from "./targetColouring.ts";
 import "./scenarios.css";
 
 type Comparison = Schemas["ScenarioComparison"];
 type SortColumn = "name" | "ist" | "plan" | "delta";
 const PAGE_SIZE = 25;
-const STAY_FILL = CATEGORY_COLORS[7];
-const MIXED_FILL = "#1a1a1a";
-/** Colours of target providers on the map (the grey of "bleibt" is not among them). */
-const TARGET_FILLS = CATEGORY_COLORS.slice(0, 7);
 
 function scopeText(scope: Comparison["columns"][number]["scope"]): string {
   return `${formatInteger(scope.kommunen)} ${scope.kommunen === 1 ? "Kommune" : "Kommunen"}, ${formatInteger(scope.domains)} ${scope.domains === 1 ? "Leistungsbereich" : "Leistungsbereiche"}`;
@@ -288,44 +284,20 @@ function MapDiff({ comparison }: { comparison: Comparison }) {
   const scenarioColumns = comparison.columns.filter((column) => column.scenarioId !== null);
   const [index, setIndex] = useState(0);
   const column = scenarioColumns[index];
-  const { providerName, describeChanges } = comparisonNames(comparison);
-  const { status, targets } = useMemo(() => {
-    const map = new Map<string, { name: string; inScope: boolean; changes: ProviderChange[] }>();
-    const counts = new Map<string, number>();
+  const colouring = useMemo(() => {
+    const map = new Map<string, KommuneChanges>();
     for (const kommune of comparison.kommunen) {
       const entry = kommune.scenarios[index];
-      const changes = entry?.changes ?? [];
-      map.set(kommune.key, { name: kommune.name, inScope: entry?.inScope ?? false, changes });
-      for (const target of new Set(changes.map((change) => change.toProviderId ?? ""))) {
-        counts.set(target, (counts.get(target) ?? 0) + 1);
-      }
+      map.set(kommune.key, {
+        name: kommune.name,
+        inScope: entry?.inScope ?? false,
+        changes: entry?.changes ?? [],
+      });
     }
-    // The most frequent target providers get their own colour; the rest share one.
-    const ranked = [...counts].sort((a, b) => b[1] - a[1]).map(([target]) => target);
-    return { status: map, targets: ranked };
+    return colourByTarget(map, comparisonNames(comparison));
   }, [comparison, index]);
-  const colourOf = new Map(
-    targets
-      .slice(0, TARGET_FILLS.length)
-      .map((target, position) => [target, TARGET_FILLS[position]!]),
-  );
-  const fillOf = (changes: ProviderChange[]) => {
-    const distinct = new Set(changes.map((change) => change.toProviderId ?? ""));
-    if (distinct.size > 1) return MIXED_FILL;
-    const [target = ""] = distinct;
-    return colourOf.get(target) ?? MIXED_FILL;
-  };
-  const changing = [...status.values()].filter((entry) => entry.changes.length > 0).length;
+  const changing = colouring.changing;
   if (!column) return null;
-  const legend = [
-    ...[...colourOf].map(([target, color]) => ({
-      color,
-      label: `wechselt zu ${providerName(target === "" ? null : target)}`,
-    })),
-    { color: MIXED_FILL, label: "wechselt zu mehreren oder weiteren Anbietern" },
-    { color: STAY_FILL, label: "bleibt beim Anbieter" },
-    { color: NEUTRAL_FILL, label: "nicht im Szenario" },
-  ];
   return (
     <section aria-labelledby="kartendiff">
       <h2 id="kartendiff" className="kern-heading-medium">
@@ -356,19 +328,9 @@ function MapDiff({ comparison }: { comparison: Comparison }) {
             boundaries={boundaries.data}
             title={`Zielanbieter in „${column.name}“`}
             summary={`${formatInteger(changing)} ${changing === 1 ? "Kommune wechselt" : "Kommunen wechseln"} in „${column.name}“ in mindestens einem Leistungsbereich den Anbieter; die Farbe zeigt den Zielanbieter, die Tabelle unten nennt jeden Wechsel von → nach.`}
-            fill={(key) => {
-              const entry = status.get(key);
-              if (!entry || !entry.inScope) return NEUTRAL_FILL;
-              return entry.changes.length > 0 ? fillOf(entry.changes) : STAY_FILL;
-            }}
-            legend={legend}
-            describe={(key, name) => {
-              const entry = status.get(key);
-              if (!entry || !entry.inScope) return `${name}: nicht im Szenario`;
-              return entry.changes.length > 0
-                ? `${name}: wechselt (${describeChanges(entry.changes)})`
-                : `${name}: bleibt beim Anbieter`;
-            }}
+            fill={colouring.fill}
+            legend={colouring.legend}
+            describe={colouring.describe}
           />
         ) : boundaries.isError ? (
           <ErrorState error={boundaries.error} />
