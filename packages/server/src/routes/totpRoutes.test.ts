@@ -150,7 +150,7 @@ describe("TOTP enrolment", () => {
       url: "/api/me/totp/setup",
       headers: { authorization },
     });
-    expectProblem(viaToken, 403, "session_required");
+    expectProblem(viaToken, 403, "forbidden");
   });
 });
 

@@ -14,13 +14,7 @@ import {
   saveTotpSetup,
   useRecoveryCode,
 } from "@it-atlas/db";
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-  RateLimitedError,
-} from "@it-atlas/domain";
+import { ConflictError, InputError, NotFoundError, RateLimitedError } from "@it-atlas/domain";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { auditActor } from "../auth/authPlugin.ts";
@@ -62,16 +56,10 @@ const RecoveryCodes = z
 
 const Code = z.string().trim().min(6, "Bitte den Code angeben").max(40);
 
-/** The signed-in account of a web session; the second factor is managed only there. */
+/** The signed-in account (the access rule admits web sessions only). */
 function sessionUser(request: FastifyRequest): number {
   const principal = request.principal;
   if (principal.kind !== "user") throw new Error("Zugriffsregel ließ einen anonymen Aufruf durch");
-  if (principal.via !== "session") {
-    throw new NotAllowedError(
-      "session_required",
-      "Die Zwei-Faktor-Anmeldung kann nur in der Web-Anwendung eingerichtet oder entfernt werden, nicht mit einem API-Token.",
-    );
-  }
   return principal.userId;
 }
 
@@ -85,7 +73,7 @@ function wrongCode(): InputError {
 
 /** Own second factor: TOTP enrolment with recovery codes, and removal (issue 15.5, ADR 0029). */
 export function registerTotpRoutes(app: ZodApp, context: AppContext): void {
-  const own = { access: { permission: "tokens:own" as const } };
+  const own = { access: { permission: "second-factor:own" as const } };
 
   /** Throttles wrong codes and passwords of signed-in accounts like wrong sign-ins. */
   async function throttled(email: string, address: string) {
