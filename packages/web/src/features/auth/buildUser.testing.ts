@@ -32,6 +32,6 @@ export function buildRole(
 export function answerSession(user: UserView | null, csrfToken = "csrf-test-token"): void {
   fakeApi.respond({
     path: "/api/auth/session",
-    body: { user, csrfToken: user ? csrfToken : null },
+    body: { user, csrfToken: user ? csrfToken : null, secondFactorSetupRequired: false },
   });
 }
