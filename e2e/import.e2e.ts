@@ -78,7 +78,13 @@ async function upload(file: string): Promise<void> {
 
 describe("import journey", () => {
   it("downloads the template, uploads it with one error, fixes it, commits and sees the rows on the Landkarte", async () => {
-    await signInViaApi(context, server.url, E2E_ADMIN.email, E2E_ADMIN.password);
+    await signInViaApi(
+      context,
+      server.url,
+      E2E_ADMIN.email,
+      E2E_ADMIN.password,
+      E2E_ADMIN.totpSecret,
+    );
     await page.goto(`${server.url}/import-export`);
     await page.getByRole("heading", { level: 1, name: "Import und Export" }).waitFor();
     await expectNoAccessibilityViolations(page);

@@ -14,7 +14,13 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
   const context = await browser.newContext({ locale: "de-DE", acceptDownloads: true });
-  await signInViaApi(context, server.url, E2E_ADMIN.email, E2E_ADMIN.password);
+  await signInViaApi(
+    context,
+    server.url,
+    E2E_ADMIN.email,
+    E2E_ADMIN.password,
+    E2E_ADMIN.totpSecret,
+  );
   page = await context.newPage();
 });
 

@@ -2,10 +2,20 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { findUserByEmail } from "@it-atlas/db";
 import { readConfig, startServer, type RunningServer } from "@it-atlas/server";
+import { enrolTotp } from "@it-atlas/server/testing";
 
-/** The administrator every e2e server starts with (test credentials, not a default). */
-export const E2E_ADMIN = { email: "e2e-admin@example.org", password: "e2e-Administrator-Passwort" };
+/**
+ * The administrator every e2e server starts with (test credentials, not a default). The role
+ * requires a second factor (ADR 0029): the server is seeded with this known TOTP secret, and
+ * `signInViaApi` computes the code from it as an authenticator app would.
+ */
+export const E2E_ADMIN = {
+  email: "e2e-admin@example.org",
+  password: "e2e-Administrator-Passwort",
+  totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+};
 
 /** A real IT-Atlas server (embedded PGlite in a temporary folder) serving the built web app. */
 export interface TestServer {
@@ -30,6 +40,9 @@ export async function startTestServer(): Promise<TestServer> {
       ATLAS_WEB_DIST: fileURLToPath(new URL("../../packages/web/dist/", import.meta.url)),
     }),
   );
+  const admin = await findUserByEmail(server.db, E2E_ADMIN.email);
+  if (!admin) throw new Error("Das e2e-Administratorkonto fehlt");
+  await server.db.transaction((tx) => enrolTotp(tx, admin.id, E2E_ADMIN.totpSecret));
   return {
     url: server.url,
     server,

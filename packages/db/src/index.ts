@@ -22,6 +22,7 @@ export * from "./repositories/offerRepository.ts";
 export * from "./repositories/userRepository.ts";
 export * from "./repositories/loginThrottleRepository.ts";
 export * from "./repositories/sessionRepository.ts";
+export * from "./repositories/totpRepository.ts";
 export * from "./repositories/auditRepository.ts";
 export * from "./repositories/jobRepository.ts";
 export * from "./repositories/importUploadRepository.ts";

@@ -20,6 +20,7 @@ import { ResponseCache } from "./http/responseCache.ts";
 import { installWebApp } from "./http/staticFiles.ts";
 import { installSecurityHeaders } from "./http/securityHeaders.ts";
 import { registerAccountRoutes } from "./routes/accountRoutes.ts";
+import { registerTotpRoutes } from "./routes/totpRoutes.ts";
 import { registerAnalysisRoutes } from "./routes/analysisRoutes.ts";
 import { registerAuditRoutes } from "./routes/auditRoutes.ts";
 import { registerAuthRoutes } from "./routes/authRoutes.ts";
@@ -164,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerAuthRoutes(app, context);
   registerOidcRoutes(app, context);
   registerAccountRoutes(app, context);
+  registerTotpRoutes(app, context);
   registerAuditRoutes(app, context);
   registerJobRoutes(app, context);
   registerExportRoutes(app, context);

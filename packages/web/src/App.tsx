@@ -12,6 +12,9 @@ const KpiPage = lazy(() =>
 const ReportsPage = lazy(() =>
   import("./features/reports/ReportsPage.tsx").then((module) => ({ default: module.ReportsPage })),
 );
+const TotpPage = lazy(() =>
+  import("./features/account/TotpPage.tsx").then((module) => ({ default: module.TotpPage })),
+);
 const ApiTokensPage = lazy(() =>
   import("./features/account/ApiTokensPage.tsx").then((module) => ({
     default: module.ApiTokensPage,
@@ -357,6 +360,7 @@ export function App() {
         <Route path="einladung" element={<InvitationPage />} />
         <Route path="passwort-zuruecksetzen" element={<PasswordResetPage />} />
         <Route path="konto/tokens" element={<ApiTokensPage />} />
+        <Route path="konto/zwei-faktor" element={<TotpPage />} />
         <Route path="verwaltung/benutzer" element={<UserAdministrationPage />} />
         <Route path="verwaltung/protokoll" element={<AuditLogPage />} />
         <Route path="bedarfserhebung" element={<CampaignListPage />} />

@@ -6,6 +6,8 @@ export interface SessionRecord {
   userId: number;
   csrfToken: string;
   via: "password" | "oidc";
+  /** Passed a second factor (TOTP, or the identity provider's MFA): the administrator role is effective. */
+  secondFactor: boolean;
 }
 
 /** Stores a session under the hash of its secret. */
@@ -17,11 +19,17 @@ export async function createSession(
     csrfToken: string;
     via: "password" | "oidc";
     ttlMinutes: number;
+    secondFactor: boolean;
   },
 ): Promise<void> {
-  await tx.query(sql`INSERT INTO user_session (token_hash, user_id, csrf_token, via, expires_at)
+  await tx.query(sql`INSERT INTO user_session (token_hash, user_id, csrf_token, via, expires_at, second_factor)
     VALUES (${session.tokenHash}, ${session.userId}, ${session.csrfToken}, ${session.via},
-            now() + make_interval(mins => ${session.ttlMinutes}))`);
+            now() + make_interval(mins => ${session.ttlMinutes}), ${session.secondFactor})`);
+}
+
+/** Marks a session as having passed the second factor (after enrolling TOTP in it). */
+export async function markSessionSecondFactor(tx: Queryable, tokenHash: string): Promise<void> {
+  await tx.query(sql`UPDATE user_session SET second_factor = true WHERE token_hash = ${tokenHash}`);
 }
 
 /** How often at most a session's `last_seen_at` is written (cheap: not on every request). */
@@ -38,7 +46,7 @@ export async function findSession(
   idleMinutes: number,
 ): Promise<SessionRecord | undefined> {
   const [row] = await db.query<SessionRecord & { stale: boolean }>(sql`
-    SELECT s.user_id AS "userId", s.csrf_token AS "csrfToken", s.via,
+    SELECT s.user_id AS "userId", s.csrf_token AS "csrfToken", s.via, s.second_factor AS "secondFactor",
            s.last_seen_at < now() - make_interval(secs => ${SESSION_TOUCH_SECONDS}) AS stale
     FROM user_session s JOIN app_user u ON u.id = s.user_id
     WHERE s.token_hash = ${tokenHash} AND s.expires_at > now() AND u.status = 'active'
@@ -49,7 +57,12 @@ export async function findSession(
       WHERE token_hash = ${tokenHash}
         AND last_seen_at < now() - make_interval(secs => ${SESSION_TOUCH_SECONDS})`);
   }
-  return { userId: row.userId, csrfToken: row.csrfToken, via: row.via };
+  return {
+    userId: row.userId,
+    csrfToken: row.csrfToken,
+    via: row.via,
+    secondFactor: row.secondFactor,
+  };
 }
 
 /** Ends one session. */
@@ -98,26 +111,38 @@ export async function createApiToken(
     tokenHash: string;
     prefix: string;
     expiresInDays: number | null;
+    /**
+     * Created in a session that passed a second factor: only then does the token carry the
+     * administrator role (ADR 0029). False when not given.
+     */
+    secondFactor?: boolean;
   },
 ): Promise<ApiTokenView> {
   const [row] = await tx.query<ApiTokenView>(sql`
-    INSERT INTO api_token (user_id, name, token_hash, prefix, expires_at)
+    INSERT INTO api_token (user_id, name, token_hash, prefix, expires_at, second_factor)
     VALUES (${token.userId}, ${token.name}, ${token.tokenHash}, ${token.prefix},
-            CASE WHEN ${token.expiresInDays}::int IS NULL THEN NULL ELSE now() + make_interval(days => ${token.expiresInDays}::int) END)
+            CASE WHEN ${token.expiresInDays}::int IS NULL THEN NULL ELSE now() + make_interval(days => ${token.expiresInDays}::int) END,
+            ${token.secondFactor ?? false})
     RETURNING ${TOKEN_COLUMNS}`);
   if (!row) throw new Error("Token wurde nicht angelegt");
   return row;
 }
 
-/** The owner of a valid (not revoked, not expired) token; marks it used. */
-export async function useApiToken(tx: Queryable, tokenHash: string): Promise<number | undefined> {
-  const [row] = await tx.query<{ user_id: number }>(sql`
+/**
+ * The owner of a valid (not revoked, not expired) token and whether it was created after a
+ * second factor; marks it used.
+ */
+export async function useApiToken(
+  tx: Queryable,
+  tokenHash: string,
+): Promise<{ userId: number; secondFactor: boolean } | undefined> {
+  const [row] = await tx.query<{ user_id: number; second_factor: boolean }>(sql`
     UPDATE api_token t SET last_used_at = now()
     FROM app_user u
     WHERE t.token_hash = ${tokenHash} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
       AND u.id = t.user_id AND u.status = 'active'
-    RETURNING t.user_id`);
-  return row?.user_id;
+    RETURNING t.user_id, t.second_factor`);
+  return row ? { userId: row.user_id, secondFactor: row.second_factor } : undefined;
 }
 
 /** A user's tokens, newest first. */

@@ -17,6 +17,7 @@ interface UserRow {
   last_login_at: string | null;
   created_at: string;
   oidc_subject: string | null;
+  totp: boolean;
   roles: RoleAssignment[] | null;
 }
 
@@ -25,6 +26,7 @@ const SELECT_USER = sql`
          to_char(u.last_login_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS last_login_at,
          to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
          u.oidc_subject,
+         EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) AS totp,
          (SELECT json_agg(json_build_object('role', r.role, 'organisationKey', r.organisation_key, 'providerId', r.provider_id)
                           ORDER BY r.role, r.organisation_key, r.provider_id)
             FROM role_assignment r WHERE r.user_id = u.id) AS roles
@@ -40,6 +42,7 @@ function toUser(row: UserRow): UserRecord {
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,
     oidc: row.oidc_subject !== null,
+    totp: row.totp,
     passwordHash: row.password_hash,
   };
 }

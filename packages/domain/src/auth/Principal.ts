@@ -31,6 +31,8 @@ export const UserView = z
     lastLoginAt: z.string().nullable(),
     createdAt: z.string(),
     oidc: z.boolean(),
+    /** Has a confirmed second factor (TOTP, ADR 0029). */
+    totp: z.boolean(),
   })
   .meta({ id: "UserView" });
 export type UserView = z.infer<typeof UserView>;

@@ -19,6 +19,7 @@ export type Permission =
   | "users:manage"
   | "audit:read"
   | "tokens:own"
+  | "second-factor:own"
   | "adoption:edit"
   | "adoption:import"
   | "imports:upload"
@@ -71,6 +72,10 @@ export function can(
   switch (permission) {
     case "public:read":
       return true;
+    case "second-factor:own":
+      // The own second factor is set up or removed only in a web session, never with an
+      // API token (ADR 0029).
+      return principal.kind === "user" && principal.via === "session";
     case "landscape:read":
     case "tokens:own":
     case "comments:write":

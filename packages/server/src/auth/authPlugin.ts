@@ -7,6 +7,7 @@ import {
   type Permission,
   type PermissionTarget,
   type Principal,
+  type RoleAssignment,
 } from "@it-atlas/domain";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { readCookie, SESSION_COOKIE } from "./cookies.ts";
@@ -29,6 +30,13 @@ declare module "fastify" {
     sessionCsrf: string | undefined;
     /** Hash of the session secret, for sign-out. */
     sessionHash: string | undefined;
+    /**
+     * Whether the session (or the session that created the token) passed a second factor
+     * (TOTP, or the identity provider's MFA). Only then is the administrator role effective.
+     */
+    secondFactor: boolean;
+    /** Roles of the account that are not effective for want of a second factor. */
+    withheldRoles: RoleAssignment[];
     /** Channel for the audit trail: web UI (cookie session), API (token) or unknown. */
     auditVia: AuditVia;
   }
@@ -61,6 +69,7 @@ const PLUGIN_PATHS = [/^\/api\/docs/, /^\/api\/openapi\.json$/];
 /** Routes that must be reachable without CSRF header (they create the session). */
 const CSRF_EXEMPT = new Set([
   "/api/auth/login",
+  "/api/auth/login/second-factor",
   "/api/auth/logout",
   "/api/auth/password-reset/confirm",
   "/api/auth/invitation/accept",
@@ -79,7 +88,14 @@ export function installAuth(
   const routes: ApiRoute[] = [];
   const cache = new Map<
     string,
-    { expires: number; principal: Principal; csrf?: string; userId: number }
+    {
+      expires: number;
+      principal: Principal;
+      withheld: RoleAssignment[];
+      secondFactor: boolean;
+      csrf?: string;
+      userId: number;
+    }
   >();
 
   // Fastify forbids object defaults on requests; keep the value per request behind a getter.
@@ -95,6 +111,16 @@ export function installAuth(
   app.decorateRequest("sessionCsrf", undefined);
   app.decorateRequest("sessionHash", undefined);
   app.decorateRequest("auditVia", "api");
+  app.decorateRequest("secondFactor", false);
+  const withheld = new WeakMap<object, RoleAssignment[]>();
+  app.decorateRequest("withheldRoles", {
+    getter(this: object): RoleAssignment[] {
+      return withheld.get(this) ?? [];
+    },
+    setter(this: object, value: RoleAssignment[]) {
+      withheld.set(this, value);
+    },
+  });
 
   app.addHook("onRoute", (route) => {
     const path = route.url;
@@ -114,16 +140,30 @@ export function installAuth(
     }
   });
 
-  async function principalFor(userId: number, via: "session" | "token"): Promise<Principal> {
+  /**
+   * The principal of an account. The administrator role is effective only when the session
+   * (or the session that created the token) passed a second factor (issue 15.5, ADR 0029);
+   * otherwise it is withheld until the account has enrolled TOTP and signed in with it.
+   */
+  async function principalFor(
+    userId: number,
+    via: "session" | "token",
+    secondFactor: boolean,
+  ): Promise<{ principal: Principal; withheld: RoleAssignment[] }> {
     const user = await findUserById(db, userId);
-    if (!user || user.status !== "active") return ANONYMOUS;
+    if (!user || user.status !== "active") return { principal: ANONYMOUS, withheld: [] };
+    const needsSecondFactor = (role: RoleAssignment) =>
+      role.role === "administrator" && !secondFactor;
     return {
-      kind: "user",
-      userId: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      roles: user.roles,
-      via,
+      principal: {
+        kind: "user",
+        userId: user.id,
+        email: user.email,
+        displayName: user.displayName,
+        roles: user.roles.filter((role) => !needsSecondFactor(role)),
+        via,
+      },
+      withheld: user.roles.filter(needsSecondFactor),
     };
   }
 
@@ -136,21 +176,32 @@ export function installAuth(
       const cached = cache.get(hash);
       if (cached && cached.expires > Date.now()) {
         request.principal = cached.principal;
+        request.withheldRoles = cached.withheld;
+        request.secondFactor = cached.secondFactor;
       } else {
-        const userId = secret.startsWith(TOKEN_PREFIX)
+        const token = secret.startsWith(TOKEN_PREFIX)
           ? await db.transaction((tx) => useApiToken(tx, hash))
           : undefined;
-        if (userId === undefined) {
+        if (token === undefined) {
           throw new UnauthenticatedError(
             "invalid_token",
             "Das API-Token ist ungültig, abgelaufen oder widerrufen.",
           );
         }
-        request.principal = await principalFor(userId, "token");
+        const { principal, withheld } = await principalFor(
+          token.userId,
+          "token",
+          token.secondFactor,
+        );
+        request.principal = principal;
+        request.withheldRoles = withheld;
+        request.secondFactor = token.secondFactor;
         cache.set(hash, {
           expires: Date.now() + PRINCIPAL_CACHE_MS,
-          principal: request.principal,
-          userId,
+          principal,
+          withheld,
+          secondFactor: token.secondFactor,
+          userId: token.userId,
         });
       }
       request.auditVia = "api";
@@ -162,15 +213,26 @@ export function installAuth(
     const cached = cache.get(hash);
     if (cached && cached.expires > Date.now()) {
       request.principal = cached.principal;
+      request.withheldRoles = cached.withheld;
+      request.secondFactor = cached.secondFactor;
       request.sessionCsrf = cached.csrf;
     } else {
       const session = await findSession(db, hash, sessionIdleMinutes);
       if (!session) return;
-      request.principal = await principalFor(session.userId, "session");
+      const { principal, withheld } = await principalFor(
+        session.userId,
+        "session",
+        session.secondFactor,
+      );
+      request.principal = principal;
+      request.withheldRoles = withheld;
+      request.secondFactor = session.secondFactor;
       request.sessionCsrf = session.csrfToken;
       cache.set(hash, {
         expires: Date.now() + PRINCIPAL_CACHE_MS,
-        principal: request.principal,
+        principal,
+        withheld,
+        secondFactor: session.secondFactor,
         csrf: session.csrfToken,
         userId: session.userId,
       });
@@ -211,6 +273,21 @@ export function installAuth(
       throw new UnauthenticatedError(
         "unauthenticated",
         "Bitte melden Sie sich an, um dies zu sehen oder zu ändern.",
+      );
+    }
+    const principal = request.principal;
+    if (
+      principal.kind === "user" &&
+      request.withheldRoles.length > 0 &&
+      can(
+        { ...principal, roles: [...principal.roles, ...request.withheldRoles] },
+        access.permission,
+        target,
+      )
+    ) {
+      throw new NotAllowedError(
+        "second_factor_required",
+        "Die Administrator-Rolle wirkt erst mit der Zwei-Faktor-Anmeldung. Bitte richten Sie unter „Konto“ die Zwei-Faktor-Anmeldung (TOTP) ein; API-Tokens erhalten die Rolle nur, wenn sie danach angelegt wurden.",
       );
     }
     throw new NotAllowedError("forbidden", "Dafür fehlt Ihnen die Berechtigung.");

@@ -18,7 +18,9 @@ import { hashPassword } from "./passwords.ts";
 import { hashSecret, newSecret } from "./secrets.ts";
 import { buildCampaignInput } from "../testing/surveyFactories.ts";
 import { beforeAll, describe, expect, it } from "vitest";
+import { signInWithPassword, type TestSession } from "../testing/passwordSignIn.ts";
 import { authHeaders, type TestRole } from "../testing/signedIn.ts";
+import { nextTotpCode } from "../testing/totp.ts";
 import { useTestApp } from "../testing/testApp.ts";
 import { DEFAULT_UPLOAD_LIMITS } from "../config.ts";
 
@@ -174,6 +176,13 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
   "POST /api/me/tokens": { path: "/api/me/tokens", allowed: SIGNED_IN },
   "POST /api/me/password": { path: "/api/me/password", allowed: SIGNED_IN },
   "DELETE /api/me/tokens/:id": { path: "/api/me/tokens/999999", allowed: SIGNED_IN },
+  // The second factor is managed only in a web session: no token caller may (ADR 0029).
+  "GET /api/me/totp": { path: "/api/me/totp", allowed: [] },
+  "POST /api/me/totp/setup": { path: "/api/me/totp/setup", allowed: [] },
+  "POST /api/me/totp/confirm": { path: "/api/me/totp/confirm", allowed: [] },
+  "POST /api/me/totp/recovery-codes": { path: "/api/me/totp/recovery-codes", allowed: [] },
+  "POST /api/me/totp/disable": { path: "/api/me/totp/disable", allowed: [] },
+  "POST /api/auth/login/second-factor": { path: "/api/auth/login/second-factor", allowed: CALLERS },
   "GET /api/admin/users": { path: "/api/admin/users", allowed: ["admin"] },
   "POST /api/admin/users": { path: "/api/admin/users", allowed: ["admin"] },
   "PUT /api/admin/users/:id": { path: "/api/admin/users/999999", allowed: ["admin"] },
@@ -501,6 +510,44 @@ const MATRIX: Record<string, { path: string; allowed: Caller[] }> = {
 
 const headers = new Map<Caller, Record<string, string>>();
 
+const TOTP_PASSWORD = "Zwei-Faktor-Probe-Passwort-7";
+let totpAccounts = 0;
+
+/** A Leser with a password, signed in through the API (a web session). */
+async function totpAccount(): Promise<TestSession> {
+  totpAccounts += 1;
+  const email = `totp-${totpAccounts}-${Date.now()}@example.org`;
+  const passwordHash = await hashPassword(TOTP_PASSWORD);
+  await server.db.transaction((tx) =>
+    createUser(tx, {
+      email,
+      displayName: "Zwei Faktor",
+      passwordHash,
+      status: "active",
+      roles: [{ role: "leser", organisationKey: null, providerId: null }],
+    }),
+  );
+  return signInWithPassword(server.app, { email, password: TOTP_PASSWORD });
+}
+
+/** Sets up and confirms TOTP through the API; returns the secret. */
+async function enrolThroughApi(sessionHeaders: Record<string, string>): Promise<string> {
+  const setup = await server.app.inject({
+    method: "POST",
+    url: "/api/me/totp/setup",
+    headers: sessionHeaders,
+  });
+  const secret = setup.json<{ secret: string }>().secret;
+  const confirmed = await server.app.inject({
+    method: "POST",
+    url: "/api/me/totp/confirm",
+    headers: sessionHeaders,
+    payload: { code: await nextTotpCode(secret) },
+  });
+  expect(confirmed.statusCode).toBe(200);
+  return secret;
+}
+
 beforeAll(async () => {
   headers.set("anonymous", {});
   for (const [caller, role] of Object.entries(ROLES) as Array<
@@ -681,6 +728,8 @@ describe("audit trail", () => {
       url: string;
       payload?: object;
       headers?: Record<string, string>;
+      /** Sent instead of the administrator's token (routes for web sessions only). */
+      sessionHeaders?: Record<string, string>;
       entityType: string;
     }>
   > = {
@@ -1227,6 +1276,59 @@ describe("audit trail", () => {
       url: `/api/scenarios/${await storedScenario()}/pareto`,
       entityType: "scenario",
     }),
+    "POST /api/auth/login/second-factor": async () => ({
+      method: "POST",
+      url: "/api/auth/login/second-factor",
+      payload: { code: "123456" },
+      entityType: "",
+    }),
+    // Setting up writes nothing that takes effect (no audit record until it is confirmed).
+    "POST /api/me/totp/setup": async () => {
+      const session = await totpAccount();
+      return {
+        method: "POST",
+        url: "/api/me/totp/setup",
+        sessionHeaders: session.headers,
+        entityType: "",
+      };
+    },
+    "POST /api/me/totp/confirm": async () => {
+      const session = await totpAccount();
+      const setup = await server.app.inject({
+        method: "POST",
+        url: "/api/me/totp/setup",
+        headers: session.headers,
+      });
+      return {
+        method: "POST",
+        url: "/api/me/totp/confirm",
+        payload: { code: await nextTotpCode(setup.json<{ secret: string }>().secret) },
+        sessionHeaders: session.headers,
+        entityType: "user",
+      };
+    },
+    "POST /api/me/totp/recovery-codes": async () => {
+      const session = await totpAccount();
+      const secret = await enrolThroughApi(session.headers);
+      return {
+        method: "POST",
+        url: "/api/me/totp/recovery-codes",
+        payload: { code: await nextTotpCode(secret) },
+        sessionHeaders: session.headers,
+        entityType: "user",
+      };
+    },
+    "POST /api/me/totp/disable": async () => {
+      const session = await totpAccount();
+      const secret = await enrolThroughApi(session.headers);
+      return {
+        method: "POST",
+        url: "/api/me/totp/disable",
+        payload: { currentPassword: TOTP_PASSWORD, code: await nextTotpCode(secret) },
+        sessionHeaders: session.headers,
+        entityType: "user",
+      };
+    },
     "POST /api/auth/login": async () => ({
       method: "POST",
       url: "/api/auth/login",
@@ -1273,7 +1375,7 @@ describe("audit trail", () => {
       const response = await server.app.inject({
         method: request.method,
         url: request.url,
-        headers: { ...headers.get("admin"), ...request.headers },
+        headers: request.sessionHeaders ?? { ...headers.get("admin"), ...request.headers },
         ...(request.payload ? { payload: request.payload } : {}),
       });
       if (request.entityType === "") {

@@ -8,6 +8,14 @@ export const OIDC_STATE_COOKIE = "atlas_oidc_state";
 /** Path of {@link OIDC_STATE_COOKIE}: sent only to the sign-in routes. */
 export const OIDC_STATE_PATH = "/api/auth/oidc";
 
+/**
+ * Name of the short-lived cookie that carries a password sign-in waiting for its second factor
+ * (issue 15.5): its secret is stored only as a hash, valid a few minutes, used once.
+ */
+export const LOGIN_CHALLENGE_COOKIE = "atlas_login_challenge";
+/** Path of {@link LOGIN_CHALLENGE_COOKIE}: sent only to the sign-in routes. */
+export const LOGIN_CHALLENGE_PATH = "/api/auth/login";
+
 /** Reads one cookie from a Cookie header. */
 export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
@@ -35,6 +43,14 @@ export function oidcStateCookie(
   options: { secure: boolean; maxAgeSeconds: number },
 ): string {
   return cookie(OIDC_STATE_COOKIE, value, OIDC_STATE_PATH, options);
+}
+
+/** The {@link LOGIN_CHALLENGE_COOKIE} (Max-Age 0 removes it). */
+export function loginChallengeCookie(
+  value: string,
+  options: { secure: boolean; maxAgeSeconds: number },
+): string {
+  return cookie(LOGIN_CHALLENGE_COOKIE, value, LOGIN_CHALLENGE_PATH, options);
 }
 
 function cookie(

@@ -195,7 +195,10 @@ describe("OpenID Connect sign-in (authorization code + PKCE)", () => {
         displayName: "Bestand",
         passwordHash: null,
         status: "active",
-        roles: [{ role: "kdn_analyst", organisationKey: null, providerId: null }],
+        roles: [
+          { role: "kdn_analyst", organisationKey: null, providerId: null },
+          { role: "administrator", organisationKey: null, providerId: null },
+        ],
       }),
     );
     for (const login of ["bestand-ohne", "bestand-falsch"]) {
@@ -214,8 +217,21 @@ describe("OpenID Connect sign-in (authorization code + PKCE)", () => {
       url: "/api/auth/session",
       headers: { cookie: cookieOf(back.headers["set-cookie"]) },
     });
+    // The identity provider's MFA counts as the second factor (ADR 0029): the administrator
+    // role is effective in an OpenID Connect session without TOTP.
     expect(session.json()).toMatchObject({
-      user: { email: "bestand@example.org", oidc: true, roles: [{ role: "kdn_analyst" }] },
+      secondFactorSetupRequired: false,
+      user: {
+        email: "bestand@example.org",
+        oidc: true,
+        totp: false,
+        roles: [{ role: "administrator" }, { role: "kdn_analyst" }],
+      },
     });
+    const users = await app.inject({
+      url: "/api/admin/users",
+      headers: { cookie: cookieOf(back.headers["set-cookie"]) },
+    });
+    expect(users.statusCode).toBe(200);
   });
 });

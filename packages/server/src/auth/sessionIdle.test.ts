@@ -60,7 +60,11 @@ describe("session idle timeout", () => {
 
     await setLastSeen("idle@example.org", DEFAULT_SESSION_IDLE_MINUTES * 60 + 1);
     await afterTheCache();
-    expect((await session(cookie)).json()).toEqual({ user: null, csrfToken: null });
+    expect((await session(cookie)).json()).toEqual({
+      user: null,
+      csrfToken: null,
+      secondFactorSetupRequired: false,
+    });
     const protectedRead = await server.app.inject({ url: "/api/me/tokens", headers: { cookie } });
     expect(protectedRead.statusCode).toBe(401);
   });
@@ -88,7 +92,11 @@ describe("session idle timeout", () => {
       const cookie = await signIn("kurz@example.org");
       await setLastSeen("kurz@example.org", 5 * 60 + 1);
       const refused = await short.inject({ url: "/api/auth/session", headers: { cookie } });
-      expect(refused.json()).toEqual({ user: null, csrfToken: null });
+      expect(refused.json()).toEqual({
+        user: null,
+        csrfToken: null,
+        secondFactorSetupRequired: false,
+      });
       // The default (30 min) still accepts it.
       await afterTheCache();
       expect((await session(cookie)).json<{ user: unknown }>().user).not.toBeNull();

@@ -19,6 +19,7 @@ import {
 import {
   ConflictError,
   InputError,
+  NotAllowedError,
   NotFoundError,
   RoleAssignment,
   UserView,
@@ -158,6 +159,16 @@ export function registerAccountRoutes(app: ZodApp, context: AppContext): void {
     async (request) => {
       const secret = `${TOKEN_PREFIX}${newSecret()}`;
       const owner = userId(request.principal);
+      const account = await findUserById(context.db, owner);
+      // A token inherits the second factor of the session that creates it (ADR 0029): only
+      // then does it carry the administrator role. An account with TOTP creates tokens only
+      // after signing in with it.
+      if (account?.totp && !request.secondFactor) {
+        throw new NotAllowedError(
+          "second_factor_required",
+          "Bitte melden Sie sich mit Ihrer Zwei-Faktor-Anmeldung an, um ein API-Token anzulegen.",
+        );
+      }
       const actor = auditActor(request);
       const view = await context.db.transaction(async (tx) => {
         const created = await createApiToken(tx, {
@@ -166,6 +177,7 @@ export function registerAccountRoutes(app: ZodApp, context: AppContext): void {
           tokenHash: hashSecret(secret),
           prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
           expiresInDays: request.body.expiresInDays,
+          secondFactor: request.secondFactor,
         });
         await appendAudit(tx, {
           ...actor,
@@ -173,7 +185,11 @@ export function registerAccountRoutes(app: ZodApp, context: AppContext): void {
           entityType: "api_token",
           entityId: String(created.id),
           before: null,
-          after: { name: created.name, prefix: created.prefix },
+          after: {
+            name: created.name,
+            prefix: created.prefix,
+            secondFactor: request.secondFactor,
+          },
         });
         return created;
       });

@@ -155,7 +155,11 @@ describe("sign-in with password", () => {
     });
     expect(out.statusCode).toBe(204);
     const session = await server.app.inject({ url: "/api/auth/session", headers: { cookie } });
-    expect(session.json()).toEqual({ user: null, csrfToken: null });
+    expect(session.json()).toEqual({
+      user: null,
+      csrfToken: null,
+      secondFactorSetupRequired: false,
+    });
   });
 });
 

@@ -1,13 +1,18 @@
 import {
   appendAudit,
+  acceptTotpStep,
   clearLoginFailures,
   consumeOneTimeToken,
+  createLoginChallenge,
   createSession,
+  deleteLoginChallenge,
   deleteSession,
   deleteSessionsOfUser,
   findUserByEmail,
   findOneTimeTokenUser,
   findUserById,
+  findLoginChallenge,
+  findTotp,
   invalidateOneTimeTokensOfUser,
   loginDelaySeconds,
   recordLoginFailure,
@@ -16,19 +21,30 @@ import {
   setPassword,
   toUserView,
   updateUser,
+  useRecoveryCode,
+  type Database,
+  type UserRecord,
 } from "@it-atlas/db";
 import { InputError, RateLimitedError, UserView } from "@it-atlas/domain";
 import { z } from "zod";
 import { auditActor } from "../auth/authPlugin.ts";
-import { sessionCookie } from "../auth/cookies.ts";
+import {
+  LOGIN_CHALLENGE_COOKIE,
+  loginChallengeCookie,
+  readCookie,
+  sessionCookie,
+} from "../auth/cookies.ts";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "../auth/passwords.ts";
 import { hashSecret, newSecret } from "../auth/secrets.ts";
+import { hashRecoveryCode, isTotpCode, matchingStep } from "../auth/totp.ts";
 import { isTls } from "../http/securityHeaders.ts";
 import { problemResponses } from "../http/Problem.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
 
 /** Session length: one working day. */
 export const SESSION_MINUTES = 8 * 60;
+/** How long a correct password waits for the second factor (issue 15.5). */
+export const LOGIN_CHALLENGE_MINUTES = 5;
 
 /**
  * Login throttling (ADR 0018, docs/security.md V2.2.1): per account (also for e-mail addresses
@@ -55,7 +71,8 @@ function accountKey(email: string): string {
   return `account:${email.trim().toLowerCase()}`;
 }
 
-function throttleRules(email: string, address: string) {
+/** The throttle keys of a sign-in (or a code or password typed while signed in). */
+export function throttleRules(email: string, address: string) {
   return [
     {
       key: accountKey(email),
@@ -70,20 +87,83 @@ function throttleRules(email: string, address: string) {
   ];
 }
 
-function waitText(seconds: number): string {
+/** A wait in German words. */
+export function waitText(seconds: number): string {
   if (seconds < 120) return seconds === 1 ? "1 Sekunde" : `${seconds} Sekunden`;
   return `${Math.ceil(seconds / 60)} Minuten`;
 }
 
 const Session = z
-  .object({ user: UserView.nullable(), csrfToken: z.string().nullable() })
+  .object({
+    user: UserView.nullable(),
+    csrfToken: z.string().nullable(),
+    /**
+     * The account holds the administrator role, but it is not effective in this session: the
+     * account has no second factor yet (or the session did not use it). `user.roles` lists
+     * only the effective roles.
+     */
+    secondFactorSetupRequired: z.boolean(),
+  })
   .meta({ id: "Session" });
+const LoginResult = Session.extend({
+  /** The password was right; the account has TOTP: send a code to /api/auth/login/second-factor. */
+  secondFactorRequired: z.boolean(),
+}).meta({ id: "LoginResult" });
+
+/** The session view of an account: only its effective roles (see {@link Session}). */
+function sessionView(user: UserRecord, secondFactor: boolean, csrfToken: string | null) {
+  const view = toUserView(user);
+  const withheld = !secondFactor && view.roles.some((role) => role.role === "administrator");
+  return {
+    user: withheld
+      ? { ...view, roles: view.roles.filter((role) => role.role !== "administrator") }
+      : view,
+    csrfToken,
+    secondFactorSetupRequired: withheld,
+  };
+}
 const Credentials = z.object({
   email: z.string().trim().min(3, "E-Mail-Adresse angeben").max(320),
   password: z.string().min(1, "Passwort angeben").max(256),
 });
 
-/** Sign-in with password, sign-out, session, password reset and invitations by token link. */
+/** Opens a password session (after the second factor, if the account has one) and audits it. */
+async function startSession(
+  db: Database,
+  user: UserRecord,
+  options: { secondFactor: boolean; requestId: string; after: Record<string, unknown> },
+): Promise<{ secret: string; csrfToken: string }> {
+  const secret = newSecret();
+  const csrfToken = newSecret(24);
+  await db.transaction(async (tx) => {
+    await createSession(tx, {
+      tokenHash: hashSecret(secret),
+      userId: user.id,
+      csrfToken,
+      via: "password",
+      ttlMinutes: SESSION_MINUTES,
+      secondFactor: options.secondFactor,
+    });
+    await recordLogin(tx, user.id);
+    // The account's count starts again; the address's count does not, so one valid
+    // account cannot reset the delay of an address that guesses at others.
+    await clearLoginFailures(tx, [accountKey(user.email)]);
+    await appendAudit(tx, {
+      actorUserId: user.id,
+      actorLabel: user.email,
+      via: "ui",
+      action: "login",
+      entityType: "session",
+      entityId: String(user.id),
+      before: null,
+      after: options.after,
+      requestId: options.requestId,
+    });
+  });
+  return { secret, csrfToken };
+}
+
+/** Sign-in with password (and second factor), sign-out, session, password reset and invitations by token link. */
 export function registerAuthRoutes(app: ZodApp, context: AppContext): void {
   const secure = (request: { protocol: string; headers: Record<string, unknown> }) =>
     isTls(
@@ -103,9 +183,11 @@ export function registerAuthRoutes(app: ZodApp, context: AppContext): void {
       },
     },
     async (request) => {
-      if (request.principal.kind !== "user") return { user: null, csrfToken: null };
+      const none = { user: null, csrfToken: null, secondFactorSetupRequired: false };
+      if (request.principal.kind !== "user") return none;
       const user = await findUserById(context.db, request.principal.userId);
-      return { user: user ? toUserView(user) : null, csrfToken: request.sessionCsrf ?? null };
+      if (!user) return none;
+      return sessionView(user, request.secondFactor, request.sessionCsrf ?? null);
     },
   );
 
@@ -115,9 +197,10 @@ export function registerAuthRoutes(app: ZodApp, context: AppContext): void {
       config: { access: { permission: "public:read" } },
       schema: {
         tags: ["Anmeldung"],
-        summary: "Mit E-Mail und Passwort anmelden (setzt ein httpOnly-Sitzungscookie)",
+        summary:
+          "Mit E-Mail und Passwort anmelden (setzt ein httpOnly-Sitzungscookie; mit Zwei-Faktor-Anmeldung erst nach dem Code)",
         body: Credentials,
-        response: { 200: Session, ...problemResponses },
+        response: { 200: LoginResult, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -144,37 +227,121 @@ export function registerAuthRoutes(app: ZodApp, context: AppContext): void {
         await context.db.transaction((tx) => recordLoginFailure(tx, rules));
         throw new InputError("invalid_credentials", "E-Mail-Adresse oder Passwort ist falsch.");
       }
-      const secret = newSecret();
-      const csrfToken = newSecret(24);
-      await context.db.transaction(async (tx) => {
-        await createSession(tx, {
-          tokenHash: hashSecret(secret),
+      if (user.totp) {
+        // The password was right; the session waits for the second factor. The account's
+        // failure count is not cleared here: knowing the password must not buy new guesses
+        // at the code (issue 15.5).
+        const challenge = newSecret();
+        await createLoginChallenge(context.db, {
+          tokenHash: hashSecret(challenge),
           userId: user.id,
-          csrfToken,
-          via: "password",
-          ttlMinutes: SESSION_MINUTES,
+          ttlMinutes: LOGIN_CHALLENGE_MINUTES,
         });
-        await recordLogin(tx, user.id);
-        // The account's count starts again; the address's count does not, so one valid
-        // account cannot reset the delay of an address that guesses at others.
-        await clearLoginFailures(tx, [accountKey(request.body.email)]);
-        await appendAudit(tx, {
-          actorUserId: user.id,
-          actorLabel: user.email,
-          via: "ui",
-          action: "login",
-          entityType: "session",
-          entityId: String(user.id),
-          before: null,
-          after: { via: "password" },
-          requestId: request.id,
-        });
+        reply.header(
+          "set-cookie",
+          loginChallengeCookie(challenge, {
+            secure: secure(request),
+            maxAgeSeconds: LOGIN_CHALLENGE_MINUTES * 60,
+          }),
+        );
+        return {
+          user: null,
+          csrfToken: null,
+          secondFactorSetupRequired: false,
+          secondFactorRequired: true,
+        };
+      }
+      const session = await startSession(context.db, user, {
+        secondFactor: false,
+        requestId: request.id,
+        after: { via: "password" },
       });
       reply.header(
         "set-cookie",
-        sessionCookie(secret, { secure: secure(request), maxAgeSeconds: SESSION_MINUTES * 60 }),
+        sessionCookie(session.secret, {
+          secure: secure(request),
+          maxAgeSeconds: SESSION_MINUTES * 60,
+        }),
       );
-      return { user: toUserView(user), csrfToken };
+      return { ...sessionView(user, false, session.csrfToken), secondFactorRequired: false };
+    },
+  );
+
+  app.post(
+    "/api/auth/login/second-factor",
+    {
+      config: { access: { permission: "public:read" } },
+      schema: {
+        tags: ["Anmeldung"],
+        summary:
+          "Anmeldung mit dem zweiten Faktor abschließen: Code aus der Authenticator-App oder ein Wiederherstellungscode",
+        body: z.object({
+          code: z.string().trim().min(6, "Bitte den Code angeben").max(40),
+        }),
+        response: { 200: Session, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const expired = () =>
+        new InputError(
+          "login_expired",
+          "Die Anmeldung ist abgelaufen. Bitte melden Sie sich erneut mit E-Mail-Adresse und Passwort an.",
+        );
+      const challenge = readCookie(request.headers.cookie, LOGIN_CHALLENGE_COOKIE);
+      if (!challenge) throw expired();
+      const challengeHash = hashSecret(challenge);
+      const userId = await findLoginChallenge(context.db, challengeHash);
+      const user = userId === undefined ? undefined : await findUserById(context.db, userId);
+      if (!user || user.status !== "active") throw expired();
+      const rules = throttleRules(user.email, request.ip);
+      const delay = await loginDelaySeconds(
+        context.db,
+        rules.map((rule) => rule.key),
+      );
+      if (delay > 0) {
+        reply.header("retry-after", String(delay));
+        throw new RateLimitedError(
+          "too_many_attempts",
+          `Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in ${waitText(delay)} erneut.`,
+        );
+      }
+      const totp = await findTotp(context.db, user.id);
+      if (!totp?.confirmed) throw expired();
+      const code = request.body.code;
+      const usedFactor = await context.db.transaction(async (tx) => {
+        if (isTotpCode(code)) {
+          const step = matchingStep(totp.secret, code);
+          // A valid code counts once: its time step must be later than the last one used.
+          return step !== undefined && (await acceptTotpStep(tx, user.id, step))
+            ? "totp"
+            : undefined;
+        }
+        return (await useRecoveryCode(tx, user.id, hashRecoveryCode(code)))
+          ? "recovery_code"
+          : undefined;
+      });
+      if (!usedFactor) {
+        await context.db.transaction((tx) => recordLoginFailure(tx, rules));
+        throw new InputError(
+          "invalid_second_factor",
+          "Der Code ist falsch, abgelaufen oder wurde schon verwendet.",
+          [{ field: "code", message: "ungültig" }],
+        );
+      }
+      if (!(await deleteLoginChallenge(context.db, challengeHash))) throw expired();
+      const session = await startSession(context.db, user, {
+        secondFactor: true,
+        requestId: request.id,
+        after: { via: "password", secondFactor: usedFactor },
+      });
+      reply.header("set-cookie", [
+        sessionCookie(session.secret, {
+          secure: secure(request),
+          maxAgeSeconds: SESSION_MINUTES * 60,
+        }),
+        loginChallengeCookie("", { secure: secure(request), maxAgeSeconds: 0 }),
+      ]);
+      return sessionView(user, true, session.csrfToken);
     },
   );
 

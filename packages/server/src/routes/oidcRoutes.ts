@@ -187,6 +187,9 @@ export function registerOidcRoutes(app: ZodApp, context: AppContext): void {
             csrfToken,
             via: "oidc",
             ttlMinutes: SESSION_MINUTES,
+            // The identity provider is trusted to enforce its own MFA (ADR 0029): the
+            // administrator role is effective in an OpenID Connect session.
+            secondFactor: true,
           });
           await recordLogin(tx, user.id);
           await appendAudit(tx, {

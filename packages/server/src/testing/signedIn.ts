@@ -2,6 +2,7 @@ import { createApiToken, createUser, type Database } from "@it-atlas/db";
 import type { RoleAssignment } from "@it-atlas/domain";
 import { TOKEN_PREFIX } from "../auth/authPlugin.ts";
 import { hashSecret, newSecret } from "../auth/secrets.ts";
+import { enrolTotp } from "./totp.ts";
 
 /** Role shorthands for tests. */
 export type TestRole =
@@ -22,7 +23,9 @@ let counter = 0;
 
 /**
  * Creates a user with the given roles and an API token for it; returns the request headers
- * that authenticate as that user (Bearer token: no CSRF needed).
+ * that authenticate as that user (Bearer token: no CSRF needed). An administrator gets what
+ * the role requires (ADR 0029): a confirmed TOTP, and a token created as in a session that
+ * signed in with it.
  */
 export async function authHeaders(
   db: Database,
@@ -38,12 +41,15 @@ export async function authHeaders(
       status: "active",
       roles: roles.map(toAssignment),
     });
+    const administrator = roles.includes("administrator");
+    if (administrator) await enrolTotp(tx, userId);
     await createApiToken(tx, {
       userId,
       name: "Test",
       tokenHash: hashSecret(secret),
       prefix: secret.slice(0, 12),
       expiresInDays: 1,
+      secondFactor: administrator,
     });
   });
   return { authorization: `Bearer ${secret}` };

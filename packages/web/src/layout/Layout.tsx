@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
 import { AccountNavigation } from "../features/auth/AccountNavigation.tsx";
+import { SecondFactorNotice } from "../features/auth/SecondFactorNotice.tsx";
 import { NotificationBell } from "../features/change/NotificationBell.tsx";
 import { LoadingState } from "../ui/States.tsx";
 
@@ -135,6 +136,7 @@ export function Layout() {
         </div>
       </header>
       <main id="inhalt" ref={mainRef} className="kern-container atlas-main" tabIndex={-1}>
+        <SecondFactorNotice />
         <Suspense fallback={<LoadingState label="Seite wird geladen …" />}>
           <Outlet />
         </Suspense>

@@ -67,6 +67,11 @@ function AccountMenu({ user, principal }: { user: Schemas["UserView"]; principal
               API-Tokens
             </NavLink>
           </li>
+          <li>
+            <NavLink className="atlas-account__link" to="/konto/zwei-faktor">
+              Zwei-Faktor-Anmeldung
+            </NavLink>
+          </li>
           {administrator ? (
             <>
               <li>

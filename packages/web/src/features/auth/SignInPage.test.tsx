@@ -13,6 +13,7 @@ function renderSignIn(route = "/anmelden") {
       <Route path="/anmelden" element={<SignInPage />} />
       <Route path="/landkarte" element={<p>Landkarte geöffnet</p>} />
       <Route path="/" element={<p>Startseite</p>} />
+      <Route path="/konto/zwei-faktor" element={<p>Einrichtung Zwei-Faktor</p>} />
     </Routes>,
     { route },
   );
@@ -115,5 +116,74 @@ describe("SignInPage", () => {
     await signIn("erika.muster@detmold.de", "ein-sicheres-Passwort");
 
     await waitFor(() => expect(screen.getByText("Startseite")).toBeInTheDocument());
+  });
+
+  it("asks for the code of the second factor after the right password and signs in with it", async () => {
+    fakeApi.respond({
+      method: "POST",
+      path: "/api/auth/login",
+      body: {
+        user: null,
+        csrfToken: null,
+        secondFactorSetupRequired: false,
+        secondFactorRequired: true,
+      },
+    });
+    fakeApi.respond({
+      method: "POST",
+      path: "/api/auth/login/second-factor",
+      status: 400,
+      body: {
+        type: "urn:it-atlas:problem:invalid_second_factor",
+        status: 400,
+        code: "invalid_second_factor",
+        title: "Ungültige Eingabe",
+        detail: "Der Code ist falsch, abgelaufen oder wurde schon verwendet.",
+      },
+    });
+    renderSignIn("/anmelden?zurueck=%2Flandkarte");
+    await signIn("chefin@kdn.example.org", "richtiges-passwort");
+
+    const field = await screen.findByLabelText(
+      "Code aus der Authenticator-App oder Wiederherstellungscode",
+    );
+    expect(screen.getByRole("heading", { name: "Zwei-Faktor-Anmeldung" })).toHaveFocus();
+    expect(screen.queryByLabelText("Passwort")).not.toBeInTheDocument();
+    const user = userEvent.setup();
+    await user.type(field, "123456");
+    await user.click(screen.getByRole("button", { name: "Bestätigen" }));
+    expect(
+      await screen.findByText("Der Code ist falsch, abgelaufen oder wurde schon verwendet."),
+    ).toBeInTheDocument();
+
+    fakeApi.respond({
+      method: "POST",
+      path: "/api/auth/login/second-factor",
+      body: { user: buildUser(), csrfToken: "neu", secondFactorSetupRequired: false },
+    });
+    await user.type(field, "654321");
+    await user.click(screen.getByRole("button", { name: "Bestätigen" }));
+    expect(await screen.findByText("Landkarte geöffnet")).toBeInTheDocument();
+    expect(
+      fakeApi.requests
+        .filter((request) => request.url.pathname === "/api/auth/login/second-factor")
+        .at(-1)?.body,
+    ).toEqual({ code: "654321" });
+  });
+
+  it("leads an administrator without a second factor to its set-up", async () => {
+    fakeApi.respond({
+      method: "POST",
+      path: "/api/auth/login",
+      body: {
+        user: buildUser({ roles: [] }),
+        csrfToken: "neu",
+        secondFactorSetupRequired: true,
+        secondFactorRequired: false,
+      },
+    });
+    renderSignIn("/anmelden?zurueck=%2Flandkarte");
+    await signIn("neu@kdn.example.org", "richtiges-passwort");
+    expect(await screen.findByText("Einrichtung Zwei-Faktor")).toBeInTheDocument();
   });
 });

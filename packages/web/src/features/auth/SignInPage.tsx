@@ -12,6 +12,8 @@ import {
   type FormProblem,
 } from "../sourcing/toFormProblem.ts";
 import { safeReturnPath } from "./safeReturnPath.ts";
+import { SecondFactorForm } from "./SecondFactorForm.tsx";
+import { SECOND_FACTOR_PAGE } from "./SecondFactorNotice.tsx";
 import { useSession, useSignIn } from "./sessionQueries.ts";
 import "./auth.css";
 
@@ -24,9 +26,10 @@ function isField(field: string): field is Field {
 }
 
 /**
- * Sign-in with e-mail and password. Wrong credentials, lockout and rate limit come from the
- * server as German problems and are shown in the error summary; afterwards the person returns
- * to `?zurueck=` (same-site paths only) or the start page.
+ * Sign-in with e-mail and password, then – when the account has one – the code of the second
+ * factor. Wrong credentials, lockout and rate limit come from the server as German problems
+ * and are shown in the error summary; afterwards the person returns to `?zurueck=` (same-site
+ * paths only) or the start page. An administrator without a second factor is led to set it up.
  */
 export function SignInPage() {
   usePageTitle("Anmelden");
@@ -40,7 +43,10 @@ export function SignInPage() {
   const signIn = useSignIn();
   const [values, setValues] = useState<Record<Field, string>>({ email: "", password: "" });
   const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [askForCode, setAskForCode] = useState(false);
   const errorOf = (field: Field) => messageFor(problem?.errors ?? [], field);
+  const proceed = (setupRequired: boolean) =>
+    void navigate(setupRequired ? SECOND_FACTOR_PAGE : back, { replace: true });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -60,7 +66,12 @@ export function SignInPage() {
     signIn.mutate(
       { email: values.email.trim(), password: values.password },
       {
-        onSuccess: () => void navigate(back, { replace: true }),
+        onSuccess: (result) => {
+          if (result.secondFactorRequired) {
+            setProblem(null);
+            setAskForCode(true);
+          } else proceed(result.secondFactorSetupRequired);
+        },
         onError: (error) => {
           const next = toFormProblem(error);
           setProblem({
@@ -90,6 +101,15 @@ export function SignInPage() {
         </div>
       ) : null}
       {session.isPending ? <LoadingState label="Anmeldung wird geprüft …" /> : null}
+      {askForCode && !user ? (
+        <SecondFactorForm
+          onDone={(session) => proceed(session.secondFactorSetupRequired)}
+          onRestart={() => {
+            setAskForCode(false);
+            setValues({ email: values.email, password: "" });
+          }}
+        />
+      ) : null}
       {user && !signIn.isPending && !signIn.isSuccess ? (
         <div className="kern-alert kern-alert--info">
           <div className="kern-alert__header">
@@ -106,7 +126,7 @@ export function SignInPage() {
           </div>
         </div>
       ) : null}
-      {!session.isPending && !user ? (
+      {!session.isPending && !user && !askForCode ? (
         <>
           <p className="kern-body">
             Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an. Konten vergibt die

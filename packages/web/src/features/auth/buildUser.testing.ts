@@ -15,6 +15,7 @@ export function buildUser(overrides: Partial<UserView> = {}): UserView {
     lastLoginAt: "2025-06-30T07:15:00Z",
     createdAt: "2025-01-02T09:00:00Z",
     oidc: false,
+    totp: false,
     ...overrides,
   };
 }
@@ -31,6 +32,6 @@ export function buildRole(
 export function answerSession(user: UserView | null, csrfToken = "csrf-test-token"): void {
   fakeApi.respond({
     path: "/api/auth/session",
-    body: { user, csrfToken: user ? csrfToken : null },
+    body: { user, csrfToken: user ? csrfToken : null, secondFactorSetupRequired: false },
   });
 }

@@ -8,7 +8,7 @@ export type Session = Schemas["Session"];
 /** Query key of the session; sign-in and sign-out write it directly. */
 export const SESSION_KEY = ["session"] as const;
 
-const SIGNED_OUT: Session = { user: null, csrfToken: null };
+const SIGNED_OUT: Session = { user: null, csrfToken: null, secondFactorSetupRequired: false };
 
 async function fetchSession(): Promise<Session> {
   const session = unwrap(await api.GET("/api/auth/session"));
@@ -37,12 +37,28 @@ function switchSession(queryClient: QueryClient, session: Session): void {
   void queryClient.resetQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
 }
 
-/** Signs in with e-mail and password; afterwards every query is reloaded for the new viewer. */
+/**
+ * Signs in with e-mail and password; afterwards every query is reloaded for the new viewer.
+ * When the account has a second factor, the answer says so and no session exists yet: the
+ * caller asks for the code and completes with {@link useCompleteSecondFactor}.
+ */
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (credentials: { email: string; password: string }) =>
       unwrap(await api.POST("/api/auth/login", { body: credentials })),
+    onSuccess: ({ secondFactorRequired, ...session }) => {
+      if (!secondFactorRequired) switchSession(queryClient, session);
+    },
+  });
+}
+
+/** Completes a sign-in with the code from the authenticator app or a recovery code. */
+export function useCompleteSecondFactor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (code: string) =>
+      unwrap(await api.POST("/api/auth/login/second-factor", { body: { code } })),
     onSuccess: (session) => switchSession(queryClient, session),
   });
 }
