@@ -21,7 +21,7 @@ import { InputError, RateLimitedError, UserView } from "@it-atlas/domain";
 import { z } from "zod";
 import { auditActor } from "../auth/authPlugin.ts";
 import { sessionCookie } from "../auth/cookies.ts";
-import { checkPasswordPolicy, hashPassword, verifyPassword } from "../auth/passwords.ts";
+import { assertPasswordPolicy, hashPassword, verifyPassword } from "../auth/passwords.ts";
 import { hashSecret, newSecret } from "../auth/secrets.ts";
 import { isTls } from "../http/securityHeaders.ts";
 import { problemResponses } from "../http/Problem.ts";
@@ -243,7 +243,7 @@ export function registerAuthRoutes(app: ZodApp, context: AppContext): void {
         const owner = await findOneTimeTokenUser(context.db, kind, tokenHash);
         const account = owner === undefined ? undefined : await findUserById(context.db, owner);
         if (!account) throw invalidLink();
-        checkPasswordPolicy(request.body.password, {
+        await assertPasswordPolicy(request.body.password, {
           personal: [account.email, request.body.displayName ?? account.displayName],
         });
         const passwordHash = await hashPassword(request.body.password);

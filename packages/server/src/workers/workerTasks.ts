@@ -4,6 +4,7 @@ import {
   type FieldProblem,
   type SourcingImportRow,
 } from "@it-atlas/domain";
+import { checkPasswordPolicy, type PasswordPolicyContext } from "../auth/passwords.ts";
 import { readAndCheckImportFile, type CheckedImportFile } from "../import/importService.ts";
 import { assertWorkbookUnpacksWithin } from "../import/readWorkbook.ts";
 import {
@@ -26,6 +27,11 @@ export interface WorkerTasks {
   "import.planSourcing": {
     input: { rows: SourcingImportRow[]; compare: SourcingCompareInput };
     output: PreparedSourcingPlan;
+  };
+  /** Checks a new password against the policy (zxcvbn); refusals come back as InputError. */
+  "password.check": {
+    input: { password: string; context: PasswordPolicyContext };
+    output: null;
   };
   /** Measures an .xlsx's real unpacked size against the budget (refuses ZIP bombs). */
   "import.inspect": {
@@ -70,6 +76,10 @@ const TASKS: TaskTable = {
   "import.check": ({ bytes, fileName, sourcing }) =>
     readAndCheckImportFile(bytes, fileName, sourcing),
   "import.planSourcing": ({ rows, compare }) => Promise.resolve(prepareSourcingPlan(rows, compare)),
+  "password.check": ({ password, context }) => {
+    checkPasswordPolicy(password, context);
+    return Promise.resolve(null);
+  },
   "import.inspect": async ({ bytes }) => ({
     unpackedBytes: isZip(bytes) ? await assertWorkbookUnpacksWithin(bytes) : null,
   }),
