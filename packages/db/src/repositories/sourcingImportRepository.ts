@@ -97,19 +97,34 @@ function pick<T>(rows: readonly T[]) {
 }
 
 /**
- * Writes an import's versions in the caller's transaction with the semantics of
- * `changeSourcing`, in a few bulk statements (arrays through `unnest`): per Kommune and
- * domain the versions are applied by "Gültig ab"; the first one corrects the open version in
- * place when it starts on the same day, otherwise closes it; each further version closes the
- * one before (its `valid_to` is the next version's day) and points to it (lineage).
+ * What an import writes, grouped: open versions corrected in place, open versions closed, and
+ * new versions in insert order. A new version's predecessor is the stored open version
+ * (`predecessorId`) or an earlier new version of the same Kommune × domain
+ * (`predecessorIndex`, an index into `inserts`). Plain data: it is prepared in the worker pool.
+ */
+export interface SourcingImportWrites {
+  corrections: Array<SourcingImportVersion & { id: number }>;
+  closings: Array<{ id: number; validTo: string }>;
+  inserts: Array<
+    SourcingImportVersion & {
+      validTo: string | null;
+      predecessorId: number | null;
+      predecessorIndex: number | null;
+    }
+  >;
+}
+
+/**
+ * Groups an import's versions into the writes of {@link writeSourcingImport} (no database):
+ * per Kommune and domain the versions are applied by "Gültig ab"; the first one corrects the
+ * open version in place when it starts on the same day, otherwise closes it; each further
+ * version closes the one before (its `valid_to` is the next version's day) and points to it.
  * `open` holds the stored open version per `organisationKey|domainId`.
  */
-export async function applySourcingImport(
-  tx: Queryable,
+export function prepareSourcingImport(
   versions: readonly SourcingImportVersion[],
   open: ReadonlyMap<string, { id: number; validFrom: string }>,
-  reason: string,
-): Promise<{ inserted: number; corrected: number }> {
+): SourcingImportWrites {
   const byKey = new Map<string, SourcingImportVersion[]>();
   for (const version of versions) {
     const key = `${version.organisationKey}|${version.domainId}`;
@@ -117,30 +132,50 @@ export async function applySourcingImport(
     list.push(version);
     byKey.set(key, list);
   }
-  const corrections: Array<SourcingImportVersion & { id: number }> = [];
-  const closings: Array<{ id: number; validTo: string }> = [];
-  const inserts: Array<
-    SourcingImportVersion & { predecessorId: number | null; validTo: string | null }
-  > = [];
+  const writes: SourcingImportWrites = { corrections: [], closings: [], inserts: [] };
   for (const [key, list] of byKey) {
     list.sort((a, b) => a.validFrom.localeCompare(b.validFrom));
     const stored = open.get(key);
     let rest = list;
     const first = list[0];
     if (stored && first && stored.validFrom === first.validFrom) {
-      corrections.push({ ...first, id: stored.id });
+      writes.corrections.push({ ...first, id: stored.id });
       rest = list.slice(1);
     }
     // The stored version (corrected or not) ends where the next imported version begins.
-    if (stored && rest[0]) closings.push({ id: stored.id, validTo: rest[0].validFrom });
+    if (stored && rest[0]) writes.closings.push({ id: stored.id, validTo: rest[0].validFrom });
     rest.forEach((version, index) => {
-      inserts.push({
+      writes.inserts.push({
         ...version,
-        predecessorId: null,
         validTo: rest[index + 1]?.validFrom ?? null,
+        predecessorId: index === 0 ? (stored?.id ?? null) : null,
+        predecessorIndex: index === 0 ? null : writes.inserts.length - 1,
       });
     });
   }
+  return writes;
+}
+
+/**
+ * Writes an import's versions in the caller's transaction with the semantics of
+ * `changeSourcing` ({@link prepareSourcingImport}), in a few bulk statements (arrays through
+ * `unnest`).
+ */
+export async function applySourcingImport(
+  tx: Queryable,
+  versions: readonly SourcingImportVersion[],
+  open: ReadonlyMap<string, { id: number; validFrom: string }>,
+  reason: string,
+): Promise<{ inserted: number; corrected: number }> {
+  return writeSourcingImport(tx, prepareSourcingImport(versions, open), reason);
+}
+
+/** Writes prepared versions ({@link prepareSourcingImport}) in the caller's transaction. */
+export async function writeSourcingImport(
+  tx: Queryable,
+  { corrections, closings, inserts }: SourcingImportWrites,
+  reason: string,
+): Promise<{ inserted: number; corrected: number }> {
   // Ids are drawn first, so each new version can name its predecessor in the same statement.
   // One range from the sequence: the table lock of the import keeps other inserts out meanwhile.
   let ids: number[] = [];
@@ -153,15 +188,16 @@ export async function applySourcingImport(
     );
     ids = inserts.map((_insert, index) => first + index);
   }
-  const previous = new Map<string, number>();
-  for (const [key, stored] of open) previous.set(key, stored.id);
-  const rows = inserts.map((insert, index) => {
-    const key = `${insert.organisationKey}|${insert.domainId}`;
-    const id = ids[index] ?? 0;
-    const row = { ...insert, id, predecessorId: previous.get(key) ?? null };
-    previous.set(key, id);
-    return row;
-  });
+  // Built per statement, so no pass over all new versions blocks the event loop at once.
+  const rowsOf = (start: number) =>
+    inserts.slice(start, start + CHUNK).map((insert, offset) => ({
+      ...insert,
+      id: ids[start + offset] ?? 0,
+      predecessorId:
+        insert.predecessorIndex === null
+          ? insert.predecessorId
+          : (ids[insert.predecessorIndex] ?? null),
+    }));
 
   for (let start = 0; start < corrections.length; start += CHUNK) {
     const column = pick(corrections.slice(start, start + CHUNK));
@@ -191,9 +227,9 @@ export async function applySourcingImport(
       FROM unnest(${keys}::int[], ${column((row) => row.validTo)}::date[]) AS v(id, valid_to)
       WHERE s.id = v.id AND s.id = ANY(${keys}::int[])`);
   }
-  const bulk = rows.length >= BULK_ROWS && (await withoutRowTriggers(tx, rows));
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const column = pick(rows.slice(start, start + CHUNK));
+  const bulk = inserts.length >= BULK_ROWS && (await withoutRowTriggers(tx, inserts));
+  for (let start = 0; start < inserts.length; start += CHUNK) {
+    const column = pick(rowsOf(start));
     await tx.query(sql`
       INSERT INTO sourcing (id, organisation_key, domain_id, operating_model, provider_id, partner_key, product_id,
         running_cost, investment_cost, volume, contract_end, satisfaction, valid_from, valid_to, predecessor_id,
@@ -214,7 +250,7 @@ export async function applySourcingImport(
              investment_cost, volume, contract_end, satisfaction, valid_from, valid_to, predecessor_id, evidence, quality)`);
   }
   if (bulk) await tx.query(sql`SET LOCAL session_replication_role = origin`);
-  return { inserted: rows.length, corrected: corrections.length };
+  return { inserted: inserts.length, corrected: corrections.length };
 }
 
 /** From this many new versions on, the references are checked once instead of per row. */

@@ -165,6 +165,66 @@ export interface SourcingWithScope {
  * as-of queries from memory between writes (see LandscapeReader).
  */
 export async function listAllSourcingVersions(db: Queryable): Promise<SourcingWithScope[]> {
+  return listSourcingVersionsWithScope(db, undefined);
+}
+
+/**
+ * {@link listAllSourcingVersions} in batches of whole Kommunen of about `rowsPerBatch`
+ * versions, in the same order. An answer is decoded on the event loop in one piece (PGlite
+ * runs in a worker thread; node-postgres parses on the event loop), so after an import of
+ * 100,000 rows one answer with every version blocked it for seconds; a batch costs a few ms.
+ */
+export async function* listAllSourcingVersionsInBatches(
+  db: Queryable,
+  rowsPerBatch = 5000,
+): AsyncGenerator<SourcingWithScope[]> {
+  // The same order of Kommunen (name, key) as the versions' order, in the same collation.
+  const counts = await db.query<{ key: string; count: number }>(sql`
+    SELECT o.key, count(*)::int AS count FROM sourcing s JOIN organisation o ON o.key = s.organisation_key
+    GROUP BY o.name, o.key ORDER BY o.name, o.key`);
+  let keys: string[] = [];
+  let rows = 0;
+  for (const [index, { key, count }] of counts.entries()) {
+    keys.push(key);
+    rows += count;
+    if (rows >= rowsPerBatch || index === counts.length - 1) {
+      yield await listSourcingVersionsWithScope(
+        db,
+        sql`WHERE x.organisation_key = ANY(${keys}::text[])`,
+      );
+      keys = [];
+      rows = 0;
+    }
+  }
+}
+
+/** A Kommune × Leistungsbereich pair of the landscape. */
+export interface LandscapePair {
+  organisationKey: string;
+  domainId: string;
+}
+
+/**
+ * Every version of the given Kommune × domain pairs, in the order of
+ * {@link listAllSourcingVersions}: the reader replaces just these pairs after a write that
+ * changed only them.
+ */
+export async function listSourcingVersionsOfPairs(
+  db: Queryable,
+  pairs: readonly LandscapePair[],
+): Promise<SourcingWithScope[]> {
+  if (pairs.length === 0) return [];
+  return listSourcingVersionsWithScope(
+    db,
+    sql`WHERE (x.organisation_key, x.domain_id) IN (SELECT * FROM unnest(
+          ${pairs.map((pair) => pair.organisationKey)}::text[], ${pairs.map((pair) => pair.domainId)}::text[]))`,
+  );
+}
+
+async function listSourcingVersionsWithScope(
+  db: Queryable,
+  where: SqlFragment | undefined,
+): Promise<SourcingWithScope[]> {
   const rows = await db.query<
     SourcingRow & {
       kreis_key: string | null;
@@ -176,6 +236,7 @@ export async function listAllSourcingVersions(db: Queryable): Promise<SourcingWi
         FROM (${SELECT_SOURCING}) x
         JOIN organisation o2 ON o2.key = x.organisation_key
         JOIN service_domain d2 ON d2.id = x.domain_id
+        ${where ?? sql``}
         ORDER BY x.organisation_name, x.organisation_key, d2.position, x.domain_id, x.valid_from`,
   );
   return rows.map((row) => ({
@@ -217,16 +278,54 @@ export function countLandscapeWritesCommitted(): number {
   return landscapeWritesCommitted;
 }
 
-/** Marks the landscape as changed (readers compare revisions before using a cache). */
-export async function bumpLandscapeRevision(tx: Queryable): Promise<number> {
+/** Revisions of committed writes that changed only some pairs, and those pairs (bounded). */
+const pairsByRevision = new Map<number, readonly LandscapePair[]>();
+const MAX_SCOPED_REVISIONS = 1000;
+
+/**
+ * Marks the landscape as changed (readers compare revisions before using a cache). `pairs`:
+ * the write changed the versions of just these Kommune × domain pairs and nothing else the
+ * landscape shows, so a reader of this process may replace only them (ADR 0025).
+ */
+export async function bumpLandscapeRevision(
+  tx: Queryable,
+  pairs?: readonly LandscapePair[],
+): Promise<number> {
   const [row] = await tx.query<{ revision: number }>(
     sql`UPDATE landscape_revision SET revision = revision + 1 RETURNING revision::int AS revision`,
   );
+  const revision = row?.revision ?? 0;
   // Counted after the COMMIT: a reader that re-read earlier would still see the old revision.
   afterCommit(tx, () => {
+    if (pairs) {
+      pairsByRevision.set(revision, pairs);
+      if (pairsByRevision.size > MAX_SCOPED_REVISIONS) {
+        const oldest = pairsByRevision.keys().next().value;
+        if (oldest !== undefined) pairsByRevision.delete(oldest);
+      }
+    }
     landscapeWritesCommitted += 1;
   });
-  return row?.revision ?? 0;
+  return revision;
+}
+
+/**
+ * The pairs changed between two revisions when every revision in between was a committed
+ * write of this process that named its pairs; otherwise undefined (a write of another
+ * process, or one that changed more: the reader loads everything again).
+ */
+export function landscapePairsChangedBetween(
+  from: number,
+  to: number,
+): LandscapePair[] | undefined {
+  if (to <= from || to - from > MAX_SCOPED_REVISIONS) return undefined;
+  const pairs = new Map<string, LandscapePair>();
+  for (let revision = from + 1; revision <= to; revision += 1) {
+    const changed = pairsByRevision.get(revision);
+    if (!changed) return undefined;
+    for (const pair of changed) pairs.set(`${pair.organisationKey}|${pair.domainId}`, pair);
+  }
+  return [...pairs.values()];
 }
 
 /** The current landscape revision. */
@@ -372,7 +471,7 @@ export async function changeSourcing(
     );
     id = row?.id;
   }
-  await bumpLandscapeRevision(tx);
+  await bumpLandscapeRevision(tx, [{ organisationKey, domainId }]);
   if (id === undefined) throw new Error("Bezug wurde nicht geschrieben");
   return id;
 }

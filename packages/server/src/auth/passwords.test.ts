@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { checkPasswordPolicy } from "./passwords.ts";
+import { InputError } from "@it-atlas/domain";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { CpuPool } from "../workers/cpuPool.ts";
+import { assertPasswordPolicy, checkPasswordPolicy } from "./passwords.ts";
 
 function refusal(password: string, personal: string[] = []): string | undefined {
   try {
@@ -35,5 +37,31 @@ describe("checkPasswordPolicy", () => {
     expect(refusal("Dachs-Gurke-Fahrrad-93")).toBeUndefined();
     expect(refusal("Leuchtturm am Kanal, 7 Wiesen")).toBeUndefined();
     expect(refusal("Detmold-Bearbeitung-2026", ["detmold@example.org", "Detmold"])).toBeUndefined();
+  });
+});
+
+describe("assertPasswordPolicy", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("checks in the CPU worker pool and refuses with the same German reason and field", async () => {
+    const run = vi.spyOn(CpuPool.prototype, "run");
+    const refusal = await assertPasswordPolicy("passwort1234", { field: "newPassword" }).catch(
+      (error: unknown) => error,
+    );
+    expect(run).toHaveBeenCalledWith("password.check", {
+      password: "passwort1234",
+      context: { field: "newPassword" },
+    });
+    expect(refusal).toBeInstanceOf(InputError);
+    expect(refusal).toMatchObject({
+      code: "weak_password",
+      detail: expect.stringMatching(/zu leicht zu erraten/) as unknown,
+      problems: [{ field: "newPassword", message: "zu leicht zu erraten" }],
+    });
+    await expect(
+      assertPasswordPolicy("Wolkenkratzer-Pinguin-Taschenlampe-Fjord"),
+    ).resolves.toBeUndefined();
   });
 });

@@ -34,6 +34,10 @@ export interface EntityCheck {
   problems: ImportProblem[];
   /** Values the rows change, field by field (entities that list them). */
   fieldChanges?: ImportFieldChange[];
+  /** All problems when `problems` holds only the first ones (sorted by sheet and row). */
+  problemCount?: number;
+  /** All field changes when `fieldChanges` holds only the first ones. */
+  fieldChangeCount?: number;
 }
 
 /** The outcome of checking one entity's rows, and how to write them. */
@@ -84,7 +88,11 @@ export function entityPlan<Change>(
  */
 export interface EntityImporter<Row extends ImportRowOrigin> {
   sheet: ImportEntitySheet<Row>;
-  plan(db: Queryable, rows: readonly Row[], context: ImportContext): Promise<EntityPlan>;
+  /**
+   * Compares the rows with the database. Absent for Bezüge: they are compared with the stored
+   * versions while the file is checked, in the worker pool (`CheckedImportFile.sourcingPlan`).
+   */
+  plan?(db: Queryable, rows: readonly Row[], context: ImportContext): Promise<EntityPlan>;
   /** Reference problems (unknown Kommune, Leistungsbereich …) of rows the sheet check rejected. */
   referenceProblems?(rows: readonly RejectedRow[], context: ImportContext): ImportProblem[];
 }

@@ -2,9 +2,12 @@ import { createHash } from "node:crypto";
 import {
   appendAudit,
   bumpLandscapeRevision,
+  getLandscapeRevision,
+  listSourcingVersions,
   loadImportReferences,
   type AuditEntry,
   type Database,
+  type SourcingVersionRecord,
 } from "@it-atlas/db";
 import {
   comparable,
@@ -21,6 +24,7 @@ import {
   type ImportResult,
   type ImportRowOrigin,
   type Principal,
+  type SourcingImportRow,
 } from "@it-atlas/domain";
 import type {
   EntityCheck,
@@ -34,8 +38,13 @@ import { offerImporter } from "./offerImporter.ts";
 import { organisationImporter } from "./organisationImporter.ts";
 import { productImporter } from "./productImporter.ts";
 import { readImportFile } from "./readImportFile.ts";
-import { ReferenceIndex } from "./sourcingPlan.ts";
-import { sourcingImporter } from "./sourcingImporter.ts";
+import {
+  prepareSourcingPlan,
+  ReferenceIndex,
+  type PreparedSourcingPlan,
+  type SourcingCompareInput,
+} from "./sourcingPlan.ts";
+import { sourcingEntityPlan, sourcingImporter } from "./sourcingImporter.ts";
 
 /** Importers by entity, in the order of {@link IMPORT_SHEETS} (the order they are applied in). */
 const IMPORTERS = new Map<string, EntityImporter<ImportRowOrigin>>(
@@ -72,7 +81,24 @@ export interface ImportOptions {
    * Reads and checks the file; the import job passes the worker pool's task. Default: in
    * this thread ({@link readAndCheckImportFile}).
    */
-  checkFile?: ((bytes: Uint8Array, fileName: string) => Promise<CheckedImportFile>) | undefined;
+  checkFile?:
+    | ((
+        bytes: Uint8Array,
+        fileName: string,
+        sourcing?: SourcingCompareInput,
+      ) => Promise<CheckedImportFile>)
+    | undefined;
+  /**
+   * Compares Bezüge with the stored versions when the file also holds products (the file's
+   * products must be known first); the import job passes the worker pool's task. Default: in
+   * this thread ({@link prepareSourcingPlan}).
+   */
+  planSourcing?:
+    | ((
+        rows: readonly SourcingImportRow[],
+        input: SourcingCompareInput,
+      ) => Promise<PreparedSourcingPlan>)
+    | undefined;
 }
 
 const noProgress: ImportProgress = async () => {};
@@ -87,18 +113,36 @@ export interface CheckedImportFile {
   invalidRows: number;
   /** Rows the sheet check rejected, by entity: their references are checked too. */
   rejected: Map<string, RejectedRow[]>;
+  /**
+   * The Bezüge compared with the stored versions, when the check was given them and the file
+   * holds no products; their rows are then not in `rows`.
+   */
+  sourcingPlan?: PreparedSourcingPlan | undefined;
 }
 
 /**
- * Reads an uploaded file and checks every row on its own (no database): the CPU-heavy part
- * of an import, run in the worker pool by the import job.
+ * Reads an uploaded file and checks every row on its own: the CPU-heavy part of an import, run
+ * in the worker pool by the import job. Given the stored versions (`sourcing`), it also
+ * compares the Bezüge with them, so their rows never travel to the event loop — unless the
+ * file holds products, which the Bezüge of the same file may name (then `runImport` compares
+ * them after the products, {@link ImportOptions.planSourcing}).
  */
 export async function readAndCheckImportFile(
   bytes: Uint8Array,
   fileName: string,
+  sourcing?: SourcingCompareInput,
 ): Promise<CheckedImportFile> {
-  return parseSheets(await readImportFile(bytes, fileName));
+  const parsed = parseSheets(await readImportFile(bytes, fileName));
+  const rows = parsed.rows.get(SOURCING) as SourcingImportRow[] | undefined;
+  if (sourcing && rows && rows.length > 0 && (parsed.rows.get(PRODUCT)?.length ?? 0) === 0) {
+    parsed.sourcingPlan = prepareSourcingPlan(rows, sourcing);
+    parsed.rows.delete(SOURCING);
+  }
+  return parsed;
 }
+
+const SOURCING = sourcingImporter.sheet.spec.entity;
+const PRODUCT = productImporter.sheet.spec.entity;
 
 function parseSheets(sheets: Awaited<ReturnType<typeof readImportFile>>): CheckedImportFile {
   const parsed: CheckedImportFile = {
@@ -196,14 +240,19 @@ function toResult(
 ): ImportResult {
   const counts: ImportCounts = { new: 0, changed: 0, unchanged: 0, invalid: parsed.invalidRows };
   const problems = [...parsed.problems];
+  let problemCount = parsed.problems.length;
   const fieldChanges: ImportFieldChange[] = [];
+  let fieldChangeCount = 0;
   for (const check of checks) {
-    fieldChanges.push(...(check.fieldChanges ?? []));
+    // Loops, not push(...list): a list of 100,000s would overflow the call stack.
+    for (const change of check.fieldChanges ?? []) fieldChanges.push(change);
+    fieldChangeCount += check.fieldChangeCount ?? check.fieldChanges?.length ?? 0;
+    problemCount += check.problemCount ?? check.problems.length;
     counts.new += check.counts.new;
     counts.changed += check.counts.changed;
     counts.unchanged += check.counts.unchanged;
     counts.invalid += check.counts.invalid;
-    problems.push(...check.problems);
+    for (const problem of check.problems) problems.push(problem);
   }
   problems.sort((a, b) => a.sheet.localeCompare(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
   return {
@@ -211,12 +260,56 @@ function toResult(
     sheets: parsed.sheets,
     counts,
     problems: problems.slice(0, MAX_REPORTED_PROBLEMS),
-    problemCount: problems.length,
+    problemCount,
     fieldChanges: fieldChanges.slice(0, MAX_REPORTED_PROBLEMS),
-    fieldChangeCount: fieldChanges.length,
+    fieldChangeCount,
     notes: parsed.notes,
     committed,
   };
+}
+
+/**
+ * The plan of the file's Bezüge: compared during the check (in the worker pool), or — when the
+ * file holds products — now, with the file's products known. The commit compares again with
+ * the versions stored under its lock when a landscape write came in since.
+ */
+async function planSourcing(
+  parsed: CheckedImportFile,
+  input: {
+    revision: number;
+    versions: readonly SourcingVersionRecord[];
+    context: ImportContext;
+    bytes: Uint8Array;
+    options: ImportOptions;
+  },
+): Promise<EntityPlan> {
+  const { context, options } = input;
+  const rows = parsed.rows.get(SOURCING) as SourcingImportRow[] | undefined;
+  // The references with the file's products (products are the only ones a file adds).
+  const references = {
+    ...context.index.references,
+    products: [...new Set(context.index.products.values())],
+  };
+  const compare = (versions: readonly SourcingVersionRecord[]) => ({
+    references,
+    versions,
+    principal: context.principal,
+  });
+  const plan = async (versions: readonly SourcingVersionRecord[]) => {
+    if (rows) {
+      if (options.planSourcing) return options.planSourcing(rows, compare(versions));
+      return prepareSourcingPlan(rows, compare(versions));
+    }
+    const checkFile = options.checkFile ?? readAndCheckImportFile;
+    const checked = await checkFile(input.bytes, options.fileName, compare(versions));
+    if (!checked.sourcingPlan) throw new Error("Import: die Bezüge wurden nicht verglichen");
+    return checked.sourcingPlan;
+  };
+  return sourcingEntityPlan(parsed.sourcingPlan ?? (await plan(input.versions)), {
+    revision: input.revision,
+    reason: context.reason,
+    replan: async (tx) => plan(await listSourcingVersions(tx)),
+  });
 }
 
 /** Thrown inside the commit transaction to roll it back when a row became invalid meanwhile. */
@@ -239,9 +332,19 @@ export async function runImport(
 ): Promise<ImportResult> {
   const progress = options.progress ?? noProgress;
   await progress(0.02, "Datei wird gelesen und geprüft …");
-  const parsed = await (options.checkFile ?? readAndCheckImportFile)(bytes, options.fileName);
+  // Read before the versions: the commit compares again when a write came in between.
+  const revision = await getLandscapeRevision(db);
+  const [references, versions] = await Promise.all([
+    loadImportReferences(db),
+    listSourcingVersions(db),
+  ]);
+  const principal = options.actor.principal;
+  const checkFile = options.checkFile ?? readAndCheckImportFile;
+  const parsed = await checkFile(bytes, options.fileName, { references, versions, principal });
   const entities = [...IMPORTERS.keys()].filter(
-    (entity) => (parsed.rows.get(entity)?.length ?? 0) > 0,
+    (entity) =>
+      (parsed.rows.get(entity)?.length ?? 0) > 0 ||
+      (entity === SOURCING && parsed.sourcingPlan !== undefined),
   );
   const rejected = [...IMPORTERS.entries()].filter(
     ([entity, importer]) =>
@@ -252,25 +355,23 @@ export async function runImport(
   }
   await progress(0.45, "Abgleich mit dem Datenbestand …");
   const reason = `Import ${options.fileName}`.slice(0, 300);
-  const context: ImportContext = {
-    principal: options.actor.principal,
-    index: new ReferenceIndex(await loadImportReferences(db)),
-    reason,
-  };
+  const context: ImportContext = { principal, index: new ReferenceIndex(references), reason };
   // One after the other: products of the file must be known before offers and Bezüge.
   const plans: EntityPlan[] = [];
   for (const entity of entities) {
     const importer = IMPORTERS.get(entity);
-    if (importer) plans.push(await importer.plan(db, parsed.rows.get(entity) ?? [], context));
+    if (entity === SOURCING) {
+      plans.push(await planSourcing(parsed, { revision, versions, context, bytes, options }));
+    } else if (importer?.plan) {
+      plans.push(await importer.plan(db, parsed.rows.get(entity) ?? [], context));
+    }
   }
   // Rejected rows are already counted as invalid; only their reference problems are added
   // (after the plans, so that a product of the same file counts as known).
-  parsed.problems.push(
-    ...rejected.flatMap(
-      ([entity, importer]) =>
-        importer.referenceProblems?.(parsed.rejected.get(entity) ?? [], context) ?? [],
-    ),
-  );
+  for (const [entity, importer] of rejected) {
+    const problems = importer.referenceProblems?.(parsed.rejected.get(entity) ?? [], context);
+    for (const problem of problems ?? []) parsed.problems.push(problem);
+  }
   if (entities.length === 0) return toResult(options.fileName, parsed, [], false);
   const preview = toResult(options.fileName, parsed, plans, false);
   const { invalid, new: created, changed } = preview.counts;

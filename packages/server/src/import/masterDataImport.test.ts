@@ -374,6 +374,29 @@ describe("import of offers", () => {
 });
 
 describe("one workbook with several entities", () => {
+  it("knows a product created in the same file in its Bezüge (compared after the products)", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const products = workbook.addWorksheet("Produkte");
+    products.addRow(["Kennung", "Name", "Hersteller", "Lebenszyklus", "Leistungsbereiche"]);
+    products.addRow(["bezugdms-eakte", "Akte für Bezüge", "Hersteller", "geplant", "dms-eakte"]);
+    const sourcing = workbook.addWorksheet("Bezüge");
+    sourcing.addRow(["AGS", "Leistungsbereich", "Betriebsmodell", "Produkt", "Gültig ab"]);
+    sourcing.addRow([
+      "05766020",
+      "dms-eakte",
+      "Eigener Betrieb",
+      "bezugdms-eakte",
+      new Date(Date.UTC(2032, 0, 1)),
+    ]);
+    const result = await run(new Uint8Array(await workbook.xlsx.writeBuffer()), admin, "m.xlsx");
+    expect(result.problems).toEqual([]);
+    expect(result).toMatchObject({ committed: true, counts: { invalid: 0 } });
+    const [written] = await database.db.query<{ productId: string }>(sql`
+      SELECT product_id AS "productId" FROM sourcing
+      WHERE organisation_key = '05766020' AND domain_id = 'dms-eakte' AND valid_from = '2032-01-01'`);
+    expect(written?.productId).toBe("bezugdms-eakte");
+  });
+
   it("knows a product created in the same file in its offers, and writes all or nothing", async () => {
     const workbook = new ExcelJS.Workbook();
     const products = workbook.addWorksheet("Produkte");

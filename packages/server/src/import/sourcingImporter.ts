@@ -1,42 +1,16 @@
-import {
-  applySourcingImport,
-  getLandscapeRevision,
-  listSourcingVersions,
-  lockSourcingForImport,
-  type Queryable,
-  type SourcingVersionRecord,
-} from "@it-atlas/db";
+import { getLandscapeRevision, lockSourcingForImport, writeSourcingImport } from "@it-atlas/db";
 import { SOURCING_IMPORT, type ImportProblem, type SourcingImportRow } from "@it-atlas/domain";
-import type { EntityImporter, EntityPlan, ImportContext } from "./EntityImporter.ts";
-import { checkSourcingKeys, planSourcingImport, type SourcingPlan } from "./sourcingPlan.ts";
-
-async function writePlan(
-  tx: Queryable,
-  plan: SourcingPlan,
-  versions: readonly SourcingVersionRecord[],
-  reason: string,
-): Promise<void> {
-  const open = new Map<string, { id: number; validFrom: string }>();
-  for (const version of versions) {
-    if (version.validTo === null) {
-      open.set(`${version.organisationKey}|${version.domainId}`, {
-        id: version.id,
-        validFrom: version.validFrom,
-      });
-    }
-  }
-  await applySourcingImport(
-    tx,
-    plan.rows.filter((row) => row.status !== "unchanged"),
-    open,
-    reason,
-  );
-}
+import type { EntityCheck, EntityImporter, EntityPlan } from "./EntityImporter.ts";
+import {
+  checkSourcingKeys,
+  decodeSourcingWrites,
+  type PreparedSourcingPlan,
+} from "./sourcingPlan.ts";
 
 /**
- * Bezüge (Kommune × Leistungsbereich, time-versioned). The commit checks again only when
- * the landscape revision moved since the preview (every sourcing write increments it), so
- * a large import is compared with the stored versions once.
+ * Bezüge (Kommune × Leistungsbereich, time-versioned). Their rows are compared with the
+ * stored versions while the file is checked (in the worker pool: `prepareSourcingPlan`), so
+ * no `plan` here; {@link sourcingEntityPlan} turns that comparison into the commit step.
  */
 export const sourcingImporter: EntityImporter<SourcingImportRow> = {
   sheet: SOURCING_IMPORT,
@@ -54,32 +28,42 @@ export const sourcingImporter: EntityImporter<SourcingImportRow> = {
     }
     return problems;
   },
-  async plan(db, rows, context: ImportContext): Promise<EntityPlan> {
-    const [revision, versions] = await Promise.all([
-      getLandscapeRevision(db),
-      listSourcingVersions(db),
-    ]);
-    const plan = planSourcingImport(rows, context.index, versions, context.principal);
-    return {
-      counts: plan.counts,
-      problems: plan.problems,
-      fieldChanges: plan.fieldChanges,
-      async commit(tx) {
-        await lockSourcingForImport(tx);
-        const unchanged = (await getLandscapeRevision(tx)) === revision;
-        const current = unchanged ? versions : await listSourcingVersions(tx);
-        const fresh = unchanged
-          ? plan
-          : planSourcingImport(rows, context.index, current, context.principal);
-        if (fresh.counts.invalid === 0 && fresh.counts.new + fresh.counts.changed > 0) {
-          await writePlan(tx, fresh, current, context.reason);
-        }
-        return {
-          counts: fresh.counts,
-          problems: fresh.problems,
-          fieldChanges: fresh.fieldChanges,
-        };
-      },
-    };
-  },
 };
+
+function check(plan: PreparedSourcingPlan): EntityCheck {
+  return {
+    counts: plan.counts,
+    problems: plan.problems,
+    problemCount: plan.problemCount,
+    fieldChanges: plan.fieldChanges,
+    fieldChangeCount: plan.fieldChangeCount,
+  };
+}
+
+/**
+ * The commit step of compared Bezüge. `revision` is the landscape revision read before the
+ * stored versions were listed; the commit compares again (`replan`, with the versions stored
+ * under the lock) only when it moved since — every sourcing write increments it — so a large
+ * import is compared with the stored versions once.
+ */
+export function sourcingEntityPlan(
+  prepared: PreparedSourcingPlan,
+  options: {
+    revision: number;
+    reason: string;
+    replan: (tx: Parameters<EntityPlan["commit"]>[0]) => Promise<PreparedSourcingPlan>;
+  },
+): EntityPlan {
+  return {
+    ...check(prepared),
+    async commit(tx) {
+      await lockSourcingForImport(tx);
+      const fresh =
+        (await getLandscapeRevision(tx)) === options.revision ? prepared : await options.replan(tx);
+      if (fresh.counts.invalid === 0 && fresh.counts.new + fresh.counts.changed > 0) {
+        await writeSourcingImport(tx, await decodeSourcingWrites(fresh), options.reason);
+      }
+      return check(fresh);
+    },
+  };
+}

@@ -1,8 +1,10 @@
-import type {
-  ChangeContext,
-  ImportReferences,
-  SourcingContent,
-  SourcingVersionRecord,
+import {
+  prepareSourcingImport,
+  type ChangeContext,
+  type ImportReferences,
+  type SourcingContent,
+  type SourcingImportWrites,
+  type SourcingVersionRecord,
 } from "@it-atlas/db";
 import {
   can,
@@ -10,12 +12,14 @@ import {
   type ImportCounts,
   type ImportFieldChange,
   type ImportProblem,
+  MAX_REPORTED_PROBLEMS,
   type Principal,
   operatingModelLabel,
   type OperatingModel,
   type SourcingContentField,
   type SourcingImportRow,
 } from "@it-atlas/domain";
+import { decodeChunks, encodeChunks } from "../workers/chunkedClone.ts";
 
 /** A checked row of a sourcing import and what it does to the landscape. */
 export interface PlannedSourcing {
@@ -470,4 +474,90 @@ function describeFieldChanges(
     const to = show(field, after[field]);
     return from === to ? [] : [{ column, before: from, after: to }];
   });
+}
+
+/** What the comparison with the stored versions needs besides the rows (plain data). */
+export interface SourcingCompareInput {
+  references: ImportReferences;
+  versions: readonly SourcingVersionRecord[];
+  principal: Principal;
+}
+
+/**
+ * A sourcing plan as the main thread receives it from the worker pool: counts, the first
+ * problems and field changes (the report shows no more; their totals are counted) and the
+ * grouped writes encoded in chunks ({@link encodeChunks}), decoded only to commit.
+ */
+export interface PreparedSourcingPlan {
+  counts: ImportCounts;
+  /** The first {@link MAX_REPORTED_PROBLEMS} problems by sheet and row. */
+  problems: ImportProblem[];
+  problemCount: number;
+  /** The first {@link MAX_REPORTED_PROBLEMS} field changes by sheet and row. */
+  fieldChanges: ImportFieldChange[];
+  fieldChangeCount: number;
+  writes: {
+    corrections: Uint8Array[];
+    closings: Uint8Array[];
+    inserts: Uint8Array[];
+  };
+}
+
+/**
+ * Compares sourcing rows with the stored versions ({@link planSourcingImport}) and prepares the
+ * writes of the new and changed rows — the CPU-heavy part of a sourcing import, run in the
+ * worker pool together with reading the file. Only the first problems and field changes are
+ * returned and the writes are encoded in chunks, so a 100,000-row file does not build
+ * 100,000s of objects on the event loop in one piece.
+ */
+export function prepareSourcingPlan(
+  rows: readonly SourcingImportRow[],
+  input: SourcingCompareInput,
+): PreparedSourcingPlan {
+  const plan = planSourcingImport(
+    rows,
+    new ReferenceIndex(input.references),
+    input.versions,
+    input.principal,
+  );
+  const open = new Map<string, { id: number; validFrom: string }>();
+  for (const version of input.versions) {
+    if (version.validTo === null) {
+      open.set(`${version.organisationKey}|${version.domainId}`, {
+        id: version.id,
+        validFrom: version.validFrom,
+      });
+    }
+  }
+  // Stable sort: the order `runImport` reports problems in, so the first ones are the same.
+  const problems = [...plan.problems]
+    .sort((a, b) => a.sheet.localeCompare(b.sheet) || (a.row ?? 0) - (b.row ?? 0))
+    .slice(0, MAX_REPORTED_PROBLEMS);
+  const writes = prepareSourcingImport(
+    plan.rows.filter((row) => row.status !== "unchanged"),
+    open,
+  );
+  return {
+    counts: plan.counts,
+    problems,
+    problemCount: plan.problems.length,
+    fieldChanges: plan.fieldChanges.slice(0, MAX_REPORTED_PROBLEMS),
+    fieldChangeCount: plan.fieldChanges.length,
+    writes: {
+      corrections: encodeChunks(writes.corrections),
+      closings: encodeChunks(writes.closings),
+      inserts: encodeChunks(writes.inserts),
+    },
+  };
+}
+
+/** Decodes the writes of a prepared plan on the main thread, chunk by chunk. */
+export async function decodeSourcingWrites(
+  plan: PreparedSourcingPlan,
+): Promise<SourcingImportWrites> {
+  return {
+    corrections: await decodeChunks(plan.writes.corrections),
+    closings: await decodeChunks(plan.writes.closings),
+    inserts: await decodeChunks(plan.writes.inserts),
+  };
 }

@@ -24,7 +24,8 @@ export interface ImportJobPayload {
 /**
  * Runs the import of a stored upload as a background job with progress; the result (counts
  * and problems) is stored with the job. Permissions are those of the user at run time.
- * Reading the file and checking its rows run in the CPU worker pool.
+ * Reading the file, checking its rows and comparing Bezüge with the stored versions run in
+ * the CPU worker pool; the main thread only reads from and writes to the database.
  */
 export function importJobHandler(db: Database): JobHandler {
   return {
@@ -65,8 +66,12 @@ export function importJobHandler(db: Database): JobHandler {
           audit: { actorUserId: user.id, actorLabel: user.email, via: "import", requestId: null },
         },
         progress: (fraction, text) => context.progress(fraction, text),
-        // Reading and row checks run in the worker pool; the database work stays here.
-        checkFile: (bytes, fileName) => cpuPool().run("import.check", { bytes, fileName }),
+        // Reading, row checks and the sourcing comparison run in the worker pool; the database
+        // work stays here.
+        checkFile: (bytes, fileName, sourcing) =>
+          cpuPool().run("import.check", { bytes, fileName, sourcing }),
+        planSourcing: (rows, compare) =>
+          cpuPool().run("import.planSourcing", { rows: [...rows], compare }),
       });
       // Retention: a committed file is not needed any more (the audit keeps its SHA-256).
       if (result.committed) await deleteImportUpload(db, uploadId);

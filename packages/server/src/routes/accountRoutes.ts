@@ -27,7 +27,7 @@ import {
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { auditActor, TOKEN_PREFIX } from "../auth/authPlugin.ts";
-import { checkPasswordPolicy, hashPassword, verifyPassword } from "../auth/passwords.ts";
+import { assertPasswordPolicy, hashPassword, verifyPassword } from "../auth/passwords.ts";
 import { hashSecret, newSecret } from "../auth/secrets.ts";
 import { problemResponses } from "../http/Problem.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
@@ -98,7 +98,7 @@ export function registerAccountRoutes(app: ZodApp, context: AppContext): void {
           [{ field: "newPassword", message: "gleich dem bisherigen" }],
         );
       }
-      checkPasswordPolicy(request.body.newPassword, {
+      await assertPasswordPolicy(request.body.newPassword, {
         field: "newPassword",
         personal: [account.email, account.displayName],
       });

@@ -34,7 +34,7 @@ import {
   readCookie,
   sessionCookie,
 } from "../auth/cookies.ts";
-import { checkPasswordPolicy, hashPassword, verifyPassword } from "../auth/passwords.ts";
+import { assertPasswordPolicy, hashPassword, verifyPassword } from "../auth/passwords.ts";
 import { hashSecret, newSecret } from "../auth/secrets.ts";
 import { hashRecoveryCode, isTotpCode, matchingStep } from "../auth/totp.ts";
 import { isTls } from "../http/securityHeaders.ts";
@@ -410,7 +410,7 @@ export function registerAuthRoutes(app: ZodApp, context: AppContext): void {
         const owner = await findOneTimeTokenUser(context.db, kind, tokenHash);
         const account = owner === undefined ? undefined : await findUserById(context.db, owner);
         if (!account) throw invalidLink();
-        checkPasswordPolicy(request.body.password, {
+        await assertPasswordPolicy(request.body.password, {
           personal: [account.email, request.body.displayName ?? account.displayName],
         });
         const passwordHash = await hashPassword(request.body.password);

@@ -8,7 +8,7 @@ import {
   type Queryable,
 } from "@it-atlas/db";
 import { ConflictError, type RoleAssignment } from "@it-atlas/domain";
-import { checkPasswordPolicy, hashPassword } from "../auth/passwords.ts";
+import { assertPasswordPolicy, hashPassword } from "../auth/passwords.ts";
 
 /**
  * Creates an active administrator with a password (first start or `atlas create-admin`).
@@ -18,7 +18,7 @@ export async function createAdministrator(
   db: Database,
   input: { email: string; password: string; displayName?: string; via: AuditVia },
 ): Promise<number> {
-  checkPasswordPolicy(input.password, {
+  await assertPasswordPolicy(input.password, {
     personal: [input.email, input.displayName ?? "Administrator"],
   });
   const passwordHash = await hashPassword(input.password);

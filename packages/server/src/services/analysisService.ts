@@ -39,17 +39,31 @@ export class AnalysisService {
     private readonly landscape: LandscapeReader,
   ) {}
 
+  /** Computations under way by revision and key: concurrent misses share one computation. */
+  private readonly pending = new Map<string, Promise<unknown>>();
+
   private async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const revision = await this.landscape.revision();
     const hit = this.cache.get(key);
     if (hit && hit.revision === revision) return hit.value as T;
-    const value = await compute();
-    if (this.cache.size >= MAX_CACHED) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
-    }
-    this.cache.set(key, { revision, value });
-    return value;
+    const pendingKey = `${revision}|${key}`;
+    const running = this.pending.get(pendingKey) as Promise<T> | undefined;
+    if (running) return running;
+    const started = compute()
+      .then((value) => {
+        const latest = this.cache.get(key);
+        if (!latest || latest.revision <= revision) {
+          if (this.cache.size >= MAX_CACHED && !latest) {
+            const oldest = this.cache.keys().next().value;
+            if (oldest !== undefined) this.cache.delete(oldest);
+          }
+          this.cache.set(key, { revision, value });
+        }
+        return value;
+      })
+      .finally(() => this.pending.delete(pendingKey));
+    this.pending.set(pendingKey, started);
+    return started;
   }
 
   /** The NRW fragmentation overview as of a day. */

@@ -1,4 +1,11 @@
-import { listLandscape, type LandscapeFilter } from "@it-atlas/db";
+import {
+  bumpLandscapeRevision,
+  changeSourcing,
+  listLandscape,
+  type LandscapeFilter,
+  type Queryable,
+  type SqlFragment,
+} from "@it-atlas/db";
 import { useTestDatabase } from "@it-atlas/db/testing";
 import fc from "fast-check";
 import type { Principal } from "@it-atlas/domain";
@@ -129,5 +136,88 @@ describe("LandscapeReader", () => {
     const after = await reader.list(query);
     expect(after.items[0]?.id).not.toBe(before.items[0]?.id);
     expect(after.items[0]?.runningCost).toBe(1);
+  });
+});
+
+describe("LandscapeReader after a landscape edit", () => {
+  it("re-reads only the edited Kommune × domain pairs and answers exactly as the SQL query", async () => {
+    const texts: string[] = [];
+    const recording: Queryable = {
+      query: <Row>(fragment: SqlFragment) => {
+        texts.push(fragment.toQuery().text);
+        return database.db.query<Row>(fragment);
+      },
+      exec: (script) => database.db.exec(script),
+    };
+    const reader = new LandscapeReader(recording);
+    const asOf = "2041-06-01";
+    await reader.list({ asOf, page: 1, pageSize: 10 });
+    const edits = [
+      { organisationKey: "05766020", domainId: "einwohnerwesen", runningCost: 111_000 },
+      { organisationKey: "05958004", domainId: "kfz-zulassung", runningCost: 222_000 },
+      { organisationKey: "05766020", domainId: "einwohnerwesen", runningCost: 333_000 },
+    ];
+    for (const edit of edits) {
+      await database.db.transaction((tx) =>
+        changeSourcing(
+          tx,
+          edit.organisationKey,
+          edit.domainId,
+          {
+            operatingModel: "eigenbetrieb",
+            providerId: null,
+            partnerAgs: null,
+            productId: null,
+            runningCost: edit.runningCost,
+            investmentCost: null,
+            volume: null,
+            contractEnd: null,
+            satisfaction: null,
+            validFrom: "2041-01-01",
+            note: null,
+          },
+          { quality: "user", reason: "Test" },
+        ),
+      );
+    }
+    texts.length = 0;
+    for (const query of [
+      { asOf, page: 1, pageSize: 500, domain: "einwohnerwesen" },
+      { asOf, page: 1, pageSize: 50, kreis: "05958" },
+      { asOf: "2040-12-31", page: 2, pageSize: 500 },
+    ]) {
+      expect(await reader.list(query)).toEqual(await listLandscape(database.db, query));
+    }
+    const reads = texts.filter((text) => text.includes("ORDER BY x.organisation_name"));
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toContain("unnest");
+    const edited = await reader.list({
+      asOf,
+      page: 1,
+      pageSize: 5,
+      organisation: "05766020",
+      domain: "einwohnerwesen",
+    });
+    expect(edited.items.map((item) => item.runningCost)).toEqual([333_000]);
+  });
+
+  it("reads every version again after a write that did not name its pairs", async () => {
+    const texts: string[] = [];
+    const recording: Queryable = {
+      query: <Row>(fragment: SqlFragment) => {
+        texts.push(fragment.toQuery().text);
+        return database.db.query<Row>(fragment);
+      },
+      exec: (script) => database.db.exec(script),
+    };
+    const reader = new LandscapeReader(recording);
+    await reader.list({ asOf: "2030-01-01", page: 1, pageSize: 10 });
+    await database.db.transaction((tx) => bumpLandscapeRevision(tx));
+    texts.length = 0;
+    await reader.list({ asOf: "2030-01-01", page: 1, pageSize: 10 });
+    const reads = texts.filter((text) => text.includes("ORDER BY x.organisation_name"));
+    // Every version, in batches of whole Kommunen; no pair-wise read.
+    expect(reads.length).toBeGreaterThan(1);
+    expect(reads.every((text) => !text.includes("unnest"))).toBe(true);
   });
 });

@@ -1,9 +1,12 @@
 import { createHash } from "node:crypto";
 import {
   findServiceDomain,
-  listAllSourcingVersions,
+  landscapePairsChangedBetween,
+  listAllSourcingVersionsInBatches,
   listProducts,
+  listSourcingVersionsOfPairs,
   type LandscapeFilter,
+  type LandscapePair,
   type Queryable,
   type SourcingWithScope,
 } from "@it-atlas/db";
@@ -69,6 +72,84 @@ export function todayInGermany(now = new Date()): string {
 
 const MAX_CACHED = 200;
 
+/** Every sourcing version at a revision, the validity boundaries, and where each pair is. */
+interface Snapshot {
+  revision: number;
+  rows: SourcingWithScope[];
+  boundaries: string[];
+  /** Position of each Kommune × domain pair's versions (contiguous in the landscape order). */
+  blocks: Map<string, { start: number; count: number }>;
+}
+
+/** Every sourcing version, read in batches so the event loop stays free meanwhile. */
+async function allVersions(db: Queryable): Promise<SourcingWithScope[]> {
+  const rows: SourcingWithScope[] = [];
+  for await (const batch of listAllSourcingVersionsInBatches(db)) {
+    for (const row of batch) rows.push(row);
+  }
+  return rows;
+}
+
+function pairKey(pair: LandscapePair): string {
+  return `${pair.organisationKey}|${pair.domainId}`;
+}
+
+function snapshotOf(revision: number, rows: SourcingWithScope[]): Snapshot {
+  const days = new Set<string>();
+  const blocks = new Map<string, { start: number; count: number }>();
+  rows.forEach(({ sourcing }, index) => {
+    days.add(sourcing.validFrom);
+    if (sourcing.validTo !== null) days.add(sourcing.validTo);
+    const key = `${sourcing.organisation.ags}|${sourcing.domain.id}`;
+    const block = blocks.get(key);
+    if (block) block.count += 1;
+    else blocks.set(key, { start: index, count: 1 });
+  });
+  return { revision, rows, boundaries: [...days].sort(), blocks };
+}
+
+/**
+ * The snapshot with the versions of `pairs` replaced by `fresh` (their current versions, in
+ * landscape order). Each pair's versions are one contiguous block whose place in the order
+ * depends only on the Kommune and the domain, so the new block goes where the old one was.
+ */
+export function replacePairs(
+  previous: Snapshot,
+  revision: number,
+  pairs: readonly LandscapePair[],
+  fresh: readonly SourcingWithScope[],
+): Snapshot {
+  const byPair = new Map<string, SourcingWithScope[]>();
+  for (const row of fresh) {
+    const key = `${row.sourcing.organisation.ags}|${row.sourcing.domain.id}`;
+    const list = byPair.get(key) ?? [];
+    list.push(row);
+    byPair.set(key, list);
+  }
+  const replaced = pairs
+    .map((pair) => ({ key: pairKey(pair), block: previous.blocks.get(pairKey(pair)) }))
+    .filter(
+      (entry): entry is { key: string; block: { start: number; count: number } } =>
+        entry.block !== undefined,
+    )
+    .sort((a, b) => a.block.start - b.block.start);
+  const rows: SourcingWithScope[] = [];
+  let next = 0;
+  for (const { key, block } of replaced) {
+    for (let index = next; index < block.start; index += 1) {
+      const row = previous.rows[index];
+      if (row) rows.push(row);
+    }
+    for (const row of byPair.get(key) ?? []) rows.push(row);
+    next = block.start + block.count;
+  }
+  for (let index = next; index < previous.rows.length; index += 1) {
+    const row = previous.rows[index];
+    if (row) rows.push(row);
+  }
+  return snapshotOf(revision, rows);
+}
+
 /** A response body as JSON text, and gzip-compressed when the client accepts it. */
 export interface SerialisedBody {
   json: string;
@@ -90,8 +171,7 @@ interface PreparedPage {
  * `recheckMilliseconds` (1 s), so a cached page costs no query at all (ADR 0016).
  */
 export class LandscapeReader {
-  private snapshot:
-    { revision: number; rows: SourcingWithScope[]; boundaries: string[] } | undefined;
+  private snapshot: Snapshot | undefined;
   private readonly pages = new Map<string, PreparedPage>();
   /** Computations under way, so concurrent misses for the same page share one query. */
   private readonly pending = new Map<string, Promise<unknown>>();
@@ -179,18 +259,28 @@ export class LandscapeReader {
     return started;
   }
 
-  /** Every sourcing version and the days on which validity changes, once per revision. */
-  private async loadSnapshot(revision: number) {
+  /**
+   * Every sourcing version and the days on which validity changes, once per revision. After
+   * writes of this process that changed only some Kommune × domain pairs (a landscape edit),
+   * only those pairs are read again and replaced in place; anything else (an import, a
+   * merger, another process's write) reads every version again (ADR 0025).
+   */
+  private async loadSnapshot(revision: number): Promise<Snapshot> {
     if (this.snapshot?.revision === revision) return this.snapshot;
     return this.once(`versions:${revision}`, async () => {
-      const rows = await listAllSourcingVersions(this.db);
-      const days = new Set<string>();
-      for (const { sourcing } of rows) {
-        days.add(sourcing.validFrom);
-        if (sourcing.validTo !== null) days.add(sourcing.validTo);
-      }
-      this.snapshot = { revision, rows, boundaries: [...days].sort() };
-      return this.snapshot;
+      const previous = this.snapshot;
+      const pairs = previous && landscapePairsChangedBetween(previous.revision, revision);
+      const made =
+        previous && pairs && pairs.every((pair) => previous.blocks.has(pairKey(pair)))
+          ? replacePairs(
+              previous,
+              revision,
+              pairs,
+              await listSourcingVersionsOfPairs(this.db, pairs),
+            )
+          : snapshotOf(revision, await allVersions(this.db));
+      if (!this.snapshot || this.snapshot.revision < revision) this.snapshot = made;
+      return made;
     });
   }
 

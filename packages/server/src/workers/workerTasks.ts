@@ -1,13 +1,37 @@
-import { isAppError, type ErrorCategory, type FieldProblem } from "@it-atlas/domain";
+import {
+  isAppError,
+  type ErrorCategory,
+  type FieldProblem,
+  type SourcingImportRow,
+} from "@it-atlas/domain";
+import { checkPasswordPolicy, type PasswordPolicyContext } from "../auth/passwords.ts";
 import { readAndCheckImportFile, type CheckedImportFile } from "../import/importService.ts";
 import { assertWorkbookUnpacksWithin } from "../import/readWorkbook.ts";
+import {
+  prepareSourcingPlan,
+  type PreparedSourcingPlan,
+  type SourcingCompareInput,
+} from "../import/sourcingPlan.ts";
 
 /** The CPU-heavy tasks the worker pool runs, with their plain-data input and output. */
 export interface WorkerTasks {
-  /** Reads an uploaded XLSX/CSV file and checks its rows (no database). */
+  /**
+   * Reads an uploaded XLSX/CSV file and checks its rows (no database); given the stored
+   * versions, also compares the Bezüge with them (`CheckedImportFile.sourcingPlan`).
+   */
   "import.check": {
-    input: { bytes: Uint8Array; fileName: string };
+    input: { bytes: Uint8Array; fileName: string; sourcing?: SourcingCompareInput | undefined };
     output: CheckedImportFile;
+  };
+  /** Compares sourcing rows with the stored versions and prepares their writes (no database). */
+  "import.planSourcing": {
+    input: { rows: SourcingImportRow[]; compare: SourcingCompareInput };
+    output: PreparedSourcingPlan;
+  };
+  /** Checks a new password against the policy (zxcvbn); refusals come back as InputError. */
+  "password.check": {
+    input: { password: string; context: PasswordPolicyContext };
+    output: null;
   };
   /** Measures an .xlsx's real unpacked size against the budget (refuses ZIP bombs). */
   "import.inspect": {
@@ -49,7 +73,13 @@ function isZip(bytes: Uint8Array): boolean {
 }
 
 const TASKS: TaskTable = {
-  "import.check": ({ bytes, fileName }) => readAndCheckImportFile(bytes, fileName),
+  "import.check": ({ bytes, fileName, sourcing }) =>
+    readAndCheckImportFile(bytes, fileName, sourcing),
+  "import.planSourcing": ({ rows, compare }) => Promise.resolve(prepareSourcingPlan(rows, compare)),
+  "password.check": ({ password, context }) => {
+    checkPasswordPolicy(password, context);
+    return Promise.resolve(null);
+  },
   "import.inspect": async ({ bytes }) => ({
     unpackedBytes: isZip(bytes) ? await assertWorkbookUnpacksWithin(bytes) : null,
   }),
