@@ -36,6 +36,11 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** Grid volumes (a log grid) are whole from 100 on: "30.663 Einwohner", not "30.662,67". */
+function roundVolume(volume: number): number {
+  return volume >= 100 ? Math.round(volume) : round(volume);
+}
+
 function CurveChart({
   fit,
   points,
@@ -107,7 +112,7 @@ function CurveChart({
         caption: "Kurve und Band an ausgewählten Mengen",
         columns: [`Menge (${unit})`, "Kurve (€)", "Band unten (€)", "Band oben (€)"],
         rows: fit.uncertainty.band.map((point) => [
-          round(point.volume),
+          roundVolume(point.volume),
           round(point.fit),
           round(point.lower),
           round(point.upper),
@@ -191,7 +196,7 @@ function AverageCostChart({
       table={{
         caption: `Durchschnittskosten je ${unitSingular} an ausgewählten Mengen`,
         columns: [`Menge (${unit})`, `Kurve (€ je ${unitSingular})`],
-        rows: curve.map((point) => [round(point.volume), round(point.average)]),
+        rows: curve.map((point) => [roundVolume(point.volume), round(point.average)]),
       }}
     />
   );
