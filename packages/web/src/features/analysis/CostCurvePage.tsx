@@ -28,10 +28,6 @@ const BASIS_LABEL: Record<CurveBasis, string> = {
 const DEFAULT_DOMAIN = "einwohnerwesen";
 
 /** Axis labels in German number format (ECharts formats them in English). */
-function formatAxis(value: number): string {
-  return formatNumber(value);
-}
-
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
@@ -63,9 +59,8 @@ function CurveChart({
         name: unit,
         nameLocation: "middle",
         nameGap: 30,
-        axisLabel: { formatter: formatAxis },
       },
-      yAxis: { type: "value", name: "€ je Jahr", axisLabel: { formatter: formatAxis } },
+      yAxis: { type: "value", name: "€ je Jahr" },
       series: [
         {
           name: "Kommunen (Menge, laufende Kosten)",
@@ -162,9 +157,8 @@ function AverageCostChart({
         name: `${unit} (logarithmisch)`,
         nameLocation: "middle",
         nameGap: 30,
-        axisLabel: { formatter: formatAxis },
       },
-      yAxis: { type: "value", name: `€ je ${unitSingular}`, axisLabel: { formatter: formatAxis } },
+      yAxis: { type: "value", name: `€ je ${unitSingular}` },
       series: [
         {
           name: "Kommunen (Kosten je Einheit)",
