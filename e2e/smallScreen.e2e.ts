@@ -158,8 +158,8 @@ describe("Small screen (390 × 844)", () => {
       const lines = await term.evaluate((element): number => {
         const range = document.createRange();
         range.selectNodeContents(element);
-        return new Set([...range.getClientRects()].map((rect: DOMRect) => Math.round(rect.top)))
-          .size;
+        const tops = Array.from(range.getClientRects(), (rect: DOMRect) => Math.round(rect.top));
+        return new Set(tops).size;
       });
       expect(lines, `Betriebsmodell bei ${viewport.width} px`).toBe(1);
     }
