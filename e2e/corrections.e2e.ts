@@ -96,7 +96,7 @@ describe("corrections with history", () => {
     const current = editor.getByRole("table", { name: "IT-Dienstleister von Detmold" });
     await current.getByText("Kunde (vollumfänglich)").waitFor();
     const currentText = (await current.textContent()) ?? "";
-    expect(currentText).toContain("Selbstauskunft");
+    expect(currentText).toContain("selbst gemeldet");
     expect(currentText).toContain("Ratsbeschluss 2026/117");
     expect(currentText).toContain("Stand 01.03.2026");
     expect(await current.getByRole("link", { name: /Beleg 1/ }).getAttribute("href")).toBe(
@@ -109,7 +109,7 @@ describe("corrections with history", () => {
     expect(await rows.count()).toBe(3);
     const old = (await rows.nth(2).textContent()) ?? "";
     expect(old).toContain("Verbandsmitglied");
-    expect(old).toContain("Quelle belegt");
+    expect(old).toContain("belegt");
     expect(old).toContain("01.01.2026");
     expect(old).toContain(`Korrektur Nr. ${correctionId}`);
     expect((await rows.nth(1).textContent()) ?? "").toContain("aktuell");

@@ -58,6 +58,16 @@ describe("IT-Landkarte journey", () => {
     await page.getByText("Demodaten (synthetisch)").first().waitFor();
     await expectNoAccessibilityViolations(page);
 
+    // Kreis level: a Kreis aggregates its Gemeinden, none says „keine Angabe“ (issue 16).
+    await page.getByLabel("Kartenebene").selectOption("kreis");
+    const kreise = page.getByRole("group", { name: /Einwohnerwesen: IT-Dienstleister je Kommune/ });
+    await kreise
+      .getByRole("button", { name: /^(Kreis )?Lippe: 1[0-6] Gemeinden: / })
+      .first()
+      .waitFor();
+    expect(await kreise.getByRole("button", { name: /keine Angabe$/ }).count()).toBe(0);
+    await page.getByLabel("Kartenebene").selectOption("");
+
     // Keyboard on the map: the focused Kommune's description is its accessible name.
     const table = page.getByRole("table", { name: /Einwohnerwesen: Bezug je Kommune/ });
     await table.getByRole("link", { name: "Detmold", exact: true }).click();

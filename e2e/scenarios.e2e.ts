@@ -80,6 +80,32 @@ describe("Szenarien journey", () => {
     expect(await page.getByText("Optimalitätslücke").count()).toBe(1);
     await page.getByRole("button", { name: "Als Zielbild markieren" }).click();
     await page.getByRole("button", { name: "Zielbild-Markierung entfernen" }).waitFor();
+    // From → to per Kommune on the result page itself: map by target provider and table.
+    await page.getByRole("group", { name: "Zielanbieter je Kommune im Plan" }).waitFor();
+    const figures = page.getByLabel("Kennzahlen der letzten Berechnung");
+    const count = Number(
+      (
+        (await figures
+          .locator("dt", { hasText: /^Wechsel$/ })
+          .locator("+ dd")
+          .textContent()) ?? ""
+      )
+        .replaceAll(".", "")
+        .trim(),
+    );
+    if (count > 0) {
+      const switches = page.getByRole("table", { name: /Wechsel im Plan: von → nach/ });
+      expect(await switches.getByRole("row").count()).toBe(Math.min(count, 25) + 1);
+      expect(await switches.getByRole("columnheader").allTextContents()).toEqual([
+        "Kommune",
+        "Leistungsbereich",
+        "Von",
+        "Nach",
+        "Einmalige Wechselkosten",
+      ]);
+    } else {
+      await page.getByText("Der Plan sieht keinen Anbieterwechsel vor.").waitFor();
+    }
     await expectNoAccessibilityViolations(page);
   });
 

@@ -1,5 +1,6 @@
 import { lazy } from "react";
 import { Route, Routes } from "react-router";
+import { RequireSignIn } from "./features/auth/RequireSignIn.tsx";
 import { NotFoundPage } from "./features/NotFoundPage.tsx";
 import { StartPage } from "./features/start/StartPage.tsx";
 import { Layout } from "./layout/Layout.tsx";
@@ -245,27 +246,111 @@ export function App() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<StartPage />} />
-        <Route path="landkarte" element={<LandscapePage />} />
-        <Route path="landkarte/vergleich" element={<LandscapeDiffPage />} />
+        <Route
+          path="landkarte"
+          element={
+            <RequireSignIn what="Die IT-Landkarte">
+              <LandscapePage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="landkarte/vergleich"
+          element={
+            <RequireSignIn what="Der Vergleich zweier Stichtage">
+              <LandscapeDiffPage />
+            </RequireSignIn>
+          }
+        />
         <Route path="kommunen" element={<OrganisationListPage />} />
         <Route path="kommunen/:key" element={<OrganisationDetailPage />} />
         <Route path="dienstleister" element={<ProviderListPage />} />
         <Route path="dienstleister/:id" element={<ProviderDetailPage />} />
         <Route path="dienstleister/reorganisation" element={<ReorganisationPage />} />
         <Route path="leistungsbereiche" element={<DomainListPage />} />
-        <Route path="leistungsbereiche/:id" element={<DomainPage />} />
+        <Route
+          path="leistungsbereiche/:id"
+          element={
+            <RequireSignIn what="Der Leistungsbereich">
+              <DomainPage />
+            </RequireSignIn>
+          }
+        />
         <Route path="ozg" element={<OzgListPage />} />
         <Route path="ozg/:id" element={<OzgDetailPage />} />
-        <Route path="ozg-umsetzung" element={<ReadinessBoardPage />} />
-        <Route path="ozg-umsetzung/kommunen/:key" element={<KommuneOzgPage />} />
-        <Route path="ozg-umsetzung/dienste" element={<OnlineServicesPage />} />
-        <Route path="ozg-umsetzung/austausch" element={<ExchangePage />} />
+        <Route
+          path="ozg-umsetzung"
+          element={
+            <RequireSignIn what="Die OZG-Umsetzung">
+              <ReadinessBoardPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="ozg-umsetzung/kommunen/:key"
+          element={
+            <RequireSignIn what="Die OZG-Umsetzung einer Kommune">
+              <KommuneOzgPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="ozg-umsetzung/dienste"
+          element={
+            <RequireSignIn what="Die Onlinedienste">
+              <OnlineServicesPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="ozg-umsetzung/austausch"
+          element={
+            <RequireSignIn what="Der Austausch">
+              <ExchangePage />
+            </RequireSignIn>
+          }
+        />
         <Route path="ozg-umsetzung/import" element={<AdoptionImportPage />} />
-        <Route path="ozg-umsetzung/regeln" element={<ResponsibilityRulesPage />} />
-        <Route path="fragmentierung" element={<FragmentationPage />} />
-        <Route path="fragmentierung/kostenkurven" element={<CostCurvePage />} />
-        <Route path="fragmentierung/anbieter/:id" element={<ProviderScalePage />} />
-        <Route path="fragmentierung/:id" element={<DomainAnalysisPage />} />
+        <Route
+          path="ozg-umsetzung/regeln"
+          element={
+            <RequireSignIn what="Die Zuständigkeitsregeln">
+              <ResponsibilityRulesPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="fragmentierung"
+          element={
+            <RequireSignIn what="Die Fragmentierung">
+              <FragmentationPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="fragmentierung/kostenkurven"
+          element={
+            <RequireSignIn what="Die Kostenkurven">
+              <CostCurvePage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="fragmentierung/anbieter/:id"
+          element={
+            <RequireSignIn what="Die Größe eines Anbieters">
+              <ProviderScalePage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="fragmentierung/:id"
+          element={
+            <RequireSignIn what="Die Fragmentierung eines Leistungsbereichs">
+              <DomainAnalysisPage />
+            </RequireSignIn>
+          }
+        />
         <Route path="quellen" element={<SourcesPage />} />
         <Route path="import-export" element={<ImportPage />} />
         <Route path="anmelden" element={<SignInPage />} />
@@ -281,22 +366,113 @@ export function App() {
         <Route path="bedarfserhebung/:campaignId/pruefung/:ags" element={<ReviewPage />} />
         <Route path="erhebung" element={<TokenAnswerPage />} />
         <Route path="kommunen/:ags/strategie" element={<StrategyEditorPage />} />
-        <Route path="strategien/vor-ort" element={<VorOrtOverviewPage />} />
-        <Route path="kennzahlen" element={<KpiPage />} />
-        <Route path="berichte" element={<ReportsPage />} />
+        <Route
+          path="strategien/vor-ort"
+          element={
+            <RequireSignIn what="Die Strategien vor Ort">
+              <VorOrtOverviewPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="kennzahlen"
+          element={
+            <RequireSignIn what="Die Kennzahlen">
+              <KpiPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="berichte"
+          element={
+            <RequireSignIn what="Die Berichte">
+              <ReportsPage />
+            </RequireSignIn>
+          }
+        />
         <Route path="korrekturen" element={<CorrectionListPage />} />
         <Route path="datenlage" element={<DataCoveragePage />} />
         <Route path="korrekturen/:id" element={<CorrectionDetailPage />} />
-        <Route path="massnahmen" element={<MeasureListPage />} />
-        <Route path="massnahmen/neu" element={<MeasureNewPage />} />
-        <Route path="massnahmen/:id" element={<MeasureDetailPage />} />
-        <Route path="roadmap" element={<RoadmapPage />} />
-        <Route path="gremien" element={<GovernancePage />} />
-        <Route path="szenarien" element={<ScenarioListPage />} />
-        <Route path="szenarien/neu" element={<ScenarioFormPage />} />
-        <Route path="szenarien/vergleich" element={<ScenarioComparePage />} />
-        <Route path="szenarien/:id" element={<ScenarioDetailPage />} />
-        <Route path="szenarien/:id/bearbeiten" element={<ScenarioFormPage />} />
+        <Route
+          path="massnahmen"
+          element={
+            <RequireSignIn what="Die Maßnahmen">
+              <MeasureListPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="massnahmen/neu"
+          element={
+            <RequireSignIn what="Eine neue Maßnahme">
+              <MeasureNewPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="massnahmen/:id"
+          element={
+            <RequireSignIn what="Die Maßnahme">
+              <MeasureDetailPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="roadmap"
+          element={
+            <RequireSignIn what="Die Roadmap">
+              <RoadmapPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="gremien"
+          element={
+            <RequireSignIn what="Die Gremien">
+              <GovernancePage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="szenarien"
+          element={
+            <RequireSignIn what="Die Szenarien">
+              <ScenarioListPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="szenarien/neu"
+          element={
+            <RequireSignIn what="Ein neues Szenario">
+              <ScenarioFormPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="szenarien/vergleich"
+          element={
+            <RequireSignIn what="Der Szenarienvergleich">
+              <ScenarioComparePage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="szenarien/:id"
+          element={
+            <RequireSignIn what="Das Szenario">
+              <ScenarioDetailPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="szenarien/:id/bearbeiten"
+          element={
+            <RequireSignIn what="Das Szenario">
+              <ScenarioFormPage />
+            </RequireSignIn>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -55,7 +55,7 @@ class WorkerChannel {
 
   constructor(private readonly worker: Worker) {
     worker.on("message", (response: PgliteResponse) => this.settle(response));
-    worker.on("error", (error) => this.fail(error));
+    worker.on("error", (error: Error) => this.fail(error));
     worker.on("exit", (code) =>
       this.fail(new Error(`Der PGlite-Worker wurde beendet (Exit-Code ${code}).`)),
     );

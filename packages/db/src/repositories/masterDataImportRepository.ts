@@ -15,6 +15,7 @@ import {
 import type { Queryable } from "../client/Database.ts";
 import { raw, sql } from "../client/sql.ts";
 import { archiveMembershipsForImport } from "./correctionRepository.ts";
+import { emptyOrganisationFacts, listOrganisationFacts } from "./organisationRepository.ts";
 
 /*
  * Reads and bulk writes of the imports of Kommunen, products, memberships and offers. Each
@@ -37,18 +38,22 @@ export async function listOrganisationRecords(db: Queryable): Promise<Organisati
     areaKm2: number | null;
     postcode: string | null;
     website: string | null;
+    quality: ProvenanceQuality;
   }>(sql`
     SELECT o.key, o.ars, o.name, o.kind, o.municipality_type AS "municipalityType",
            o.kreis_type AS "kreisType", k.name AS "kreisName", r.name AS "regierungsbezirkName",
-           o.population_zensus2022 AS population, o.area_km2 AS "areaKm2", o.postcode, o.website
+           o.population_zensus2022 AS population, o.area_km2 AS "areaKm2", o.postcode, o.website,
+           o.quality
     FROM organisation o
     LEFT JOIN organisation k ON k.key = o.kreis_key
     LEFT JOIN organisation r ON r.key = o.regierungsbezirk_key
     WHERE o.kind IN ('gemeinde', 'kreis')
     ORDER BY o.key`);
+  const facts = await listOrganisationFacts(db);
   return rows.map(({ kind, municipalityType, kreisType, ...row }) => ({
     ...row,
     typeLabel: organisationTypeLabel({ kind, municipalityType, kreisType }),
+    facts: facts.get(row.key) ?? emptyOrganisationFacts(),
   }));
 }
 
@@ -56,9 +61,34 @@ export async function listOrganisationRecords(db: Queryable): Promise<Organisati
 export async function updateOrganisationAttributes(
   tx: Queryable,
   rows: ReadonlyArray<OrganisationAttributes & { key: string }>,
+  /** The import, e.g. "Import kommunen.xlsx": the document of the changed values. */
+  reason: string,
 ): Promise<void> {
   if (rows.length === 0) return;
   const keys = rows.map((row) => row.key);
+  // The changed attribute's own provenance (ADR 0024): entered by hand, recorded now, the
+  // import named as its document; an emptied value has no provenance left.
+  await tx.query(sql`
+    WITH v AS (
+      SELECT * FROM unnest(${keys}::text[], ${rows.map((row) => row.postcode)}::text[],
+                           ${rows.map((row) => row.website)}::text[]) AS v(key, postcode, website)
+    ), changed AS (
+      SELECT o.key, a.attribute, a.value
+      FROM organisation o JOIN v ON v.key = o.key
+      CROSS JOIN LATERAL (VALUES ('postcode', o.postcode, v.postcode),
+                                 ('website', o.website, v.website)) AS a(attribute, old, value)
+      WHERE a.old IS DISTINCT FROM a.value
+    ), removed AS (
+      DELETE FROM organisation_fact f USING changed c
+      WHERE f.organisation_key = c.key AND f.attribute = c.attribute AND c.value IS NULL
+    )
+    INSERT INTO organisation_fact (organisation_key, attribute, source_document, evidence_date,
+                                   recorded_at, quality)
+    SELECT key, attribute, ${reason}, current_date, now(), 'user' FROM changed WHERE value IS NOT NULL
+    ON CONFLICT (organisation_key, attribute) DO UPDATE SET
+      source_id = NULL, source_urls = '{}', as_of = NULL, evidence = NULL,
+      source_document = EXCLUDED.source_document, evidence_date = EXCLUDED.evidence_date,
+      recorded_at = EXCLUDED.recorded_at, quality = EXCLUDED.quality`);
   await tx.query(sql`
     UPDATE organisation o SET postcode = v.postcode, website = v.website
     FROM unnest(${keys}::text[], ${rows.map((row) => row.postcode)}::text[],

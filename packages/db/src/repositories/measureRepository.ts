@@ -140,8 +140,14 @@ async function hydrate(db: Queryable, rows: MeasureRow[], today: string): Promis
       SELECT t.measure_id, t.user_id, u.display_name AS name, t.expert_role
       FROM measure_team_member t JOIN app_user u ON u.id = t.user_id
       WHERE t.measure_id = ANY(${ids}) ORDER BY t.expert_role, u.display_name`),
-    db.query<{ measure_id: number; id: number; title: string; status: MeasureStatus }>(sql`
-      SELECT x.measure_id, d.id, d.title, d.status FROM measure_dependency x JOIN measure d ON d.id = x.depends_on_id
+    db.query<{
+      measure_id: number;
+      id: number;
+      title: string;
+      status: MeasureStatus;
+      due_date: string | null;
+    }>(sql`
+      SELECT x.measure_id, d.id, d.title, d.status, d.due_date FROM measure_dependency x JOIN measure d ON d.id = x.depends_on_id
       WHERE x.measure_id = ANY(${ids}) ORDER BY d.start_date NULLS LAST, d.id`),
     db.query<{
       measure_id: number;
@@ -192,8 +198,9 @@ async function hydrate(db: Queryable, rows: MeasureRow[], today: string): Promis
       milestones: of(milestones, row.id).map(toMilestone),
       overdue: isOverdue({ status: row.status, dueDate: row.due_date }, today),
       blocked: isBlocked(
-        { status: row.status },
-        dependsOn.map((d) => d.status),
+        { status: row.status, startDate: row.start_date },
+        of(dependencies, row.id).map((d) => ({ status: d.status, dueDate: d.due_date })),
+        today,
       ),
       updatedAt: row.updated_at,
       updatedBy: row.updated_by,

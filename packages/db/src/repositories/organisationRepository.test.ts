@@ -20,7 +20,8 @@ describe("organisation repository", () => {
       regierungsbezirk: { key: "057", name: "Regierungsbezirk Detmold" },
       landschaftsverband: { key: "LWL" },
       populationZensus2022: expect.any(Number),
-      provenance: { sourceId: "S2", quality: "sourced" },
+      // Zensus and the Gemeindeverzeichnis are official statistics (ADR 0024).
+      provenance: { sourceId: "S2", quality: "official" },
     });
     expect(detmold?.populationZensus2022).toBeGreaterThan(70_000);
   });

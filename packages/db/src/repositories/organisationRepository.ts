@@ -1,5 +1,7 @@
 import type {
   Organisation,
+  OrganisationFactAttribute,
+  OrganisationFacts,
   OrganisationKind,
   OrganisationRef,
   OrganisationSummary,
@@ -205,4 +207,36 @@ export async function listChildOrganisations(
   return db.query<OrganisationRef>(
     sql`SELECT key, name, kind FROM organisation WHERE ${condition} ORDER BY name`,
   );
+}
+
+type OrganisationFactRow = ProvenanceColumns & {
+  organisation_key: string;
+  attribute: OrganisationFactAttribute;
+};
+
+/**
+ * Provenance of each attribute of the given Kommunen (ADR 0024), by key; attributes without a
+ * recorded value are null. All Gemeinden and Kreise when `keys` is omitted.
+ */
+export async function listOrganisationFacts(
+  db: Queryable,
+  keys?: readonly string[],
+): Promise<Map<string, OrganisationFacts>> {
+  const rows = await db.query<OrganisationFactRow>(
+    keys
+      ? sql`SELECT * FROM organisation_fact WHERE organisation_key = ANY(${[...keys]}::text[])`
+      : sql`SELECT * FROM organisation_fact`,
+  );
+  const facts = new Map<string, OrganisationFacts>();
+  for (const row of rows) {
+    const entry = facts.get(row.organisation_key) ?? emptyOrganisationFacts();
+    entry[row.attribute] = toProvenance(row);
+    facts.set(row.organisation_key, entry);
+  }
+  return facts;
+}
+
+/** Facts of an organisation without any recorded provenance. */
+export function emptyOrganisationFacts(): OrganisationFacts {
+  return { name: null, population: null, area: null, postcode: null, website: null };
 }

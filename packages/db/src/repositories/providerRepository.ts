@@ -136,6 +136,7 @@ export async function listProviders(
       seat: provider.seat,
       status: provider.status,
       successor: provider.successor,
+      provenance: provider.provenance,
       memberCount: row.member_count,
     };
   });

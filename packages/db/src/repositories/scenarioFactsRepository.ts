@@ -32,9 +32,11 @@ export async function loadLandscapeFacts(db: Queryable, asOf: string): Promise<L
         volume: number | null;
         runningCost: number | null;
         investmentCost: number | null;
+        demo: boolean;
       }>(sql`SELECT s.organisation_key AS "kommuneKey", s.domain_id AS "domainId",
                     s.operating_model AS "operatingModel", s.provider_id AS "providerId", s.volume,
-                    s.running_cost AS "runningCost", s.investment_cost AS "investmentCost"
+                    s.running_cost AS "runningCost", s.investment_cost AS "investmentCost",
+                    s.quality = 'demo' AS demo
              FROM sourcing s WHERE ${validOn(asOf)} ORDER BY s.organisation_key, s.domain_id`),
       db.query<{
         providerId: string;
@@ -42,8 +44,10 @@ export async function loadLandscapeFacts(db: Queryable, asOf: string): Promise<L
         fixedPrice: number;
         unitPrice: number;
         capacity: number | null;
+        demo: boolean;
       }>(sql`SELECT s.provider_id AS "providerId", s.domain_id AS "domainId",
-                    s.fixed_price AS "fixedPrice", s.unit_price AS "unitPrice", s.capacity
+                    s.fixed_price AS "fixedPrice", s.unit_price AS "unitPrice", s.capacity,
+                    s.quality = 'demo' AS demo
              FROM provider_offer s WHERE ${validOn(asOf)} ORDER BY s.provider_id, s.domain_id, s.id`),
       listMemberships(db, {}),
       listAdoptedDecisions(db),
@@ -59,6 +63,7 @@ export async function loadLandscapeFacts(db: Queryable, asOf: string): Promise<L
       providerId: row.providerId,
       volume: row.volume,
       annualCost: annualCost(row.runningCost, row.investmentCost),
+      demo: row.demo,
     })),
     offers,
     memberships: memberships.map((membership) => ({

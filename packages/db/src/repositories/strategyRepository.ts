@@ -234,9 +234,15 @@ export async function countPeerOperatingModels(
   db: Queryable,
   responsibleType: string,
   exceptKey: string,
-): Promise<Array<{ domainId: string; operatingModel: string; count: number }>> {
-  const rows = await db.query<{ domain_id: string; operating_model: string; count: number }>(sql`
-    SELECT s.domain_id, s.operating_model, count(*)::int AS count
+): Promise<Array<{ domainId: string; operatingModel: string; count: number; demoCount: number }>> {
+  const rows = await db.query<{
+    domain_id: string;
+    operating_model: string;
+    count: number;
+    demo_count: number;
+  }>(sql`
+    SELECT s.domain_id, s.operating_model, count(*)::int AS count,
+           count(*) FILTER (WHERE s.quality = 'demo')::int AS demo_count
     FROM sourcing s JOIN organisation o ON o.key = s.organisation_key
     WHERE s.valid_to IS NULL AND o.key <> ${exceptKey}
       AND ((o.kind = 'gemeinde' AND o.municipality_type = ${responsibleType})
@@ -246,6 +252,7 @@ export async function countPeerOperatingModels(
     domainId: row.domain_id,
     operatingModel: row.operating_model,
     count: row.count,
+    demoCount: row.demo_count,
   }));
 }
 

@@ -39,9 +39,12 @@ const SELECT_CAMPAIGN = sql`
    AND s.version = (SELECT max(version) FROM survey_question_set WHERE campaign_id = c.id)`;
 
 function toTarget(row: CampaignRow): CampaignTarget {
-  return row.target_kind === "all"
-    ? { kind: "all" }
-    : { kind: row.target_kind, key: row.target_key ?? "" };
+  if (row.target_kind === "all") return { kind: "all" };
+  // Kommunen chosen one by one are kept as their keys, comma-separated.
+  if (row.target_kind === "kommunen") {
+    return { kind: "kommunen", keys: (row.target_key ?? "").split(",").filter(Boolean) };
+  }
+  return { kind: row.target_kind, key: row.target_key ?? "" };
 }
 
 /** Questions of a question set in their order. */
@@ -131,7 +134,8 @@ async function replaceQuestions(
 }
 
 function targetKey(target: CampaignTarget): string | null {
-  return target.kind === "all" ? null : target.key;
+  if (target.kind === "all") return null;
+  return target.kind === "kommunen" ? target.keys.join(",") : target.key;
 }
 
 /** Creates a draft campaign with question set version 1; returns its id. */
@@ -189,7 +193,9 @@ export async function listTargetOrganisations(
         ? sql`o.regierungsbezirk_key = ${target.key}`
         : target.kind === "kreis"
           ? sql`(o.kreis_key = ${target.key} OR o.key = ${target.key})`
-          : sql`o.key IN (SELECT organisation_key FROM membership WHERE provider_id = ${target.key})`;
+          : target.kind === "kommunen"
+            ? sql`o.key = ANY(${target.keys}::text[])`
+            : sql`o.key IN (SELECT organisation_key FROM membership WHERE provider_id = ${target.key})`;
   const rows = await db.query<{ key: string }>(
     sql`SELECT o.key FROM organisation o WHERE o.kind IN ('gemeinde','kreis') AND ${condition} ORDER BY o.key`,
   );

@@ -31,7 +31,7 @@ export const REFERENCE_FILES = [
 ] as const;
 
 // Bump when the seed's mapping logic changes, so existing databases are re-seeded.
-const SEED_LOGIC_VERSION = "3";
+const SEED_LOGIC_VERSION = "4";
 
 /** Content hash of the reference files plus the seed logic version. */
 export async function referenceDataVersion(directory: string): Promise<string> {

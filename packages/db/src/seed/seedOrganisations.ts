@@ -30,6 +30,7 @@ const ORGANISATION_COLUMNS = [
   "website",
   "source_id",
   "as_of",
+  "quality",
 ] as const;
 
 type OrganisationRow = Record<(typeof ORGANISATION_COLUMNS)[number], unknown>;
@@ -96,6 +97,7 @@ export async function seedOrganisations(tx: Queryable, directory: string): Promi
     area_km2: Math.round(area * 100) / 100,
     source_id: "S2",
     as_of: "15.05.2022 (Summe der Gemeinden)",
+    quality: "official",
   });
   for (const row of landschaftsverbaende) {
     rows.push({
@@ -107,6 +109,7 @@ export async function seedOrganisations(tx: Queryable, directory: string): Promi
       population_zensus2022: numberOrNull(row.population_zensus2022_sum),
       area_km2: numberOrNull(row.area_km2_sum),
       source_id: "S8",
+      quality: "sourced",
     });
   }
   for (const row of regierungsbezirke) {
@@ -124,6 +127,7 @@ export async function seedOrganisations(tx: Queryable, directory: string): Promi
       area_km2: numberOrNull(row.area_km2_sum),
       source_id: "S3",
       as_of: "31.03.2017",
+      quality: "official",
     });
   }
   const landschaftsverbandByRegbez = new Map(
@@ -147,6 +151,7 @@ export async function seedOrganisations(tx: Queryable, directory: string): Promi
       area_km2: numberOrNull(row.area_km2_sum),
       source_id: "S3",
       as_of: "31.03.2017",
+      quality: "official",
     });
   }
   for (const row of gemeinden) {
@@ -176,6 +181,7 @@ export async function seedOrganisations(tx: Queryable, directory: string): Promi
       website: websiteByAgs.get(row.ags ?? "") ?? null,
       source_id: "S2",
       as_of: "15.05.2022",
+      quality: "official",
     });
   }
   await insertRows(
@@ -183,9 +189,82 @@ export async function seedOrganisations(tx: Queryable, directory: string): Promi
     "organisation",
     ORGANISATION_COLUMNS,
     rows.map(toValues),
-    upsertClause("key", ORGANISATION_COLUMNS),
+    // Postcode and website that a person changed by an import stay (their fact says so).
+    upsertClause("key", ORGANISATION_COLUMNS).replace(
+      /(postcode|website) = EXCLUDED\.\1/g,
+      `$1 = CASE WHEN EXISTS (SELECT 1 FROM organisation_fact f
+         WHERE f.organisation_key = organisation.key AND f.attribute = '$1' AND f.quality = 'user')
+         THEN organisation.$1 ELSE EXCLUDED.$1 END`,
+    ),
   );
+  await seedOrganisationFacts(tx, rows);
   await seedBoundaries(tx, directory);
+}
+
+const FACT_COLUMNS = [
+  "organisation_key",
+  "attribute",
+  "source_id",
+  "as_of",
+  "evidence_date",
+  "quality",
+] as const;
+
+/**
+ * Where each attribute of a Gemeinde or Kreis comes from (ADR 0024): names, area and postcode
+ * from the statistical offices' registers, the population from the Zensus 2022 (amtlich), the
+ * website from the KDN OZG database 2019 (belegt). The evidence date is the register's or
+ * census's reference day; for „Herbst 2019“ its first day.
+ */
+function factsOf(row: OrganisationRow): unknown[][] {
+  const key = row.key;
+  if (row.kind !== "gemeinde" && row.kind !== "kreis") return [];
+  const gemeinde = row.kind === "gemeinde";
+  const facts: unknown[][] = [
+    gemeinde
+      ? [key, "name", "S2", "15.05.2022", "2022-05-15", "official"]
+      : [key, "name", "S3", "31.03.2017", "2017-03-31", "official"],
+    [
+      key,
+      "population",
+      "S2",
+      gemeinde ? "15.05.2022" : "15.05.2022 (Summe der Gemeinden)",
+      "2022-05-15",
+      "official",
+    ],
+    [
+      key,
+      "area",
+      "S1",
+      gemeinde ? "31.12.2018" : "31.12.2018 (Summe der Gemeinden)",
+      "2018-12-31",
+      "official",
+    ],
+  ];
+  if (row.postcode !== null)
+    facts.push([key, "postcode", "S1", "31.12.2018", "2018-12-31", "official"]);
+  if (row.website !== null)
+    facts.push([key, "website", "S5", "Herbst 2019", "2019-09-01", "sourced"]);
+  return facts;
+}
+
+async function seedOrganisationFacts(tx: Queryable, rows: readonly OrganisationRow[]) {
+  // A value a person changed (an import: quality „manuell erfasst“) is not overwritten; a
+  // re-seed keeps the recording time unless the source or its date changed.
+  await insertRows(
+    tx,
+    "organisation_fact",
+    FACT_COLUMNS,
+    rows.flatMap(factsOf),
+    `ON CONFLICT (organisation_key, attribute) DO UPDATE SET
+       source_id = EXCLUDED.source_id, as_of = EXCLUDED.as_of,
+       evidence_date = EXCLUDED.evidence_date, quality = EXCLUDED.quality,
+       recorded_at = CASE
+         WHEN organisation_fact.source_id IS DISTINCT FROM EXCLUDED.source_id
+           OR organisation_fact.evidence_date IS DISTINCT FROM EXCLUDED.evidence_date
+         THEN now() ELSE organisation_fact.recorded_at END
+     WHERE organisation_fact.quality IN ('official', 'sourced')`,
+  );
 }
 
 interface FeatureCollection {

@@ -147,16 +147,29 @@ export async function seedProviders(tx: Queryable, directory: string): Promise<v
   ]);
   await mergeSourcedMemberships(tx, [...membershipRows, ...ownIt]);
 
+  // An event that the files still hold keeps the time it was first recorded (ADR 0024). The
+  // files give no date of the cited article, so the evidence date stays unknown.
+  const recorded = new Map(
+    (
+      await tx.query<{ key: string; recorded_at: Date | string }>(
+        sql`SELECT date_text || '|' || event_type || '|' || description AS key, recorded_at
+            FROM provider_event WHERE quality = 'sourced'`,
+      )
+    ).map((row) => [row.key, row.recorded_at]),
+  );
   await tx.query(sql`DELETE FROM provider_event WHERE quality = 'sourced'`);
   for (const row of events) {
     const date = parseImpreciseDate(row.date ?? "");
     if (!date) throw new Error(`Ereignis mit unlesbarem Datum: ${row.date}`);
+    const recordedAt = recorded.get(`${date.text}|${row.event_type}|${row.description}`) ?? null;
     const [inserted] = await tx.query<{ id: number }>(
       sql`INSERT INTO provider_event
-            (date_text, date_from, date_to, event_type, target_id, description, source_id, source_urls, as_of)
+            (date_text, date_from, date_to, event_type, target_id, description, source_id, source_urls,
+             as_of, recorded_at)
           VALUES (${date.text}, ${date.from}, ${date.to}, ${row.event_type},
                   ${blankToNull(row.target_provider_id)}, ${row.description}, 'S6',
-                  ${splitUrls(row.source_url)}, ${date.text})
+                  ${splitUrls(row.source_url)}, ${date.text},
+                  coalesce(${recordedAt}::timestamptz, now()))
           RETURNING id`,
     );
     const providerIds = (row.provider_ids ?? "").split(";").filter((id) => id.length > 0);

@@ -38,11 +38,61 @@ describe("schedule analysis", () => {
     expect(isOverdue({ status, dueDate }, "2027-03-10")).toBe(expected);
   });
 
-  it("blocks a measure by its status or by an unfinished dependency", () => {
-    expect(isBlocked({ status: "blockiert" }, [])).toBe(true);
-    expect(isBlocked({ status: "geplant" }, ["erledigt", "verworfen"])).toBe(false);
-    expect(isBlocked({ status: "geplant" }, ["erledigt", "in_arbeit"])).toBe(true);
-    expect(isBlocked({ status: "erledigt" }, ["in_arbeit"])).toBe(false);
+  it("blocks a measure by its status or by an unfinished dependency once it should start", () => {
+    const today = "2027-03-10";
+    const started = { status: "geplant" as const, startDate: "2027-03-01" };
+    const dependency = (status: ScheduleItem["status"], dueDate: string | null = "2027-02-28") => ({
+      status,
+      dueDate,
+    });
+    expect(isBlocked({ status: "blockiert", startDate: "2030-01-01" }, [], today)).toBe(true);
+    expect(isBlocked(started, [dependency("erledigt"), dependency("verworfen")], today)).toBe(
+      false,
+    );
+    expect(isBlocked(started, [dependency("erledigt"), dependency("in_arbeit")], today)).toBe(true);
+    expect(isBlocked({ status: "geplant", startDate: null }, [dependency("geplant")], today)).toBe(
+      true,
+    );
+    expect(
+      isBlocked({ status: "erledigt", startDate: "2027-03-01" }, [dependency("in_arbeit")], today),
+    ).toBe(false);
+  });
+
+  it("does not mark a future wave „blockiert“ while its predecessor still has time (issue 16, defect 10)", () => {
+    const today = "2026-12-07";
+    const wave2 = { status: "geplant" as const, startDate: "2028-01-01" };
+    // Wave 1 is planned, due before wave 2 starts: nothing blocks wave 2 yet.
+    expect(isBlocked(wave2, [{ status: "geplant", dueDate: "2027-12-31" }], today)).toBe(false);
+    // Wave 1 is planned to run into wave 2's start: that is a real block.
+    expect(isBlocked(wave2, [{ status: "in_arbeit", dueDate: "2028-03-31" }], today)).toBe(true);
+    // Wave 2's start has come and wave 1 is still open: blocked.
+    expect(isBlocked(wave2, [{ status: "in_arbeit", dueDate: "2027-12-31" }], "2028-01-02")).toBe(
+      true,
+    );
+    // A predecessor without a due date may run into any start.
+    expect(isBlocked(wave2, [{ status: "geplant", dueDate: null }], today)).toBe(true);
+  });
+
+  it("never flags a chain of planned waves as blocked before the first wave's end (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 6 }),
+        fc.integer({ min: 2027, max: 2030 }),
+        (waves, first) => {
+          const items = Array.from({ length: waves }, (_, index) =>
+            item(
+              index + 1,
+              `${first + index}-01-01`,
+              `${first + index}-12-31`,
+              index === 0 ? [] : [index],
+            ),
+          );
+          expect(analyseSchedule(items, `${first - 1}-06-30`).blockedIds).toEqual([]);
+          // Once a wave should have started while its predecessor is still open, it is blocked.
+          expect(analyseSchedule(items, `${first + 1}-01-02`).blockedIds).toEqual([2]);
+        },
+      ),
+    );
   });
 
   it("finds the longest chain by duration, not by the number of measures", () => {

@@ -47,16 +47,32 @@ export function isOverdue(item: Pick<ScheduleItem, "status" | "dueDate">, today:
   return isOpenMeasure(item.status) && item.dueDate !== null && item.dueDate < today;
 }
 
+/** What {@link isBlocked} needs of a dependency. */
+export interface DependencyState {
+  status: MeasureStatus;
+  dueDate: string | null;
+}
+
 /**
- * Blocked: an open measure marked `blockiert`, or one with a dependency that is neither
- * erledigt nor verworfen.
+ * Blocked: an open measure marked `blockiert`, or one held up by an open dependency (neither
+ * erledigt nor verworfen) — only when that dependency really stands in the way: the measure's
+ * start has come (or it has no start date), or the dependency is planned to end only on or
+ * after that start. A later wave that starts after its predecessor is due is not blocked
+ * while the predecessor still has time (issue 16: waves were „blockiert“ from the start).
  */
 export function isBlocked(
-  item: Pick<ScheduleItem, "status">,
-  dependencyStatuses: readonly MeasureStatus[],
+  item: Pick<ScheduleItem, "status" | "startDate">,
+  dependencies: readonly DependencyState[],
+  today: string,
 ): boolean {
   if (!isOpenMeasure(item.status)) return false;
-  return item.status === "blockiert" || dependencyStatuses.some(isOpenMeasure);
+  if (item.status === "blockiert") return true;
+  const started = item.startDate === null || item.startDate <= today;
+  return dependencies.some(
+    (dependency) =>
+      isOpenMeasure(dependency.status) &&
+      (started || dependency.dueDate === null || dependency.dueDate >= (item.startDate ?? "")),
+  );
 }
 
 /**
@@ -154,7 +170,7 @@ export function criticalPath(items: readonly ScheduleItem[]): {
 
 /** Overdue, blocked and critical path of a set of measures on a given day (ISO date). */
 export function analyseSchedule(items: readonly ScheduleItem[], today: string): ScheduleAnalysis {
-  const statuses = new Map(items.map((item) => [item.id, item.status]));
+  const byId = new Map(items.map((item) => [item.id, item]));
   const path = criticalPath(items);
   return {
     overdueIds: items.filter((item) => isOverdue(item, today)).map((item) => item.id),
@@ -162,7 +178,8 @@ export function analyseSchedule(items: readonly ScheduleItem[], today: string): 
       .filter((item) =>
         isBlocked(
           item,
-          item.dependsOn.flatMap((id) => statuses.get(id) ?? []),
+          item.dependsOn.flatMap((id) => byId.get(id) ?? []),
+          today,
         ),
       )
       .map((item) => item.id),

@@ -198,8 +198,10 @@ export interface MembershipImportRow extends ImportRowOrigin {
 }
 
 function toMembershipImportRow(read: ReadRow, sheet: string) {
-  if (read.problems.length > 0) return { ok: false as const, problems: read.problems };
+  // Cells that could not be read are reported, and the row's other checks still run: every
+  // problem of the row in one pass (issue 16, defect 5).
   const problems = new RowProblems(sheet, read.row);
+  problems.problems.push(...read.problems);
   const values = read.values;
   const asOf = textField(values, "asOf");
   const asOfLength = tooLong(asOf, 100);
@@ -220,7 +222,8 @@ function toMembershipImportRow(read: ReadRow, sheet: string) {
   if (attestedFrom !== null && attestedTo !== null && attestedTo < attestedFrom) {
     problems.add("Belegt bis", attestedTo, "„Belegt bis“ liegt vor „Belegt ab“.");
   }
-  if (attestedFrom === null && values.attestedTo) {
+  const unreadFrom = read.problems.some((problem) => problem.column === "Belegt ab");
+  if (attestedFrom === null && values.attestedTo && !unreadFrom) {
     problems.add("Belegt ab", null, "„Belegt ab“ fehlt, obwohl „Belegt bis“ angegeben ist.");
   }
   if (problems.problems.length > 0 || !urls.ok) {

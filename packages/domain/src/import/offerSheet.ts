@@ -180,8 +180,10 @@ export interface OfferImportRow extends ImportRowOrigin {
 }
 
 function toOfferImportRow(read: ReadRow, sheet: string) {
-  if (read.problems.length > 0) return { ok: false as const, problems: read.problems };
+  // Cells that could not be read are reported, and the row's other checks still run: every
+  // problem of the row in one pass (issue 16, defect 5).
   const problems = new RowProblems(sheet, read.row);
+  problems.problems.push(...read.problems);
   const values = read.values;
   const amount = (field: string, column: string, decimals: number) => {
     const value = roundTo(values[field], decimals);
@@ -201,7 +203,7 @@ function toOfferImportRow(read: ReadRow, sheet: string) {
   if (evidenceLength) problems.add("Beleg", evidence, `„Beleg“ ${evidenceLength}.`);
   const validFrom = String(values.validFrom);
   const validTo = (values.validTo as string | null | undefined) ?? null;
-  if (validTo !== null && validTo <= validFrom) {
+  if (typeof values.validFrom === "string" && validTo !== null && validTo <= validFrom) {
     problems.add("Gültig bis", validTo, "„Gültig bis“ muss nach „Gültig ab“ liegen.");
   }
   if (problems.problems.length > 0) return { ok: false as const, problems: problems.problems };

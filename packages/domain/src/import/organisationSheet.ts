@@ -1,4 +1,13 @@
 import type { ExportCell } from "../export/sourcingExportRow.ts";
+import type {
+  OrganisationFactAttribute,
+  OrganisationFacts,
+} from "../organisation/OrganisationDetail.ts";
+import {
+  provenanceQualityLabel,
+  type Provenance,
+  type ProvenanceQuality,
+} from "../provenance/Provenance.ts";
 import type { ColumnSpec, SheetSpec } from "./SheetSpec.ts";
 import {
   RowProblems,
@@ -25,6 +34,27 @@ export interface OrganisationRecord extends OrganisationAttributes {
   regierungsbezirkName: string | null;
   population: number | null;
   areaKm2: number | null;
+  /** Quality of the record as a whole (its key and type). */
+  quality: ProvenanceQuality;
+  /** Provenance per attribute (ADR 0024). */
+  facts: OrganisationFacts;
+}
+
+/** Attributes with their own provenance, in column order, with their column prefix. */
+const FACT_COLUMNS: ReadonlyArray<[OrganisationFactAttribute, string]> = [
+  ["name", "Name"],
+  ["population", "Einwohner"],
+  ["area", "Fläche"],
+  ["postcode", "Postleitzahl"],
+  ["website", "Website"],
+];
+
+/** Source, URL or document of a fact, as one cell. */
+function factSource(fact: Provenance): string | null {
+  const parts = [fact.sourceId, ...fact.sourceUrls, fact.sourceDocument ?? null].filter(
+    (part): part is string => part !== null && part !== "",
+  );
+  return parts.length > 0 ? parts.join(" | ") : null;
 }
 
 const info = (header: string, hint: string, width = 14): ColumnSpec => ({
@@ -89,6 +119,17 @@ export const ORGANISATION_SHEET: SheetSpec = {
       example: "www.detmold.de",
       width: 28,
     },
+    info("Qualität", "Qualitätsstufe des Eintrags (Schlüssel, Art)", 16),
+    ...FACT_COLUMNS.flatMap(([, label]) => [
+      info(`${label}: Qualität`, `Qualitätsstufe der Angabe „${label}“`, 16),
+      info(`${label}: Quelle`, `Quelle, Beleg-URL oder Dokument der Angabe „${label}“`, 24),
+      info(`${label}: Datum des Belegs`, `Datum des Belegs der Angabe „${label}“`, 14),
+      info(
+        `${label}: erfasst am`,
+        `Zeitpunkt, zu dem IT-Atlas die Angabe „${label}“ erfasst hat`,
+        20,
+      ),
+    ]),
   ],
 };
 
@@ -103,13 +144,18 @@ function toOrganisationImportRow(
   read: Parameters<ImportEntitySheet<OrganisationImportRow>["toRow"]>[0],
   sheet: string,
 ) {
-  if (read.problems.length > 0) return { ok: false as const, problems: read.problems };
+  // Cells that could not be read are reported, and the row's other checks still run: every
+  // problem of the row in one pass (issue 16, defect 5).
   const problems = new RowProblems(sheet, read.row);
+  problems.problems.push(...read.problems);
   const values = read.values;
   const organisationKey = textField(values, "organisationKey");
   const ars = textField(values, "ars");
   if (organisationKey === null && ars === null) {
-    problems.add("Schlüssel", null, "„Schlüssel“ oder „ARS“ muss angegeben sein.");
+    // A key cell that could not be read is reported already.
+    if (read.problems.length === 0) {
+      problems.add("Schlüssel", null, "„Schlüssel“ oder „ARS“ muss angegeben sein.");
+    }
   } else if (organisationKey !== null && organisationKey.length === 12) {
     problems.add(
       "Schlüssel",
@@ -155,5 +201,17 @@ export function toOrganisationExportRow(record: OrganisationRecord): Record<stri
     "Fläche (km²)": record.areaKm2,
     Postleitzahl: record.postcode,
     Website: record.website,
+    Qualität: provenanceQualityLabel[record.quality],
+    ...Object.fromEntries(
+      FACT_COLUMNS.flatMap(([attribute, label]): Array<[string, ExportCell]> => {
+        const fact = record.facts[attribute];
+        return [
+          [`${label}: Qualität`, fact ? provenanceQualityLabel[fact.quality] : null],
+          [`${label}: Quelle`, fact ? factSource(fact) : null],
+          [`${label}: Datum des Belegs`, fact?.evidenceDate ? { date: fact.evidenceDate } : null],
+          [`${label}: erfasst am`, fact?.recordedAt ?? null],
+        ];
+      }),
+    ),
   };
 }

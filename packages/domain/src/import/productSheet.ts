@@ -116,11 +116,13 @@ export interface ProductImportRow extends ImportRowOrigin {
 }
 
 function toProductImportRow(read: ReadRow, sheet: string) {
-  if (read.problems.length > 0) return { ok: false as const, problems: read.problems };
+  // Cells that could not be read are reported, and the row's other checks still run: every
+  // problem of the row in one pass (issue 16, defect 5).
   const problems = new RowProblems(sheet, read.row);
+  problems.problems.push(...read.problems);
   const values = read.values;
   const id = String(values.id);
-  if (!ProductId.safeParse(id).success) {
+  if (typeof values.id === "string" && !ProductId.safeParse(id).success) {
     problems.add(
       "Kennung",
       id,

@@ -75,6 +75,24 @@ describe("toSourcingImportRow", () => {
     });
   });
 
+  it("reports an unreadable cell and a range error of another column together (issue 16, defect 5)", () => {
+    const result = parse([
+      "05766020",
+      "einwohnerwesen",
+      "IT-Dienstleister",
+      "owl-it",
+      "-5",
+      4,
+      "32.13.2026",
+    ]);
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.map((problem) => problem.column)).toEqual([
+      "Gültig ab",
+      "Laufende Kosten (€/Jahr)",
+    ]);
+  });
+
   it("locates each problem by sheet, row, column and value", () => {
     const result = parse([
       "05766020",
@@ -101,6 +119,15 @@ describe("toSourcingImportRow", () => {
         column: "Gültig ab",
         value: "31.02.2026",
         message: "„Gültig ab“ ist kein gültiges Datum (TT.MM.JJJJ).",
+      },
+      // The range error of another column in the same pass (issue 16, defect 5; this test
+      // expected only the unreadable cells before).
+      {
+        sheet: "Bezüge",
+        row: 2,
+        column: "Zufriedenheit (1–5)",
+        value: "7",
+        message: "„Zufriedenheit (1–5)“ muss zwischen 1 und 5 liegen.",
       },
     ]);
   });

@@ -283,8 +283,10 @@ export function toSourcingImportRow(
   read: ReadRow,
   sheet: string,
 ): { ok: true; value: SourcingImportRow } | { ok: false; problems: ImportProblem[] } {
-  if (read.problems.length > 0) return { ok: false, problems: read.problems };
   const values = read.values;
+  // Cells that could not be read are reported, and the other columns are still checked:
+  // every problem of the row in one pass (issue 16, defect 5).
+  const unread = new Set(read.problems.map((problem) => problem.column));
   const absent = OPTIONAL_FIELDS.filter(([field]) => !Object.hasOwn(values, field)).map(
     ([, stored]) => stored,
   );
@@ -310,21 +312,27 @@ export function toSourcingImportRow(
   const parsed = SourcingInput.safeParse(unchecked);
   const issues = parsed.success
     ? []
-    : parsed.error.issues.filter((issue) => !deferred.has(String(issue.path[0] ?? "")));
-  if (!parsed.success && issues.length > 0) {
+    : parsed.error.issues.filter((issue) => {
+        const field = String(issue.path[0] ?? "");
+        return !deferred.has(field) && !unread.has(FIELD_COLUMN[field] ?? null);
+      });
+  if (read.problems.length > 0 || (!parsed.success && issues.length > 0)) {
     return {
       ok: false,
-      problems: issues.map((issue) => {
-        const field = String(issue.path[0] ?? "");
-        const column = FIELD_COLUMN[field] ?? null;
-        return {
-          sheet,
-          row: read.row,
-          column,
-          value: problemValue(values[FIELD_VALUE[field] ?? field]),
-          message: columnMessage(column, issue.message),
-        };
-      }),
+      problems: [
+        ...read.problems,
+        ...issues.map((issue) => {
+          const field = String(issue.path[0] ?? "");
+          const column = FIELD_COLUMN[field] ?? null;
+          return {
+            sheet,
+            row: read.row,
+            column,
+            value: problemValue(values[FIELD_VALUE[field] ?? field]),
+            message: columnMessage(column, issue.message),
+          };
+        }),
+      ],
     };
   }
   return {

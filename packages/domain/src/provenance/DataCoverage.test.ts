@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assessDataCoverage, monthsBefore } from "./DataCoverage.ts";
+import { assessDataCoverage, monthsBefore, weakestDataCoverage } from "./DataCoverage.ts";
 
 const base = {
   key: "05766020",
@@ -20,10 +21,12 @@ describe("Datenlage", () => {
     });
     expect(row).toMatchObject({ share: 0.1, ageDays: 1826, stale: true });
     expect(row.qualities).toEqual({
+      official: 0,
       sourced: 1,
       self_reported: 0,
       provider_confirmed: 0,
       user: 0,
+      estimated: 0,
       demo: 29,
     });
   });
@@ -62,5 +65,56 @@ describe("Datenlage", () => {
     expect(monthsBefore("2026-03-31", 1)).toBe("2026-02-28");
     expect(monthsBefore("2026-03-09", 24)).toBe("2024-03-09");
     expect(monthsBefore("2026-01-15", 1)).toBe("2025-12-15");
+  });
+});
+
+describe("weakestDataCoverage", () => {
+  const row = (key: string, share: number, stale: boolean, ageDays: number | null) => ({
+    key,
+    share,
+    stale,
+    ageDays,
+  });
+
+  it("picks the smallest share first, then stale before current, then the oldest evidence", () => {
+    const rows = [
+      row("05766020", 0.5, false, 10),
+      row("05766008", 0, false, 100),
+      row("05766012", 0, true, 900),
+      row("05766016", 0, true, null),
+      row("05766024", 0.2, true, 50),
+    ];
+    expect(weakestDataCoverage(rows, 4).map((item) => item.key)).toEqual([
+      "05766016",
+      "05766012",
+      "05766008",
+      "05766024",
+    ]);
+    expect(weakestDataCoverage(rows, 0)).toEqual([]);
+    expect(weakestDataCoverage(rows, 10)).toHaveLength(5);
+  });
+
+  it("never selects a Kommune with a larger share before one with a smaller share (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            key: fc.stringMatching(/^05\d{6}$/),
+            share: fc.double({ min: 0, max: 1, noNaN: true }),
+            stale: fc.boolean(),
+            ageDays: fc.option(fc.nat(5000), { nil: null }),
+          }),
+          { maxLength: 30 },
+        ),
+        fc.nat(30),
+        (rows, count) => {
+          const chosen = weakestDataCoverage(rows, count);
+          expect(chosen).toHaveLength(Math.min(count, rows.length));
+          const maxChosen = Math.max(-1, ...chosen.map((item) => item.share));
+          const left = rows.filter((item) => !chosen.includes(item));
+          expect(left.every((item) => item.share >= maxChosen)).toBe(true);
+        },
+      ),
+    );
   });
 });

@@ -87,3 +87,23 @@ export function assessDataCoverage(
     qualities,
   };
 }
+
+/**
+ * The `count` Kommunen with the weakest Datenlage, weakest first: the smallest share of
+ * Leistungsbereiche with an entry, then „veraltet“ before current, then the oldest (or no)
+ * evidence; the key breaks ties. The selection a Bedarfserhebung starts from.
+ */
+export function weakestDataCoverage<
+  Row extends Pick<DataCoverageRow, "key" | "share" | "stale" | "ageDays">,
+>(rows: readonly Row[], count: number): Row[] {
+  const age = (row: Row) => row.ageDays ?? Number.POSITIVE_INFINITY;
+  return [...rows]
+    .sort(
+      (a, b) =>
+        a.share - b.share ||
+        Number(b.stale) - Number(a.stale) ||
+        (age(b) === age(a) ? 0 : age(b) > age(a) ? 1 : -1) ||
+        a.key.localeCompare(b.key),
+    )
+    .slice(0, Math.max(0, count));
+}

@@ -78,6 +78,7 @@ export const ProviderSummary = Provider.pick({
   seat: true,
   status: true,
   successor: true,
+  provenance: true,
 })
   .extend({ memberCount: z.number().int().nonnegative() })
   .meta({ id: "ProviderSummary" });

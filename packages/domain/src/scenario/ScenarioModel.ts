@@ -66,6 +66,8 @@ export interface LandscapeFacts {
     providerId: string | null;
     volume: number | null;
     annualCost: number | null;
+    /** The row is synthetic (quality `demo`). */
+    demo?: boolean;
   }>;
   /** Offers valid on the base date. */
   offers: Array<{
@@ -74,6 +76,8 @@ export interface LandscapeFacts {
     fixedPrice: number;
     unitPrice: number;
     capacity: number | null;
+    /** The offer is synthetic (quality `demo`). */
+    demo?: boolean;
   }>;
   /** Memberships (Verbandsmitglied, Kunde) with today's provider after mergers. */
   memberships: Array<{ kommuneKey: string; providerId: string }>;

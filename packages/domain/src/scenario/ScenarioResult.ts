@@ -58,12 +58,20 @@ export const ScenarioResultPlan = z
         name: z.string(),
         istCostPerYear: z.number().nullable(),
         planCostPerYear: z.number().nullable(),
+        /** The Kommune's figures rest on synthetic facts (its Bezüge or the prices). */
+        demo: z.boolean().default(true),
       }),
     ),
     providers: z.array(z.object({ id: z.string(), name: z.string() })),
     domains: z.array(z.object({ id: z.string(), name: z.string() })),
     mergers: z.array(z.string()),
     notes: z.array(z.string()),
+    /**
+     * The plan rests on synthetic facts (ADR 0021): shown as „Demodaten (synthetisch)“. Plans
+     * stored before the flag existed read as true: they were computed while every cost figure
+     * of the landscape was synthetic, and were labelled so.
+     */
+    demo: z.boolean().default(true),
     /**
      * „Preis der Vorgabe“: per constraint group the optimum without it (scenario.solve computes
      * it after the plan); null when not computed (hand-made scenarios, older results).

@@ -13,6 +13,12 @@ export const OWN_OPERATION_FALLBACK_FACTOR = 1.25;
 export interface BuiltScenario {
   input: ScenarioModel;
   notes: string[];
+  /**
+   * Which figures rest on synthetic facts (ADR 0021): `kommuneKeys` of Kommunen with a synthetic
+   * Bezug in the model; `prices` when a synthetic offer or a cost curve fitted on demo values
+   * prices providers (then every plan figure is derived from demo values).
+   */
+  demo: { kommuneKeys: string[]; prices: boolean };
 }
 
 const key = (first: string, second: string) => `${first}|${second}`;
@@ -121,11 +127,13 @@ export function buildScenarioInput(
   };
   const offers: ScenarioModelOffer[] = [];
   const offered = new Set<string>();
+  let demoPrices = false;
   for (const offer of facts.offers) {
     const id = key(offer.providerId, offer.domainId);
     if (!inDomain.has(offer.domainId) || !providerNames.has(offer.providerId) || offered.has(id))
       continue;
     offered.add(id);
+    if (offer.demo && !curveOf.has(offer.domainId)) demoPrices = true;
     offers.push({
       providerId: offer.providerId,
       domainId: offer.domainId,
@@ -144,7 +152,9 @@ export function buildScenarioInput(
         : meanUnitPrice(offers, domainId);
     offered.add(id);
     if (!curveOf.has(domainId))
-      derived.push(`${providerNames.get(providerId) ?? providerId} (${domainId})`);
+      derived.push(
+        `${providerNames.get(providerId) ?? providerId} (${knownDomains.get(domainId)?.name ?? domainId})`,
+      );
     offers.push({
       providerId,
       domainId,
@@ -161,6 +171,7 @@ export function buildScenarioInput(
   const curved = [...inDomain].filter((id) => curveOf.has(id));
   if (curved.length > 0) {
     const demo = curved.some((id) => curveOf.get(id)?.source.demo);
+    if (demo) demoPrices = true;
     notes.push(
       `Anbieterpreise aus der Kostenkurve des Szenarios${demo ? " (Demodaten (synthetisch))" : ""}: ${curved
         .map((id) => knownDomains.get(id)?.name ?? id)
@@ -297,6 +308,12 @@ export function buildScenarioInput(
       },
     },
     notes,
+    demo: {
+      kommuneKeys: [
+        ...new Set(participating.filter((row) => row.demo).map((row) => row.kommuneKey)),
+      ].sort(),
+      prices: demoPrices,
+    },
   };
 }
 

@@ -28,6 +28,8 @@ export const ComparisonColumn = z
     migrations: z.number().int(),
     affectedKommunen: z.number().int(),
     providersPerDomain: z.array(z.object({ domainId: z.string(), count: z.number().int() })),
+    /** The column's figures rest on synthetic facts („Demodaten (synthetisch)“, ADR 0021). */
+    demo: z.boolean(),
   })
   .meta({ id: "ComparisonColumn" });
 export type ComparisonColumn = z.infer<typeof ComparisonColumn>;
@@ -38,6 +40,8 @@ export const ComparisonKommune = z
     key: z.string(),
     name: z.string(),
     istCostPerYear: money,
+    /** Any of the Kommune's figures rests on synthetic facts. */
+    demo: z.boolean(),
     scenarios: z.array(
       z.object({
         scenarioId: z.number().int(),
@@ -74,6 +78,8 @@ export const ScenarioComparison = z
     kommunen: z.array(ComparisonKommune),
     /** False when the scenarios cover different Kommunen or Leistungsbereiche. */
     sameScope: z.boolean(),
+    /** Any figure of the comparison rests on synthetic facts. */
+    demo: z.boolean(),
     notes: z.array(z.string()),
     /** „Preis der Vorgabe“ of each compared scenario (prices null = not computed). */
     constraintPrices: z.array(
@@ -89,9 +95,11 @@ export interface ScenarioIst {
   horizonYears: number;
   costPerYear: number;
   assignments: Array<{ kommuneKey: string; domainId: string; providerId: string | null }>;
-  kommunen: Array<{ key: string; name: string; costPerYear: number }>;
+  kommunen: Array<{ key: string; name: string; costPerYear: number; demo: boolean }>;
   domains: Array<{ id: string; name: string }>;
   providers: Array<{ id: string; name: string }>;
+  /** Ist rests on synthetic facts. */
+  demo: boolean;
 }
 
 /** A scenario and its result to compare. */
@@ -115,9 +123,11 @@ export function istFromPlan(plan: ScenarioResultPlan): ScenarioIst {
       key: kommune.key,
       name: kommune.name,
       costPerYear: kommune.istCostPerYear ?? 0,
+      demo: kommune.demo,
     })),
     domains: plan.domains,
     providers: plan.providers,
+    demo: plan.demo,
   };
 }
 
@@ -185,6 +195,7 @@ export function compareScenarios(
       migrations: 0,
       affectedKommunen: 0,
       providersPerDomain: providersPerDomain(ist.assignments, domainIds),
+      demo: ist.demo,
     },
   ];
   if (!sameScope) {
@@ -200,7 +211,7 @@ export function compareScenarios(
   }
   type Change = { domainId: string; fromProviderId: string | null; toProviderId: string | null };
   const changed = new Map<number, Map<string, Change[]>>();
-  const perKommune = new Map<number, Map<string, { ist: number; plan: number }>>();
+  const perKommune = new Map<number, Map<string, { ist: number; plan: number; demo: boolean }>>();
   for (const scenario of scenarios) {
     const plan = scenario.result.plan;
     if (plan && plan.horizonYears !== horizon) {
@@ -224,7 +235,11 @@ export function compareScenarios(
       new Map(
         (plan?.kommunen ?? []).map((kommune) => [
           kommune.key,
-          { ist: kommune.istCostPerYear ?? 0, plan: kommune.planCostPerYear ?? 0 },
+          {
+            ist: kommune.istCostPerYear ?? 0,
+            plan: kommune.planCostPerYear ?? 0,
+            demo: kommune.demo,
+          },
         ]),
       ),
     );
@@ -255,22 +270,33 @@ export function compareScenarios(
       migrations: plan?.migrations.length ?? 0,
       affectedKommunen: byKommune.size,
       providersPerDomain: plan ? providersPerDomain(plan.assignments, domainIds) : [],
+      demo: plan?.demo ?? false,
     });
   }
   // Every Kommune of any scope; its Ist is the one of the Ist column, else of the first scope holding it.
   const istByKommune = new Map(
-    ist.kommunen.map((kommune) => [kommune.key, { name: kommune.name, ist: kommune.costPerYear }]),
+    ist.kommunen.map((kommune) => [
+      kommune.key,
+      { name: kommune.name, ist: kommune.costPerYear, demo: kommune.demo },
+    ]),
   );
   for (const scenario of plans) {
     for (const kommune of scenario.result.plan!.kommunen) {
       if (istByKommune.has(kommune.key)) continue;
-      istByKommune.set(kommune.key, { name: kommune.name, ist: kommune.istCostPerYear ?? 0 });
+      istByKommune.set(kommune.key, {
+        name: kommune.name,
+        ist: kommune.istCostPerYear ?? 0,
+        demo: kommune.demo,
+      });
     }
   }
   const kommunen: ComparisonKommune[] = [...istByKommune].map(([key, kommune]) => ({
     key,
     name: kommune.name,
     istCostPerYear: kommune.ist,
+    demo:
+      kommune.demo ||
+      scenarios.some((scenario) => perKommune.get(scenario.scenarioId)?.get(key)?.demo === true),
     scenarios: scenarios.map((scenario) => {
       const own = perKommune.get(scenario.scenarioId)?.get(key);
       const changes = changed.get(scenario.scenarioId)?.get(key) ?? [];
@@ -293,6 +319,7 @@ export function compareScenarios(
     providers: [...providerNames].map(([id, name]) => ({ id, name })),
     kommunen,
     sameScope,
+    demo: columns.some((column) => column.demo),
     notes,
     constraintPrices: scenarios.map((scenario) => ({
       scenarioId: scenario.scenarioId,

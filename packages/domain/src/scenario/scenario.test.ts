@@ -43,7 +43,9 @@ describe("buildScenarioInput", () => {
       segments: [{ upTo: null, costPerUnit: 5 }],
       capacity: null,
     });
-    expect(notes.join(" ")).toMatch(/Kommunale IT P \(personenstandswesen\)/);
+    // The note names the Leistungsbereich, not its internal id (issue 16, defect 10; this
+    // assertion expected the id before).
+    expect(notes.join(" ")).toMatch(/Kommunale IT P \(Personenstandswesen\)/);
   });
 
   it("keeps a Kommune local where its adopted strategy says 'vor Ort notwendig'", () => {

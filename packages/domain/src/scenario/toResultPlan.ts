@@ -6,6 +6,7 @@ import {
   type PlanMigration,
   type PlanProviderLoad,
 } from "./costScenarioPlan.ts";
+import type { BuiltScenario } from "./buildScenarioInput.ts";
 import type { ScenarioModel } from "./ScenarioModel.ts";
 import type { ScenarioResultPlan } from "./ScenarioResult.ts";
 
@@ -26,7 +27,9 @@ export function toResultPlan(
   model: ScenarioModel,
   plan: SolvedPlan,
   notes: string[],
+  demo: BuiltScenario["demo"] = { kommuneKeys: [], prices: false },
 ): ScenarioResultPlan {
+  const demoKommunen = new Set(demo.kommuneKeys);
   const annuity = annuityFactor(model.horizonYears, model.discountRate);
   const ist = costScenarioPlan(model);
   const istPerKommune = costPerKommune(model, ist.assignments, ist.providerLoads, [], annuity);
@@ -58,11 +61,13 @@ export function toResultPlan(
       name: kommune.name,
       istCostPerYear: istPerKommune.get(kommune.id) ?? 0,
       planCostPerYear: planPerKommune.get(kommune.id) ?? 0,
+      demo: demo.prices || demoKommunen.has(kommune.id),
     })),
     providers: model.providers.filter((provider) => used.has(provider.id)),
     domains: model.domains.map((domain) => ({ id: domain.id, name: domain.name })),
     mergers: plan.mergers,
     notes,
+    demo: demo.prices || demoKommunen.size > 0,
     constraintPrices: null,
     confidentialHidden: false,
   };

@@ -1,6 +1,7 @@
 import type { OperatingModel } from "../landscape/OperatingModel.ts";
 import type { Question } from "../survey/Question.ts";
 import type { Answers } from "../survey/SurveyResponse.ts";
+import { DEMO_LABEL } from "../provenance/Provenance.ts";
 import { TargetModel } from "./Strategy.ts";
 
 /** Target model that continues an operating model of today's landscape. */
@@ -19,6 +20,8 @@ export interface DecisionSuggestion {
   providerId: string | null;
   vorOrtRequired: boolean;
   reasons: string[];
+  /** The suggestion rests on synthetic landscape values (today's Bezug or the peers'). */
+  demo: boolean;
 }
 
 /** Share of peers (same size class) per target model for one domain. */
@@ -32,9 +35,14 @@ export interface SuggestionInput {
   questions: readonly Question[];
   answers: Answers;
   /** Today's sourcing per domain (operating model and provider). */
-  current: ReadonlyMap<string, { operatingModel: OperatingModel; providerId: string | null }>;
+  current: ReadonlyMap<
+    string,
+    { operatingModel: OperatingModel; providerId: string | null; demo?: boolean }
+  >;
   /** Target models of peers of the same size class per domain. */
   peers: ReadonlyMap<string, PeerCounts>;
+  /** Domains whose peer counts include synthetic Bezüge. */
+  peersDemo?: ReadonlySet<string>;
 }
 
 function answerFor(
@@ -76,41 +84,50 @@ export function suggestDecisions(input: SuggestionInput): DecisionSuggestion[] {
     const satisfaction = answerFor(input, domainId, "satisfaction");
     const staff = answerFor(input, domainId, "own_staff");
     const peer = mostCommon(input.peers.get(domainId));
+    const peerDemo = input.peersDemo?.has(domainId) ?? false;
+    const peerReason = (share: number, model: TargetModel) =>
+      `${Math.round(share * 100)} % der Vergleichskommunen gleicher Größenklasse: ${model}${peerDemo ? ` (${DEMO_LABEL})` : ""}.`;
     let targetModel: TargetModel | undefined;
+    let demo = false;
     if (desired.success) {
       targetModel = desired.data;
       reasons.push("Gewünschtes Betriebsmodell laut Bedarfserhebung.");
     } else if (typeof satisfaction === "number" && satisfaction <= 2 && peer) {
       targetModel = peer.model;
       reasons.push(`Geringe Zufriedenheit (${satisfaction} von 5) in der Bedarfserhebung.`);
-      reasons.push(
-        `${Math.round(peer.share * 100)} % der Vergleichskommunen gleicher Größenklasse: ${peer.model}.`,
-      );
+      reasons.push(peerReason(peer.share, peer.model));
+      demo = peerDemo;
     } else if (operatingModel && operatingModel in targetModelOf) {
       targetModel = (targetModelOf as Record<string, TargetModel>)[operatingModel];
+      const fromDemo = typeof confirmed !== "string" && current?.demo === true;
       reasons.push(
         typeof confirmed === "string"
           ? "Heutiger Betrieb, in der Bedarfserhebung bestätigt."
-          : "Heutiger Betrieb laut Landkarte.",
+          : fromDemo
+            ? `Heutiger Betrieb laut Landkarte (${DEMO_LABEL}).`
+            : "Heutiger Betrieb laut Landkarte.",
       );
+      demo = fromDemo;
     } else if (peer) {
       targetModel = peer.model;
-      reasons.push(
-        `${Math.round(peer.share * 100)} % der Vergleichskommunen gleicher Größenklasse: ${peer.model}.`,
-      );
+      reasons.push(peerReason(peer.share, peer.model));
+      demo = peerDemo;
     }
     if (!targetModel) continue;
     const vorOrtRequired = targetModel === "vor_ort" && typeof staff === "number" && staff > 0;
     if (vorOrtRequired) reasons.push(`Eigenes Personal gemeldet (${staff} VZÄ).`);
+    const providerId =
+      targetModel === "it_dienstleister" && current?.operatingModel === "it_dienstleister"
+        ? current.providerId
+        : null;
     suggestions.push({
       domainId,
       targetModel,
-      providerId:
-        targetModel === "it_dienstleister" && current?.operatingModel === "it_dienstleister"
-          ? current.providerId
-          : null,
+      providerId,
       vorOrtRequired,
       reasons,
+      // The provider comes from today's Bezug: synthetic when that row is.
+      demo: demo || (providerId !== null && current?.demo === true),
     });
   }
   return suggestions;

@@ -2,7 +2,13 @@ import { z } from "zod";
 import { Question, QuestionList } from "./Question.ts";
 import { IsoDate } from "../dates/IsoDate.ts";
 
-/** Who is asked: all Kommunen, those of a Regierungsbezirk or Kreis, or a provider's members. */
+/** Most Kommunen one campaign may name one by one (NRW has 396 Gemeinden and 31 Kreise). */
+export const MAX_TARGET_KOMMUNEN = 427;
+
+/**
+ * Who is asked: all Kommunen, those of a Regierungsbezirk or Kreis, a provider's members, or
+ * Kommunen chosen one by one (e.g. those with the weakest Datenlage).
+ */
 export const CampaignTarget = z
   .discriminatedUnion("kind", [
     z.object({ kind: z.literal("all") }),
@@ -17,6 +23,14 @@ export const CampaignTarget = z
     z.object({
       kind: z.literal("provider"),
       key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "ist keine Dienstleister-Kennung"),
+    }),
+    z.object({
+      kind: z.literal("kommunen"),
+      keys: z
+        .array(z.string().regex(/^05\d{3}(\d{3})?$/, "muss ein AGS oder Kreisschlüssel sein"))
+        .min(1, "Bitte mindestens eine Kommune wählen.")
+        .max(MAX_TARGET_KOMMUNEN)
+        .refine((keys) => new Set(keys).size === keys.length, "Eine Kommune ist doppelt genannt."),
     }),
   ])
   .meta({ id: "CampaignTarget" });

@@ -226,10 +226,15 @@ export function installAuth(
   };
 }
 
-/** Audit actor of a request. */
+/**
+ * Actor of a request: `actorLabel` (the e-mail address) is for the audit log, which only
+ * administrators read; `authorName` (the display name) is what a record shows to everyone who
+ * may see it („geändert von …“) — never the e-mail address.
+ */
 export function auditActor(request: FastifyRequest): {
   actorUserId: number | null;
   actorLabel: string;
+  authorName: string;
   via: AuditVia;
   requestId: string;
 } {
@@ -237,6 +242,7 @@ export function auditActor(request: FastifyRequest): {
   return {
     actorUserId: principal.kind === "user" ? principal.userId : null,
     actorLabel: principal.kind === "user" ? principal.email : "anonym",
+    authorName: principal.kind === "user" ? principal.displayName : "anonym",
     via: request.auditVia,
     requestId: request.id,
   };

@@ -3,6 +3,7 @@ import {
   listOfferRecords,
   listOrganisationRecords,
   listProducts,
+  listProviderEvents,
   listProviders,
   listServiceDomains,
   listSources,
@@ -14,6 +15,9 @@ import {
   OFFER_SHEET,
   ORGANISATION_SHEET,
   PRODUCT_SHEET,
+  DEMO_LABEL,
+  provenanceQualityLabel,
+  providerEventTypeLabel,
   providerKindLabel,
   providerStatusLabel,
   serviceDomainCategoryLabel,
@@ -27,6 +31,7 @@ import {
   type ExportCell,
   type ImportEntity,
   type Principal,
+  type Provenance,
   type SheetSpec,
   type Sourcing,
 } from "@it-atlas/domain";
@@ -100,6 +105,25 @@ export async function entityTable(
 
 type Row = Record<string, ExportCell>;
 
+/** Source id, URLs and document of a fact as one cell. */
+function sourceCell(provenance: Provenance): string | null {
+  const parts = [provenance.sourceId, ...provenance.sourceUrls, provenance.sourceDocument ?? null];
+  const present = parts.filter((part): part is string => part !== null && part !== "");
+  return present.length > 0 ? present.join(" | ") : null;
+}
+
+/** The provenance columns every fact sheet ends with (ADR 0024). */
+const PROVENANCE_HEADERS = ["Qualität", "Quelle", "Datum des Belegs", "Erfasst am"] as const;
+
+function provenanceCells(provenance: Provenance): Row {
+  return {
+    Qualität: provenanceQualityLabel[provenance.quality],
+    Quelle: sourceCell(provenance),
+    "Datum des Belegs": provenance.evidenceDate ? { date: provenance.evidenceDate } : null,
+    "Erfasst am": provenance.recordedAt ?? null,
+  };
+}
+
 /**
  * Every entity of the landscape as of a day, one table each, plus the sources. Sourcing is
  * redacted for the principal; the other tables are public facts or, like offers, shown to
@@ -122,6 +146,11 @@ export async function landscapeWorkbookTables(
       listServiceDomains(db),
       listSources(db),
     ]);
+  const events = await listProviderEvents(db);
+  // Every sheet has a „Qualität“ column; synthetic rows say „Demodaten (synthetisch)“ there.
+  const withDemo = [sourcing, products, offers, memberships].some((table) =>
+    table.rows.some((row) => row["Qualität"] === DEMO_LABEL),
+  );
   return [
     sourcing,
     organisations,
@@ -137,6 +166,7 @@ export async function landscapeWorkbookTables(
         "Status",
         "Nachfolger",
         "Mitglieder",
+        ...PROVENANCE_HEADERS,
       ],
       rows: providers.map((provider): Row => ({
         Kennung: provider.id,
@@ -148,8 +178,31 @@ export async function landscapeWorkbookTables(
         Status: providerStatusLabel[provider.status],
         Nachfolger: provider.successor?.id ?? null,
         Mitglieder: provider.memberCount,
+        ...provenanceCells(provider.provenance),
       })),
-      widths: { Name: 40 },
+      widths: { Name: 40, Quelle: 30 },
+    },
+    {
+      name: "Ereignisse",
+      headers: [
+        "Datum",
+        "Art",
+        "IT-Dienstleister",
+        "Ergebnis",
+        "Beschreibung",
+        "Stand",
+        ...PROVENANCE_HEADERS,
+      ],
+      rows: events.map((event): Row => ({
+        Datum: event.date.text,
+        Art: providerEventTypeLabel[event.type],
+        "IT-Dienstleister": event.providers.map((provider) => provider.id).join(", "),
+        Ergebnis: event.target?.id ?? null,
+        Beschreibung: event.description,
+        Stand: event.provenance.asOf,
+        ...provenanceCells(event.provenance),
+      })),
+      widths: { Beschreibung: 60, Quelle: 40 },
     },
     memberships,
     offers,
@@ -164,7 +217,9 @@ export async function landscapeWorkbookTables(
         "Mengeneinheit",
         "Zuständig",
         "Rechtsgrundlage",
+        "Qualität",
       ],
+      // The catalogue of data/leistungsbereiche.csv, each responsibility with its legal basis.
       rows: domains.map((domain): Row => ({
         Kennung: domain.id,
         Name: domain.name,
@@ -173,6 +228,7 @@ export async function landscapeWorkbookTables(
         Mengeneinheit: domain.volumeUnit,
         Zuständig: domain.responsibleTypes.join(", "),
         Rechtsgrundlage: domain.responsibilityBasis,
+        Qualität: provenanceQualityLabel.sourced,
       })),
       widths: { Name: 34, Rechtsgrundlage: 50 },
     },
@@ -187,17 +243,38 @@ export async function landscapeWorkbookTables(
         "Namensnennung",
         "Stand",
         "Hinweis",
+        "Qualität",
       ],
-      rows: sources.map((source): Row => ({
-        Kennung: source.id,
-        Titel: source.title,
-        Herausgeber: source.publisher,
-        URL: source.url,
-        Lizenz: source.licence,
-        Namensnennung: source.attribution,
-        Stand: source.asOf,
-        Hinweis: source.note,
-      })),
+      rows: [
+        ...sources.map((source): Row => ({
+          Kennung: source.id,
+          Titel: source.title,
+          Herausgeber: source.publisher,
+          URL: source.url,
+          Lizenz: source.licence,
+          Namensnennung: source.attribution,
+          Stand: source.asOf,
+          Hinweis: source.note,
+          Qualität: "Quelle",
+        })),
+        // Synthetic values are no source; while they are loaded, the list says where they are.
+        ...(withDemo
+          ? [
+              {
+                Kennung: null,
+                Titel: DEMO_LABEL,
+                Herausgeber: "IT-Atlas NRW (Demo-Generator)",
+                URL: null,
+                Lizenz: null,
+                Namensnennung: null,
+                Stand: null,
+                Hinweis:
+                  "Synthetische Werte zum Ausprobieren, keine Tatsachen; in den Blättern mit „Qualität“ = „Demodaten (synthetisch)“ gekennzeichnet.",
+                Qualität: DEMO_LABEL,
+              },
+            ]
+          : []),
+      ],
       widths: { Titel: 40, URL: 40, Namensnennung: 40, Hinweis: 40 },
     },
   ];

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { getCampaign, listCampaignAnswers, type Database } from "@it-atlas/db";
-import { responseStatusLabel, type ExportCell } from "@it-atlas/domain";
+import { provenanceQualityLabel, responseStatusLabel, type ExportCell } from "@it-atlas/domain";
 import { CONTENT_TYPES, type ExportFile } from "./exportFiles.ts";
 import { addTableSheet, workbookBuffer } from "./writeSheet.ts";
 
@@ -28,6 +28,9 @@ export async function campaignAnswersWorkbook(
       Schlüssel: answer.organisationKey,
       Kommune: answer.organisationName,
       Status: responseStatusLabel[answer.status],
+      // Stored answers are what the Kommune typed or confirmed one by one (a prefill from demo
+      // values is never stored unconfirmed, ADR 0021).
+      Qualität: provenanceQualityLabel.self_reported,
     };
     row[answer.questionKey] = cell(answer.value);
     rows.set(answer.organisationKey, row);
@@ -40,6 +43,7 @@ export async function campaignAnswersWorkbook(
       "Schlüssel",
       "Kommune",
       "Status",
+      "Qualität",
       ...campaign.questions.map((question) => question.key),
     ],
     rows: [...rows.values()],

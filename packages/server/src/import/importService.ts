@@ -257,7 +257,14 @@ export async function runImport(
     index: new ReferenceIndex(await loadImportReferences(db)),
     reason,
   };
-  // Rejected rows are already counted as invalid; only their reference problems are added.
+  // One after the other: products of the file must be known before offers and Bezüge.
+  const plans: EntityPlan[] = [];
+  for (const entity of entities) {
+    const importer = IMPORTERS.get(entity);
+    if (importer) plans.push(await importer.plan(db, parsed.rows.get(entity) ?? [], context));
+  }
+  // Rejected rows are already counted as invalid; only their reference problems are added
+  // (after the plans, so that a product of the same file counts as known).
   parsed.problems.push(
     ...rejected.flatMap(
       ([entity, importer]) =>
@@ -265,12 +272,6 @@ export async function runImport(
     ),
   );
   if (entities.length === 0) return toResult(options.fileName, parsed, [], false);
-  // One after the other: products of the file must be known before offers and Bezüge.
-  const plans: EntityPlan[] = [];
-  for (const entity of entities) {
-    const importer = IMPORTERS.get(entity);
-    if (importer) plans.push(await importer.plan(db, parsed.rows.get(entity) ?? [], context));
-  }
   const preview = toResult(options.fileName, parsed, plans, false);
   const { invalid, new: created, changed } = preview.counts;
   if (!options.commit || invalid > 0 || created + changed === 0) {

@@ -106,9 +106,12 @@ describe("import of products", () => {
     const preview = await run(broken);
     expect(preview.committed).toBe(false);
     expect(preview.counts).toEqual({ new: 1, changed: 0, unchanged: 0, invalid: 2 });
+    // Row 4 has a bad Lebenszyklus and an unknown Leistungsbereich: both are reported in one
+    // pass (issue 16, defect 5; this test expected only the first before).
     expect(preview.problems.map((problem) => [problem.row, problem.column])).toEqual([
       [3, "Kennung"],
       [4, "Lebenszyklus"],
+      [4, "Leistungsbereiche"],
     ]);
     expect(preview.problems[1]?.message).toMatch(/„Lebenszyklus“ ist kein zulässiger Wert/);
     expect(await snapshot()).toBe(before);
@@ -127,6 +130,19 @@ describe("import of products", () => {
       committed: false,
       counts: { new: 0, changed: 0, unchanged: 1 },
     });
+  });
+
+  it("reports every problem of a rejected row in one pass, its Leistungsbereiche included (issue 16, defect 5)", async () => {
+    const preview = await run(
+      csv(header, "Falsche Kennung;X;Y;verboten;gibt-es-nicht, einwohnerwesen, auch-nicht;"),
+    );
+    expect(preview.counts.invalid).toBe(1);
+    expect(preview.problems.map((problem) => [problem.column, problem.value])).toEqual([
+      ["Lebenszyklus", "verboten"],
+      ["Kennung", "Falsche Kennung"],
+      ["Leistungsbereiche", "gibt-es-nicht"],
+      ["Leistungsbereiche", "auch-nicht"],
+    ]);
   });
 
   it("lets only administrators change the catalogue", async () => {
@@ -168,6 +184,35 @@ describe("import of Kommunen", () => {
       sql`SELECT website FROM organisation WHERE key = '05766020'`,
     );
     expect(row?.website).toBe("www.detmold.example");
+    // The changed attributes carry their own provenance now: entered by hand through the import
+    // (ADR 0024); the population keeps the Zensus as its official source.
+    const facts = await database.db.query<{
+      attribute: string;
+      quality: string;
+      source_document: string | null;
+    }>(sql`SELECT attribute, quality, source_document FROM organisation_fact
+           WHERE organisation_key = '05766020' ORDER BY attribute`);
+    const byAttribute = new Map(facts.map((fact) => [fact.attribute, fact]));
+    expect(byAttribute.get("website")).toMatchObject({ quality: "user" });
+    expect(byAttribute.get("website")?.source_document).toMatch(/test\.csv/);
+    // 32756 was Detmold's postcode already: an unchanged value keeps its official source.
+    expect(byAttribute.get("postcode")?.quality).toBe("official");
+    expect(byAttribute.get("population")?.quality).toBe("official");
+  });
+
+  it("reports an unknown Schlüssel and ARS together, also in a row the sheet check rejected (issue 16, defect 5)", async () => {
+    const preview = await run(
+      csv("AGS;ARS;Postleitzahl", "5766999;057669999999;32756", "5766998;057669989999;3275"),
+    );
+    expect(preview.committed).toBe(false);
+    expect(preview.counts.invalid).toBe(2);
+    expect(preview.problems.map((problem) => [problem.row, problem.column])).toEqual([
+      [2, "Schlüssel"],
+      [2, "ARS"],
+      [3, "Postleitzahl"],
+      [3, "Schlüssel"],
+      [3, "ARS"],
+    ]);
   });
 
   it("refuses a Kommune-Bearbeiter and columns that are reference data", async () => {
@@ -219,6 +264,18 @@ describe("import of memberships", () => {
     expect(preview.counts.invalid).toBe(1);
     expect(preview.problems.map((problem) => problem.column).sort()).toEqual([
       "IT-Dienstleister",
+      "Quell-URL",
+      "Schlüssel",
+    ]);
+  });
+
+  it("reports an unreadable cell together with the row's other problems (issue 16, defect 5)", async () => {
+    const preview = await run(
+      csv(header, "05999999;owl-it;Kunde;2026;32.13.2026;Vertrag;ftp://example.org/a"),
+    );
+    expect(preview.counts.invalid).toBe(1);
+    expect(preview.problems.map((problem) => problem.column).sort()).toEqual([
+      "Belegt ab",
       "Quell-URL",
       "Schlüssel",
     ]);
@@ -284,6 +341,27 @@ describe("import of offers", () => {
     const past = await run(csv(header, "owl-it;dms-eakte;1;1;;01.03.2030"), owlIt);
     expect(past.committed).toBe(false);
     expect(past.problems[0]).toMatchObject({ column: "Gültig ab", value: "01.03.2030" });
+  });
+
+  it("reports an unknown IT-Dienstleister, Leistungsbereich and Produkt also in a row with a bad amount, in one pass (issue 16, defect 5)", async () => {
+    const before = await snapshot();
+    const preview = await run(
+      csv(
+        "IT-Dienstleister;Leistungsbereich;Produkt;Festpreis (€/Jahr);Gültig ab",
+        "gibt-es-nicht;kein-bereich;kein-produkt;-5;01.01.2030",
+        "owl-it;kein-bereich;;10;01.01.2030",
+      ),
+    );
+    expect(preview.committed).toBe(false);
+    expect(preview.counts.invalid).toBe(2);
+    expect(preview.problems.map((problem) => [problem.row, problem.column])).toEqual([
+      [2, "Festpreis (€/Jahr)"],
+      [2, "IT-Dienstleister"],
+      [2, "Leistungsbereich"],
+      [2, "Produkt"],
+      [3, "Leistungsbereich"],
+    ]);
+    expect(await snapshot()).toBe(before);
   });
 
   it("lets a provider's editor import only its own offers", async () => {

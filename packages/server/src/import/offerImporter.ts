@@ -43,7 +43,92 @@ export const offerImporter: EntityImporter<OfferImportRow> = {
       },
     });
   },
+  referenceProblems(rows, context) {
+    const problems: ImportProblem[] = [];
+    const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);
+    for (const row of rows) {
+      const validFrom = text(row.values.validFrom);
+      checkOfferKeys(
+        row,
+        {
+          provider: text(row.values.provider),
+          domain: text(row.values.domain),
+          product: text(row.values.product),
+          validFrom: validFrom && /^\d{4}-\d{2}-\d{2}$/.test(validFrom) ? validFrom : null,
+        },
+        context,
+        problems,
+      );
+    }
+    return problems;
+  },
 };
+
+/**
+ * Checks a row's IT-Dienstleister (known, still active on „Gültig ab“), Leistungsbereich and
+ * Produkt (known, of that Leistungsbereich); a missing value is left to the sheet check.
+ */
+function checkOfferKeys(
+  origin: { sheet: string; row: number },
+  keys: {
+    provider: string | null;
+    domain: string | null;
+    product: string | null;
+    validFrom: string | null;
+  },
+  context: ImportContext,
+  problems: ImportProblem[],
+) {
+  const problem = (column: string, value: string | null, message: string) =>
+    problems.push({ sheet: origin.sheet, row: origin.row, column, value, message });
+  const provider =
+    keys.provider === null ? undefined : context.index.providers.get(comparable(keys.provider));
+  if (keys.provider !== null && !provider) {
+    problem(
+      "IT-Dienstleister",
+      keys.provider,
+      `IT-Dienstleister „${keys.provider}“ ist unbekannt.`,
+    );
+  } else if (
+    provider &&
+    keys.validFrom !== null &&
+    provider.status !== "active" &&
+    !(provider.endedOn && provider.endedOn > keys.validFrom)
+  ) {
+    problem(
+      "IT-Dienstleister",
+      keys.provider,
+      `IT-Dienstleister „${provider.shortName}“ ist zum ${germanDate(keys.validFrom)} nicht mehr aktiv; bitte den Nachfolger angeben.`,
+    );
+  }
+  const domain =
+    keys.domain === null ? undefined : context.index.domains.get(comparable(keys.domain));
+  if (keys.domain !== null && (!domain || domain.isGroup)) {
+    problem(
+      "Leistungsbereich",
+      keys.domain,
+      domain
+        ? `„${domain.name}“ ist eine Gruppe; bitte einen einzelnen Leistungsbereich angeben.`
+        : `Es gibt keinen Leistungsbereich „${keys.domain}“ (Liste im Blatt „Werte“ der Vorlage).`,
+    );
+  }
+  let productId: string | null = null;
+  if (keys.product) {
+    const product = context.index.products.get(comparable(keys.product));
+    if (!product) {
+      problem("Produkt", keys.product, `Produkt „${keys.product}“ ist unbekannt.`);
+    } else if (domain && !product.domainIds.includes(domain.id)) {
+      problem(
+        "Produkt",
+        keys.product,
+        `Produkt „${product.name}“ gehört nicht zum Leistungsbereich „${domain.name}“.`,
+      );
+    } else {
+      productId = product.id;
+    }
+  }
+  return { provider, domain, productId };
+}
 
 interface Version {
   id: number | null;
@@ -110,51 +195,18 @@ function checkOffers(
   const ordered = [...rows].sort((a, b) => a.validFrom.localeCompare(b.validFrom) || a.row - b.row);
   for (const row of ordered) {
     const rowProblems: ImportProblem[] = [];
-    const problem = (column: string, value: string | null, message: string) =>
-      rowProblems.push({ sheet: row.sheet, row: row.row, column, value, message });
-    const provider = context.index.providers.get(comparable(row.provider));
-    if (!provider) {
-      problem(
-        "IT-Dienstleister",
-        row.provider,
-        `IT-Dienstleister „${row.provider}“ ist unbekannt.`,
-      );
-    } else if (
-      provider.status !== "active" &&
-      !(provider.endedOn && provider.endedOn > row.validFrom)
-    ) {
-      problem(
-        "IT-Dienstleister",
-        row.provider,
-        `IT-Dienstleister „${provider.shortName}“ ist zum ${germanDate(row.validFrom)} nicht mehr aktiv; bitte den Nachfolger angeben.`,
-      );
-    }
-    const domain = context.index.domains.get(comparable(row.domain));
-    if (!domain || domain.isGroup) {
-      problem(
-        "Leistungsbereich",
-        row.domain,
-        domain
-          ? `„${domain.name}“ ist eine Gruppe; bitte einen einzelnen Leistungsbereich angeben.`
-          : `Es gibt keinen Leistungsbereich „${row.domain}“ (Liste im Blatt „Werte“ der Vorlage).`,
-      );
-    }
-    let productId: string | null = null;
-    if (row.product) {
-      const product = context.index.products.get(comparable(row.product));
-      if (!product) {
-        problem("Produkt", row.product, `Produkt „${row.product}“ ist unbekannt.`);
-      } else if (domain && !product.domainIds.includes(domain.id)) {
-        problem(
-          "Produkt",
-          row.product,
-          `Produkt „${product.name}“ gehört nicht zum Leistungsbereich „${domain.name}“.`,
-        );
-      } else {
-        productId = product.id;
-      }
-    }
-    if (rowProblems.length > 0 || !provider || !domain) {
+    const { provider, domain, productId } = checkOfferKeys(
+      row,
+      {
+        provider: row.provider,
+        domain: row.domain,
+        product: row.product,
+        validFrom: row.validFrom,
+      },
+      context,
+      rowProblems,
+    );
+    if (rowProblems.length > 0 || !provider || !domain || domain.isGroup) {
       counts.invalid += 1;
       problems.push(...rowProblems);
       continue;

@@ -9,6 +9,7 @@ import {
   cellText,
   comparable,
   PRODUCT_IMPORT,
+  splitList,
   type ImportProblem,
   type Product,
   type ProductImportRow,
@@ -47,7 +48,42 @@ export const productImporter: EntityImporter<ProductImportRow> = {
       write: (tx, changes) => upsertProducts(tx, changes, context.reason),
     });
   },
+  referenceProblems(rows, context) {
+    const problems: ImportProblem[] = [];
+    for (const row of rows) {
+      const written = typeof row.values.domains === "string" ? row.values.domains : null;
+      checkProductDomains(row, splitList(written), context, problems);
+    }
+    return problems;
+  },
 };
+
+/** Resolves a row's Leistungsbereiche; an unknown one or a group is a problem of the row. */
+function checkProductDomains(
+  origin: { sheet: string; row: number },
+  written: readonly string[],
+  context: ImportContext,
+  problems: ImportProblem[],
+): string[] {
+  const domainIds: string[] = [];
+  for (const entry of written) {
+    const domain = context.index.domains.get(comparable(entry));
+    if (!domain || domain.isGroup) {
+      problems.push({
+        sheet: origin.sheet,
+        row: origin.row,
+        column: "Leistungsbereiche",
+        value: entry,
+        message: domain
+          ? `„${domain.name}“ ist eine Gruppe; bitte einzelne Leistungsbereiche angeben.`
+          : `Es gibt keinen Leistungsbereich „${entry}“ (Liste im Blatt „Werte“ der Vorlage).`,
+      });
+    } else {
+      domainIds.push(domain.id);
+    }
+  }
+  return domainIds;
+}
 
 function sameProduct(stored: Product, wanted: ProductImportWrite): boolean {
   return (
@@ -76,23 +112,7 @@ function checkProducts(
       rowProblems.push(duplicateRow(row, earlier, "Kennung", row.id, "dasselbe Produkt"));
     }
     seen.set(row.id, row.row);
-    const domainIds: string[] = [];
-    for (const written of row.domains) {
-      const domain = context.index.domains.get(comparable(written));
-      if (!domain || domain.isGroup) {
-        rowProblems.push({
-          sheet: row.sheet,
-          row: row.row,
-          column: "Leistungsbereiche",
-          value: written,
-          message: domain
-            ? `„${domain.name}“ ist eine Gruppe; bitte einzelne Leistungsbereiche angeben.`
-            : `Es gibt keinen Leistungsbereich „${written}“ (Liste im Blatt „Werte“ der Vorlage).`,
-        });
-      } else {
-        domainIds.push(domain.id);
-      }
-    }
+    const domainIds = checkProductDomains(row, row.domains, context, rowProblems);
     if (rowProblems.length > 0) {
       counts.invalid += 1;
       problems.push(...rowProblems);

@@ -33,6 +33,7 @@ export function kpiSnapshotJobHandler(db: Database): JobHandler {
       const result = await takeKpiSnapshot(db, sources, trigger, {
         actorUserId: userId,
         actorLabel,
+        authorName: actorLabel,
         via: "system",
         requestId: null,
       });

@@ -9,6 +9,7 @@ import {
   CorrectionStatus,
   MembershipVersion,
   OrganisationKey,
+  ProviderId,
 } from "@it-atlas/domain";
 import { z } from "zod";
 import { auditActor } from "../auth/authPlugin.ts";
@@ -46,6 +47,7 @@ export function registerCorrectionRoutes(app: ZodApp, context: AppContext): void
         querystring: z.object({
           status: CorrectionStatus.optional(),
           organisation: OrganisationKey.optional(),
+          provider: ProviderId.optional(),
         }),
         response: { 200: z.object({ items: z.array(Correction) }), 400: problemResponses[400] },
       },
@@ -54,6 +56,7 @@ export function registerCorrectionRoutes(app: ZodApp, context: AppContext): void
       items: await listVisibleCorrections(context.db, request.principal, {
         status: request.query.status,
         organisationKey: request.query.organisation,
+        providerId: request.query.provider,
       }),
     }),
   );

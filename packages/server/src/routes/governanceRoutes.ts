@@ -129,7 +129,7 @@ export function registerGovernanceRoutes(app: ZodApp, context: AppContext): void
     async (request, reply) => {
       const actor = auditActor(request);
       const decision = await context.db.transaction(async (tx) => {
-        const id = await createGovernanceDecision(tx, request.body, actor.actorLabel);
+        const id = await createGovernanceDecision(tx, request.body, actor.authorName);
         const created = (await listGovernanceDecisions(tx, { bodyId: request.body.bodyId })).find(
           (item) => item.id === id,
         );

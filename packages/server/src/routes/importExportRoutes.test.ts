@@ -240,6 +240,7 @@ describe("export API", () => {
       "Bezüge",
       "Kommunen",
       "IT-Dienstleister",
+      "Ereignisse",
       "Mitgliedschaften",
       "Angebote",
       "Produkte",

@@ -89,7 +89,9 @@ describe("measures", () => {
     expect(items[0]?.kommunen[0]?.kreisKey).toBe("05766");
     expect(items[0]?.oneOffCost).toBe(70_000);
     expect(items[1]?.dependsOn.map((dependency) => dependency.id)).toEqual([items[0]?.id]);
-    expect(items[1]?.blocked).toBe(true);
+    // Wave 2 starts in 2028, after wave 1 is due (end of 2027): not blocked from the start
+    // (issue 16, defect 10; this test asserted the old, wrong flag).
+    expect(items[1]?.blocked).toBe(false);
 
     const listed = await server.app.inject({
       url: "/api/measures?scenario=test-szenario-1&sort=title&direction=desc&pageSize=1",

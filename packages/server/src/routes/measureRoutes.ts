@@ -185,7 +185,7 @@ export function registerMeasureRoutes(app: ZodApp, context: AppContext): void {
     async (request, reply) => {
       const actor = auditActor(request);
       const measure = await context.db.transaction(async (tx) => {
-        const id = await createMeasure(tx, request.body, actor.actorLabel);
+        const id = await createMeasure(tx, request.body, actor.authorName);
         const created = await getMeasure(tx, id, todayInGermany());
         await notifyNewOwner(tx, created, null, actor.actorUserId);
         await appendAudit(tx, {
@@ -224,7 +224,7 @@ export function registerMeasureRoutes(app: ZodApp, context: AppContext): void {
     async (request, reply) => {
       const actor = auditActor(request);
       const { items, notes } = await context.db.transaction(async (tx) => {
-        const created = await createMeasuresFromMigrations(tx, request.body, actor.actorLabel);
+        const created = await createMeasuresFromMigrations(tx, request.body, actor.authorName);
         await appendAudit(tx, {
           ...actor,
           action: "create_from_migrations",
@@ -259,7 +259,7 @@ export function registerMeasureRoutes(app: ZodApp, context: AppContext): void {
       const today = todayInGermany();
       return context.db.transaction(async (tx) => {
         const before = await getMeasure(tx, request.params.id, today);
-        await updateMeasure(tx, request.params.id, request.body, actor.actorLabel);
+        await updateMeasure(tx, request.params.id, request.body, actor.authorName);
         const after = await getMeasure(tx, request.params.id, today);
         await notifyNewOwner(tx, after, before.owner?.id ?? null, actor.actorUserId);
         await appendAudit(tx, {

@@ -258,7 +258,7 @@ export function registerOzgAdoptionRoutes(app: ZodApp, context: AppContext): voi
               quality: qualityOf(request.principal, ags, request.body.quality),
             },
           ],
-          actor.actorLabel,
+          actor.authorName,
         );
         const [after] = await listAdoptions(tx, ags, ozgId);
         if (!after)
@@ -305,7 +305,7 @@ export function registerOzgAdoptionRoutes(app: ZodApp, context: AppContext): voi
               quality: qualityOf(request.principal, ags, request.body.quality),
             },
           ],
-          actor.actorLabel,
+          actor.authorName,
         );
         const [after] = await listOnboarding(tx, ags, component);
         if (!after)

@@ -158,7 +158,7 @@ export function registerOzgCatalogueRoutes(app: ZodApp, context: AppContext): vo
       const actor = auditActor(request);
       const key = toRuleKey(request.params.leikaType);
       return context.db.transaction(async (tx) => {
-        const before = await saveLeikaTypeRule(tx, key, request.body, actor.actorLabel);
+        const before = await saveLeikaTypeRule(tx, key, request.body, actor.authorName);
         const after = (await listResponsibilityRules(tx)).find((rule) => rule.leikaType === key);
         if (!after) throw new Error(`Regel ${key} nach dem Speichern nicht gefunden`);
         await appendAudit(tx, {
@@ -190,7 +190,7 @@ export function registerOzgCatalogueRoutes(app: ZodApp, context: AppContext): vo
       const actor = auditActor(request);
       const { ozgId } = request.params;
       return context.db.transaction(async (tx) => {
-        const before = await saveLeistungRule(tx, ozgId, request.body, actor.actorLabel);
+        const before = await saveLeistungRule(tx, ozgId, request.body, actor.authorName);
         const after = (await listResponsibilityRules(tx)).find((rule) => rule.ozgId === ozgId);
         if (!after) throw new Error(`Regel ${ozgId} nach dem Speichern nicht gefunden`);
         await appendAudit(tx, {

@@ -109,7 +109,7 @@ export function registerOzgExchangeRoutes(app: ZodApp, context: AppContext): voi
     async (request) => {
       const actor = auditActor(request);
       return context.db.transaction(async (tx) => {
-        const id = await createExchangeOffer(tx, request.params.id, request.body, actor.actorLabel);
+        const id = await createExchangeOffer(tx, request.params.id, request.body, actor.authorName);
         const after = await getExchangeOffer(tx, id);
         await appendAudit(tx, {
           ...actor,
@@ -174,7 +174,7 @@ export function registerOzgExchangeRoutes(app: ZodApp, context: AppContext): voi
     async (request) => {
       const actor = auditActor(request);
       return context.db.transaction(async (tx) => {
-        const id = await addExchangeInterest(tx, request.params.id, request.body, actor.actorLabel);
+        const id = await addExchangeInterest(tx, request.params.id, request.body, actor.authorName);
         const after = await getExchangeOffer(tx, request.params.id);
         await appendAudit(tx, {
           ...actor,
@@ -208,7 +208,7 @@ export function registerOzgExchangeRoutes(app: ZodApp, context: AppContext): voi
           tx,
           request.params.id,
           request.body,
-          actor.actorLabel,
+          actor.authorName,
         );
         const after = await getExchangeOffer(tx, request.params.id);
         await appendAudit(tx, {

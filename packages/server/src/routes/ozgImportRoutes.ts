@@ -91,7 +91,7 @@ async function writeWithHistory(
     const record = before.get(adoptionKey(write));
     return !record || !unchanged(record, write);
   });
-  await writeStatusRecords(tx, writes, actor.actorLabel);
+  await writeStatusRecords(tx, writes, actor.authorName);
   const after = await listAdoptionsOf(tx, changed);
   await appendAuditEntries(
     tx,

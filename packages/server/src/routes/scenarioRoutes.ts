@@ -154,7 +154,7 @@ export function registerScenarioRoutes(app: ZodApp, context: AppContext): void {
       const actor = auditActor(request);
       await checkAssignments(context.db, request.body);
       const scenario = await context.db.transaction(async (tx) => {
-        const id = await createScenario(tx, request.body, actor.actorLabel);
+        const id = await createScenario(tx, request.body, actor.authorName);
         const created = await getScenario(tx, id);
         await appendAudit(tx, {
           ...actor,
@@ -249,7 +249,7 @@ export function registerScenarioRoutes(app: ZodApp, context: AppContext): void {
       await checkAssignments(context.db, request.body);
       return context.db.transaction(async (tx) => {
         const before = await getScenario(tx, request.params.id);
-        await updateScenario(tx, request.params.id, request.body, actor.actorLabel);
+        await updateScenario(tx, request.params.id, request.body, actor.authorName);
         const after = await getScenario(tx, request.params.id);
         await appendAudit(tx, {
           ...actor,
@@ -309,7 +309,7 @@ export function registerScenarioRoutes(app: ZodApp, context: AppContext): void {
       const actor = auditActor(request);
       return context.db.transaction(async (tx) => {
         const before = await getScenario(tx, request.params.id);
-        await setScenarioTarget(tx, request.params.id, request.body.isTarget, actor.actorLabel);
+        await setScenarioTarget(tx, request.params.id, request.body.isTarget, actor.authorName);
         const after = await getScenario(tx, request.params.id);
         await appendAudit(tx, {
           ...actor,

@@ -228,7 +228,7 @@ export function registerSourcingRoutes(app: ZodApp, context: AppContext): void {
     async (request) => {
       const actor = auditActor(request);
       return context.db.transaction(async (tx) => {
-        const plan = await applyReorganisation(tx, request.body, { appliedBy: actor.actorLabel });
+        const plan = await applyReorganisation(tx, request.body, { appliedBy: actor.authorName });
         await appendAudit(tx, {
           ...actor,
           action: "apply",

@@ -10,6 +10,7 @@ import {
 import {
   canSeeConfidential,
   ConflictError,
+  derivedQualityLabel,
   NotFoundError,
   OrganisationKey,
   ServiceDomainId,
@@ -25,6 +26,7 @@ import { auditActor } from "../auth/authPlugin.ts";
 import { strategyPdf } from "../export/strategyPdf.ts";
 import { problemResponses } from "../http/Problem.ts";
 import type { AppContext, ZodApp } from "../http/types.ts";
+import { todayInGermany } from "../services/landscapeService.ts";
 import { assertMaySeeAnswers } from "../services/surveyService.ts";
 import {
   getKommune,
@@ -59,6 +61,10 @@ const Suggestion = z
     providerId: z.string().nullable(),
     vorOrtRequired: z.boolean(),
     reasons: z.array(z.string()),
+    /** The suggestion rests on synthetic landscape values („Demodaten (synthetisch)“). */
+    demo: z.boolean(),
+    /** „Qualität“ for people: the demo label, or that no synthetic value went into it. */
+    quality: z.string(),
   })
   .meta({ id: "DecisionSuggestion" });
 
@@ -121,7 +127,10 @@ export function registerStrategyRoutes(app: ZodApp, context: AppContext): void {
       return {
         campaignTitle: basis.campaignTitle,
         domainIds: basis.domainIds,
-        items: await strategySuggestions(context.db, context.landscape, basis),
+        items: (await strategySuggestions(context.db, context.landscape, basis)).map((item) => ({
+          ...item,
+          quality: derivedQualityLabel(item.demo),
+        })),
       };
     },
   );
@@ -147,7 +156,7 @@ export function registerStrategyRoutes(app: ZodApp, context: AppContext): void {
       const basis = await strategyBasis(context.db, ags);
       const actor = auditActor(request);
       const strategy = await context.db.transaction(async (tx) => {
-        const version = await saveStrategyDraft(tx, ags, request.body.decisions, actor.actorLabel);
+        const version = await saveStrategyDraft(tx, ags, request.body.decisions, actor.authorName);
         const saved = await findStrategyVersion(tx, ags, version);
         if (!saved) throw new Error("Strategie nach dem Speichern nicht gefunden");
         await appendAudit(tx, {
@@ -201,7 +210,7 @@ export function registerStrategyRoutes(app: ZodApp, context: AppContext): void {
           tx,
           ags,
           request.body.councilDecisionDate,
-          actor.actorLabel,
+          actor.authorName,
         );
         const adopted = await findStrategyVersion(tx, ags, version);
         if (!adopted) throw new Error("Strategie nach dem Beschluss nicht gefunden");
@@ -247,7 +256,14 @@ export function registerStrategyRoutes(app: ZodApp, context: AppContext): void {
       }
       const domains = await listServiceDomains(context.db);
       return sendFile(reply, {
-        body: strategyPdf(strategy, new Map(domains.map((domain) => [domain.id, domain.name]))),
+        body: strategyPdf(
+          strategy,
+          new Map(domains.map((domain) => [domain.id, domain.name])),
+          await context.landscape.all({
+            asOf: todayInGermany(),
+            organisation: request.params.ags,
+          }),
+        ),
         contentType: "application/pdf",
         fileName: `it-strategie-${strategy.organisationKey}-v${strategy.version}.pdf`,
       });

@@ -162,6 +162,7 @@ function tokenActor(request: FastifyRequest, label: string) {
   return {
     actorUserId: null,
     actorLabel: `Link: ${label}`,
+    authorName: `Link: ${label}`,
     via: "ui" as const,
     requestId: request.id,
   };
@@ -196,7 +197,7 @@ export function registerSurveyRoutes(app: ZodApp, context: AppContext): void {
     async (request, reply) => {
       const actor = auditActor(request);
       const campaign = await context.db.transaction(async (tx) => {
-        const id = await createCampaign(tx, request.body, actor.actorLabel);
+        const id = await createCampaign(tx, request.body, actor.authorName);
         const created = await getCampaign(tx, id);
         await appendAudit(tx, {
           ...actor,
@@ -427,7 +428,7 @@ export function registerSurveyRoutes(app: ZodApp, context: AppContext): void {
       const actor = auditActor(request);
       const response = await getResponse(context.db, request.params.id, request.params.ags);
       await context.db.transaction(async (tx) => {
-        await setDelegation(tx, response.id, { ...request.body, createdBy: actor.actorLabel });
+        await setDelegation(tx, response.id, { ...request.body, createdBy: actor.authorName });
         await appendAudit(tx, {
           ...actor,
           action: "delegate",
@@ -471,7 +472,7 @@ export function registerSurveyRoutes(app: ZodApp, context: AppContext): void {
           tokenHash: hashSecret(token),
           responseId: response.id,
           label: request.body.label,
-          createdBy: actor.actorLabel,
+          createdBy: actor.authorName,
           expiresAt,
         });
         await appendAudit(tx, {

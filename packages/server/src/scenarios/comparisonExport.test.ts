@@ -19,10 +19,16 @@ function plan(scope: "wide" | "narrow"): ScenarioResultPlan {
   const kommunen =
     scope === "wide"
       ? [
-          { key: ALTSTADT, name: "Altstadt", istCostPerYear: 1700, planCostPerYear: 1700 },
-          { key: BURG, name: "Burg", istCostPerYear: 3800, planCostPerYear: 3100 },
+          {
+            key: ALTSTADT,
+            name: "Altstadt",
+            istCostPerYear: 1700,
+            planCostPerYear: 1700,
+            demo: false,
+          },
+          { key: BURG, name: "Burg", istCostPerYear: 3800, planCostPerYear: 3100, demo: true },
         ]
-      : [{ key: BURG, name: "Burg", istCostPerYear: 3000, planCostPerYear: 2300 }];
+      : [{ key: BURG, name: "Burg", istCostPerYear: 3000, planCostPerYear: 2300, demo: true }];
   const ist = kommunen.reduce((sum, kommune) => sum + kommune.istCostPerYear, 0);
   const total = kommunen.reduce((sum, kommune) => sum + kommune.planCostPerYear, 0);
   return {
@@ -47,6 +53,8 @@ function plan(scope: "wide" | "narrow"): ScenarioResultPlan {
     domains: scope === "wide" ? domains : domains.slice(0, 1),
     mergers: [],
     notes: [],
+    // Burg's Bezüge are synthetic; Altstadt's are recorded facts.
+    demo: true,
     confidentialHidden: false,
     constraintPrices: null,
   };
@@ -92,5 +100,21 @@ describe("comparison exports", () => {
     expect(burg?.["Nur Burg: von → nach"]).toBe("Einwohnerwesen: eigener Betrieb → Kommunale IT P");
     const altstadt = kommunen?.rows.find((row) => row.Kommune === "Altstadt");
     expect(altstadt?.["Nur Burg: wechselt Anbieter"]).toBe("nicht im Umfang");
+  });
+
+  it("marks demo-derived rows in a „Qualität“ column on every sheet (ADR 0021)", () => {
+    const tables = comparisonTables(comparison);
+    for (const table of tables) expect(table.headers, table.name).toContain("Qualität");
+    const kommunen = tables[2];
+    expect(kommunen?.rows.find((row) => row.Schlüssel === BURG)?.Qualität).toBe(
+      "Demodaten (synthetisch)",
+    );
+    expect(kommunen?.rows.find((row) => row.Schlüssel === ALTSTADT)?.Qualität).toBe(
+      "ohne Demodaten",
+    );
+    expect(comparison.demo).toBe(true);
+    expect(comparisonPdfLines(comparison).some((line) => line.text.includes("Demodaten"))).toBe(
+      true,
+    );
   });
 });

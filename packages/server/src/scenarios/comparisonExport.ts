@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import {
   comparisonNames,
+  DEMO_LABEL,
+  derivedQualityLabel,
   scenarioResultStatusLabel,
   type ScenarioComparison,
 } from "@it-atlas/domain";
@@ -8,9 +10,6 @@ import { CONTENT_TYPES, type ExportFile } from "../export/exportFiles.ts";
 import { renderTextPdf, type PdfLine } from "../export/textPdf.ts";
 import { addTableSheet, workbookBuffer, type ExportTable } from "../export/writeSheet.ts";
 import { constraintPriceLines, constraintPriceTable } from "./constraintPriceExport.ts";
-
-/** Every cost figure of the comparison is computed from the synthetic demo landscape. */
-export const DEMO_LABEL = "Demodaten (synthetisch)";
 
 const euro = new Intl.NumberFormat("de-DE", {
   style: "currency",
@@ -22,10 +21,15 @@ const percent = new Intl.NumberFormat("de-DE", { style: "percent", maximumFracti
 
 const money = (value: number | null) => (value === null ? "vertraulich" : euro.format(value));
 
-/** The comparison as tables: overview, providers per domain, impact per Kommune. */
+/**
+ * The comparison as tables: overview, providers per domain, impact per Kommune (and the prices
+ * of constraints). Every sheet has a „Qualität“ column: „Demodaten (synthetisch)“ on each row
+ * whose figures rest on synthetic facts (ADR 0021).
+ */
 export function comparisonTables(comparison: ScenarioComparison): ExportTable[] {
   const { domainName, describeChanges } = comparisonNames(comparison);
   const names = comparison.columns.map((column) => column.name);
+  const overallQuality = derivedQualityLabel(comparison.demo);
   const figure = (
     label: string,
     value: (column: ScenarioComparison["columns"][number]) => number | string | null,
@@ -34,11 +38,12 @@ export function comparisonTables(comparison: ScenarioComparison): ExportTable[] 
     comparison.columns.forEach((column, index) => {
       row[names[index] ?? String(index)] = value(column);
     });
+    row["Qualität"] = overallQuality;
     return row;
   };
   const overview: ExportTable = {
     name: "Vergleich",
-    headers: ["Kennzahl", ...names],
+    headers: ["Kennzahl", ...names, "Qualität"],
     widths: { Kennzahl: 44 },
     rows: [
       figure("Status", (column) =>
@@ -69,16 +74,19 @@ export function comparisonTables(comparison: ScenarioComparison): ExportTable[] 
       figure("Betroffene Kommunen", (column) => column.affectedKommunen),
       figure("Schranke (€/Jahr)", (column) => column.bound),
       figure("Optimalitätslücke", (column) => column.gap),
-      figure("Hinweis", () => DEMO_LABEL),
+      figure("Qualität", (column) => derivedQualityLabel(column.demo)),
       ...comparison.notes.map((note) => figure("Hinweis", () => note)),
     ],
   };
   const providers: ExportTable = {
     name: "Anbieter je Bereich",
-    headers: ["Leistungsbereich", ...names],
+    headers: ["Leistungsbereich", ...names, "Qualität"],
     widths: { Leistungsbereich: 30 },
     rows: comparison.domains.map((domain) => {
-      const row: Record<string, number | string | null> = { Leistungsbereich: domain.name };
+      const row: Record<string, number | string | null> = {
+        Leistungsbereich: domain.name,
+        Qualität: overallQuality,
+      };
       comparison.columns.forEach((column, index) => {
         row[names[index] ?? String(index)] =
           column.providersPerDomain.find((entry) => entry.domainId === domain.id)?.count ?? null;
@@ -99,6 +107,7 @@ export function comparisonTables(comparison: ScenarioComparison): ExportTable[] 
         `${name}: wechselt Anbieter`,
         `${name}: von → nach`,
       ]),
+      "Qualität",
     ],
     widths: { Kommune: 30 },
     rows: comparison.kommunen.map((kommune) => {
@@ -106,6 +115,7 @@ export function comparisonTables(comparison: ScenarioComparison): ExportTable[] 
         Schlüssel: kommune.key,
         Kommune: kommune.name,
         "Ist (€/Jahr)": kommune.istCostPerYear,
+        Qualität: derivedQualityLabel(kommune.demo),
       };
       kommune.scenarios.forEach((entry, index) => {
         const name = scenarioNames[index] ?? String(index);
@@ -121,7 +131,7 @@ export function comparisonTables(comparison: ScenarioComparison): ExportTable[] 
       return row;
     }),
   };
-  const prices = constraintPriceTable(comparison, DEMO_LABEL);
+  const prices = constraintPriceTable(comparison);
   return [overview, providers, kommunen, ...(prices ? [prices] : [])];
 }
 
@@ -143,7 +153,12 @@ export function comparisonPdfLines(comparison: ScenarioComparison): PdfLine[] {
   const lines: PdfLine[] = [
     { text: "Szenariovergleich", style: "title" },
     {
-      text: `Erstellt mit IT-Atlas NRW. Alle Kosten: ${DEMO_LABEL}. Zeitraum ${comparison.horizonYears} Jahre.`,
+      text: `Erstellt mit IT-Atlas NRW. Zeitraum ${comparison.horizonYears} Jahre.`,
+    },
+    {
+      text: comparison.demo
+        ? `Qualität: ${DEMO_LABEL} – die Kosten beruhen ganz oder teilweise auf synthetischen Werten und sind keine Tatsachen.`
+        : `Qualität: ${derivedQualityLabel(false)}.`,
     },
   ];
   if (comparison.confidentialHidden) {
@@ -151,7 +166,10 @@ export function comparisonPdfLines(comparison: ScenarioComparison): PdfLine[] {
   }
   for (const note of comparison.notes) lines.push({ text: note });
   for (const column of comparison.columns) {
-    lines.push({ text: column.name, style: "heading" });
+    lines.push({
+      text: column.demo ? `${column.name} (${DEMO_LABEL})` : column.name,
+      style: "heading",
+    });
     if (column.status !== null) {
       lines.push({ text: `Status: ${scenarioResultStatusLabel[column.status]}` });
     }

@@ -2,6 +2,7 @@ import {
   constraintGroupLabel,
   constraintPriceText,
   costAboveIstExplanation,
+  derivedQualityLabel,
   type ConstraintPrice,
   type ScenarioComparison,
 } from "@it-atlas/domain";
@@ -17,6 +18,7 @@ const PRICE_HEADERS = [
   "höchstens (€)",
   "Neuberechnung",
   "Hinweis",
+  "Qualität",
 ] as const;
 
 function proofText(price: ConstraintPrice): string {
@@ -41,10 +43,7 @@ function pricedScenarios(comparison: ScenarioComparison) {
  * causes (plan − optimum without it), with the interval and whether the re-solve was proven.
  * null when no compared scenario has prices.
  */
-export function constraintPriceTable(
-  comparison: ScenarioComparison,
-  demoLabel: string,
-): ExportTable | null {
+export function constraintPriceTable(comparison: ScenarioComparison): ExportTable | null {
   const priced = pricedScenarios(comparison);
   if (priced.length === 0) return null;
   return {
@@ -60,7 +59,8 @@ export function constraintPriceTable(
         "mindestens (€)": price.priceLower,
         "höchstens (€)": price.priceUpper,
         Neuberechnung: proofText(price),
-        Hinweis: price.message ?? demoLabel,
+        Hinweis: price.message,
+        Qualität: derivedQualityLabel(column.demo),
       })),
     ),
   };

@@ -9,6 +9,7 @@ import {
   manualPlan,
   NotFoundError,
   toResultPlan,
+  type BuiltScenario,
   type ScenarioModel,
   type SolvedPlan,
   type Scenario,
@@ -33,7 +34,14 @@ export interface ScenarioRunOptions {
 
 /** A built model with the notes of the builder, or the German reasons it cannot be built. */
 export type BuiltModel =
-  | { ok: true; scenario: Scenario; model: ScenarioModel; input: ScenarioInput; notes: string[] }
+  | {
+      ok: true;
+      scenario: Scenario;
+      model: ScenarioModel;
+      input: ScenarioInput;
+      notes: string[];
+      demo: BuiltScenario["demo"];
+    }
   | { ok: false; scenario: Scenario; message: string };
 
 /** Loads a scenario and the landscape at its base date and builds the optimiser input. */
@@ -43,7 +51,11 @@ export async function buildScenarioModel(db: Database, scenarioId: number): Prom
     throw new NotFoundError("scenario_not_found", `Es gibt kein Szenario ${scenarioId}.`);
   }
   const facts = await loadLandscapeFacts(db, scenario.definition.baseDate);
-  const { input: model, notes } = buildScenarioInput(facts, scenario.definition, scenario.name);
+  const {
+    input: model,
+    notes,
+    demo,
+  } = buildScenarioInput(facts, scenario.definition, scenario.name);
   if (model.demands.length === 0) {
     return {
       ok: false,
@@ -56,7 +68,7 @@ export async function buildScenarioModel(db: Database, scenarioId: number): Prom
     const issues = parsed.error.issues.slice(0, 5).map((issue) => issue.message);
     return { ok: false, scenario, message: `Das Modell ist ungültig: ${issues.join(" ")}` };
   }
-  return { ok: true, scenario, model, input: parsed.data, notes };
+  return { ok: true, scenario, model, input: parsed.data, notes, demo };
 }
 
 /** The solver's plan with Kommune keys, as the domain's result plan expects. */
@@ -86,7 +98,7 @@ export async function solveBuiltModel(
   built: Extract<BuiltModel, { ok: true }>,
   options: ScenarioRunOptions,
 ): Promise<Omit<ScenarioResultRecord, "jobId">> {
-  const { scenario, model, input, notes } = built;
+  const { scenario, model, input, notes, demo } = built;
   const base = { scenarioId: scenario.id, definition: scenario.definition };
   if (scenario.definition.mode === "manual") {
     const started = performance.now();
@@ -119,7 +131,7 @@ export async function solveBuiltModel(
       bound: null,
       gap: null,
       seconds: (performance.now() - started) / 1000,
-      plan: toResultPlan(model, plan, notes),
+      plan: toResultPlan(model, plan, notes, demo),
       conflicts: [],
       message: null,
     };
@@ -129,13 +141,14 @@ export async function solveBuiltModel(
     timeLimitSeconds: options.timeLimitSeconds ?? 30,
     relativeGap: options.relativeGap ?? 1e-3,
   });
-  return toRecord(base, model, notes, result);
+  return toRecord(base, model, notes, demo, result);
 }
 
 function toRecord(
   base: Pick<ScenarioResultRecord, "scenarioId" | "definition">,
   model: ScenarioModel,
   notes: string[],
+  demo: BuiltScenario["demo"],
   result: ScenarioSolveResult,
 ): Omit<ScenarioResultRecord, "jobId"> {
   switch (result.status) {
@@ -148,7 +161,7 @@ function toRecord(
         bound: result.bound,
         gap: result.gap,
         seconds: result.seconds,
-        plan: toResultPlan(model, toSolvedPlan(result.plan), notes),
+        plan: toResultPlan(model, toSolvedPlan(result.plan), notes, demo),
         conflicts: [],
         message: null,
       };

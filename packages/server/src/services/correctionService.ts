@@ -80,7 +80,11 @@ function maySee(principal: Principal, correction: Correction): boolean {
 export async function listVisibleCorrections(
   db: Queryable,
   principal: Principal,
-  filter: { status?: CorrectionStatus | undefined; organisationKey?: string | undefined },
+  filter: {
+    status?: CorrectionStatus | undefined;
+    organisationKey?: string | undefined;
+    providerId?: string | undefined;
+  },
 ): Promise<Correction[]> {
   return listCorrections(db, {
     ...filter,

@@ -114,11 +114,17 @@ export async function takeKpiSnapshot(
   db: Database,
   sources: KpiSources,
   trigger: KpiTrigger,
-  actor: Omit<AuditEntry, "action" | "entityType" | "entityId" | "before" | "after">,
+  {
+    authorName,
+    ...actor
+  }: Omit<AuditEntry, "action" | "entityType" | "entityId" | "before" | "after"> & {
+    /** Shown with the snapshot (display name, never an e-mail address). */
+    authorName: string;
+  },
 ): Promise<{ id: number; scopes: number }> {
   const values = await currentKpis(sources);
   return db.transaction(async (tx) => {
-    const id = await insertKpiSnapshot(tx, { trigger, takenBy: actor.actorLabel, values });
+    const id = await insertKpiSnapshot(tx, { trigger, takenBy: authorName, values });
     await appendAudit(tx, {
       ...actor,
       action: "create",

@@ -1,7 +1,9 @@
 import {
+  emptyOrganisationFacts,
   findOrganisation,
   listChildOrganisations,
   listMemberships,
+  listOrganisationFacts,
   listSources,
   type Queryable,
 } from "@it-atlas/db";
@@ -33,9 +35,13 @@ export async function getOrganisationDetail(
   for (const membership of memberships) {
     if (membership.provenance.sourceId) sourceIds.add(membership.provenance.sourceId);
   }
+  const facts = (await listOrganisationFacts(db, [key])).get(key) ?? emptyOrganisationFacts();
+  for (const fact of Object.values(facts)) {
+    if (fact?.sourceId) sourceIds.add(fact.sourceId);
+  }
   const [sources, children] = await Promise.all([
     listSources(db, [...sourceIds]),
     listChildOrganisations(db, organisation),
   ]);
-  return { ...organisation, memberships, sources, children };
+  return { ...organisation, memberships, facts, sources, children };
 }

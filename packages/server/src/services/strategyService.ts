@@ -77,10 +77,12 @@ export async function strategySuggestions(
     organisation: basis.organisation.key,
   });
   const peers = new Map<string, PeerCounts>();
+  const peersDemo = new Set<string>();
   if (type) {
     for (const row of await countPeerOperatingModels(db, type, basis.organisation.key)) {
       const model = OperatingModel.safeParse(row.operatingModel);
       if (!model.success) continue;
+      if (row.demoCount > 0) peersDemo.add(row.domainId);
       const counts = peers.get(row.domainId) ?? {};
       const target = targetModelOf[model.data];
       counts[target] = (counts[target] ?? 0) + row.count;
@@ -94,10 +96,15 @@ export async function strategySuggestions(
     current: new Map(
       current.map((item) => [
         item.domain.id,
-        { operatingModel: item.operatingModel, providerId: item.provider?.id ?? null },
+        {
+          operatingModel: item.operatingModel,
+          providerId: item.provider?.id ?? null,
+          demo: item.demo,
+        },
       ]),
     ),
     peers,
+    peersDemo,
   });
 }
 

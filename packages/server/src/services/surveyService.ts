@@ -42,7 +42,10 @@ import { responsibleTypeOf } from "./responsibility.ts";
 /** Who writes: a signed-in user or the holder of a personal link. */
 export interface SurveyActor {
   actorUserId: number | null;
+  /** For the audit log (e-mail address or link label). */
   actorLabel: string;
+  /** What the answers show as their author (display name or link label, never an e-mail). */
+  authorName: string;
   via: "ui" | "api" | "import" | "cli" | "system";
   requestId: string;
 }
@@ -202,7 +205,7 @@ export async function saveDraftAnswers(
         problems,
       );
     }
-    await saveAnswers(tx, response.id, answers, actor.actorLabel);
+    await saveAnswers(tx, response.id, answers, actor.authorName);
     await appendAudit(tx, {
       ...actor,
       action: "save_answers",
@@ -229,7 +232,7 @@ export async function submitResponse(db: Database, responseId: number, actor: Su
         problems,
       );
     }
-    await setResponseStatus(tx, response.id, "submitted", actor.actorLabel);
+    await setResponseStatus(tx, response.id, "submitted", actor.authorName);
     await appendAudit(tx, {
       ...actor,
       action: "submit",
@@ -250,7 +253,7 @@ export async function commentOnResponse(
   actor: SurveyActor,
 ) {
   return db.transaction(async (tx) => {
-    const id = await addSurveyComment(tx, responseId, { ...comment, author: actor.actorLabel });
+    const id = await addSurveyComment(tx, responseId, { ...comment, author: actor.authorName });
     await appendAudit(tx, {
       ...actor,
       action: "comment",
@@ -285,7 +288,7 @@ export async function reviewResponse(
       ]);
     }
     const status: "accepted" | "returned" = review.decision === "accept" ? "accepted" : "returned";
-    await setResponseStatus(tx, response.id, status, actor.actorLabel, review.comment);
+    await setResponseStatus(tx, response.id, status, actor.authorName, review.comment);
     await appendAudit(tx, {
       ...actor,
       action: review.decision,

@@ -59,3 +59,13 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
 export function ensureOk(result: { error?: unknown; response: Response }): void {
   if (!result.response.ok) throw toApiError(result);
 }
+
+/**
+ * Whether a failed query is worth one more try: a network failure or a server error (5xx)
+ * may pass; an answer the server gave on purpose (sign-in, rights, not found, invalid) would
+ * only be given again.
+ */
+export function shouldRetryQuery(failureCount: number, error: unknown): boolean {
+  if (failureCount >= 1) return false;
+  return !(error instanceof ApiError) || error.problem.status >= 500;
+}

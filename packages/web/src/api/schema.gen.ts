@@ -2797,6 +2797,10 @@ export interface components {
             /** @constant */
             kind: "provider";
             key: string;
+        } | {
+            /** @constant */
+            kind: "kommunen";
+            keys: string[];
         };
         CampaignDefinitionInput: {
             title: string;
@@ -3077,7 +3081,7 @@ export interface components {
             asOf: string | null;
             evidence: string | null;
             /** @enum {string} */
-            quality: "sourced" | "self_reported" | "provider_confirmed" | "user" | "demo";
+            quality: "official" | "sourced" | "self_reported" | "provider_confirmed" | "user" | "estimated" | "demo";
             sourceDocument?: string | null;
             evidenceDate?: string | null;
             recordedAt?: string | null;
@@ -3146,6 +3150,7 @@ export interface components {
             /** @enum {string} */
             status: "active" | "merged" | "renamed";
             successor: components["schemas"]["ProviderRef"] | null;
+            provenance: components["schemas"]["Provenance"];
             memberCount: number;
         };
         Membership: {
@@ -3216,6 +3221,13 @@ export interface components {
                 [key: string]: number;
             };
         };
+        OrganisationFacts: {
+            name: components["schemas"]["Provenance"] | null;
+            population: components["schemas"]["Provenance"] | null;
+            area: components["schemas"]["Provenance"] | null;
+            postcode: components["schemas"]["Provenance"] | null;
+            website: components["schemas"]["Provenance"] | null;
+        };
         OrganisationDetail: {
             key: string;
             /** @enum {string} */
@@ -3240,6 +3252,7 @@ export interface components {
             website: string | null;
             provenance: components["schemas"]["Provenance"];
             memberships: components["schemas"]["Membership"][];
+            facts: components["schemas"]["OrganisationFacts"];
             sources: components["schemas"]["Source"][];
             children: components["schemas"]["OrganisationRef"][];
         };
@@ -3710,7 +3723,7 @@ export interface components {
             statusAfter: ("nicht_zustaendig" | "offen" | "geplant" | "in_anbindung" | "online") | null;
             informationDate: string | null;
             onlineServiceName: string | null;
-            quality: ("sourced" | "self_reported" | "provider_confirmed" | "user" | "demo") | null;
+            quality: ("official" | "sourced" | "self_reported" | "provider_confirmed" | "user" | "estimated" | "demo") | null;
             changedBy: string | null;
         };
         OnlineService: {
@@ -4051,6 +4064,10 @@ export interface components {
             /** @constant */
             kind: "provider";
             key: string;
+        } | {
+            /** @constant */
+            kind: "kommunen";
+            keys: string[];
         };
         Campaign: {
             id: number;
@@ -4449,6 +4466,8 @@ export interface components {
                 name: string;
                 istCostPerYear: number | null;
                 planCostPerYear: number | null;
+                /** @default true */
+                demo: boolean;
             }[];
             providers: {
                 id: string;
@@ -4460,6 +4479,8 @@ export interface components {
             }[];
             mergers: string[];
             notes: string[];
+            /** @default true */
+            demo: boolean;
             /** @default null */
             constraintPrices: components["schemas"]["ConstraintPrice"][] | null;
             confidentialHidden: boolean;
@@ -4548,11 +4569,13 @@ export interface components {
                 domainId: string;
                 count: number;
             }[];
+            demo: boolean;
         };
         ComparisonKommune: {
             key: string;
             name: string;
             istCostPerYear: number | null;
+            demo: boolean;
             scenarios: {
                 scenarioId: number;
                 inScope: boolean;
@@ -4581,6 +4604,7 @@ export interface components {
             }[];
             kommunen: components["schemas"]["ComparisonKommune"][];
             sameScope: boolean;
+            demo: boolean;
             notes: string[];
             constraintPrices: {
                 scenarioId: number;
@@ -4666,6 +4690,8 @@ export interface components {
             providerId: string | null;
             vorOrtRequired: boolean;
             reasons: string[];
+            demo: boolean;
+            quality: string;
         };
         SurveyQuestionnaire: {
             response: {
@@ -13671,6 +13697,7 @@ export interface operations {
             query?: {
                 status?: "open" | "accepted" | "rejected";
                 organisation?: string;
+                provider?: string;
             };
             header?: never;
             path?: never;

@@ -1,15 +1,8 @@
+import { provenanceQualityLabel } from "@it-atlas/domain";
 import type { Schemas } from "../api/client.ts";
 import { formatDateTime, formatIsoDate } from "./format.ts";
 
-type Provenance = Schemas["Organisation"]["provenance"];
-
-const QUALITY_LABEL: Record<Provenance["quality"], string> = {
-  sourced: "Quelle belegt",
-  self_reported: "Selbstauskunft",
-  provider_confirmed: "vom Dienstleister bestätigt",
-  user: "manuell erfasst",
-  demo: "Demodaten (synthetisch)",
-};
+type Provenance = Schemas["OrganisationDetail"]["provenance"];
 
 /** Short provenance line: quality, source id (linked to the source list), as-of and URLs. */
 export function SourceNote({ provenance }: { provenance: Provenance }) {
@@ -18,7 +11,7 @@ export function SourceNote({ provenance }: { provenance: Provenance }) {
       <span
         className={`kern-badge ${provenance.quality === "demo" ? "kern-badge--warning" : "kern-badge--info"}`}
       >
-        <span className="kern-label">{QUALITY_LABEL[provenance.quality]}</span>
+        <span className="kern-label">{provenanceQualityLabel[provenance.quality]}</span>
       </span>{" "}
       {provenance.sourceId ? (
         <a className="kern-link kern-link--small" href={`/quellen#${provenance.sourceId}`}>
@@ -28,7 +21,9 @@ export function SourceNote({ provenance }: { provenance: Provenance }) {
       {provenance.asOf ? (
         <span className="kern-body--small"> · Stand {formatIsoDate(provenance.asOf)}</span>
       ) : null}
-      {provenance.evidenceDate && provenance.evidenceDate !== provenance.asOf ? (
+      {provenance.evidenceDate &&
+      provenance.evidenceDate !== provenance.asOf &&
+      formatIsoDate(provenance.evidenceDate) !== provenance.asOf ? (
         <span className="kern-body--small">
           {" "}
           · Beleg vom {formatIsoDate(provenance.evidenceDate)}

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 import { ApiError } from "../api/client.ts";
 import { SignInLink } from "./SignInLink.tsx";
 
@@ -41,6 +42,76 @@ function Alert({
   );
 }
 
+/** Why a request failed, as far as the page's wording depends on it. */
+export type FailureKind = "sign_in" | "forbidden" | "not_found" | "other";
+
+/**
+ * The kind of a failure by HTTP status: a 401 means "sign in", never "not found" — a page must
+ * not tell a visitor that something is missing when the server only asked for a sign-in.
+ */
+export function failureKind(error: unknown): FailureKind {
+  if (!(error instanceof ApiError)) return "other";
+  const { status, code } = error.problem;
+  if (status === 401 || code === "unauthenticated") return "sign_in";
+  if (status === 403 || code === "forbidden") return "forbidden";
+  if (status === 404) return "not_found";
+  return "other";
+}
+
+/** Heading (and page title) of a detail page whose subject could not be loaded. */
+export function failureHeading(error: unknown, what: string): string {
+  switch (failureKind(error)) {
+    case "sign_in":
+      return "Anmeldung erforderlich";
+    case "forbidden":
+      return "Keine Berechtigung";
+    case "not_found":
+      return `${what} nicht gefunden`;
+    default:
+      return `${what} konnte nicht geladen werden`;
+  }
+}
+
+/**
+ * What a detail page shows when its subject could not be loaded: a heading that names the
+ * real reason (sign-in, rights, missing, failure), the server's German detail with the sign-in
+ * link where it applies, and a way back. The one place that words these states for all
+ * detail pages.
+ */
+export function LoadFailure({
+  error,
+  what,
+  back,
+  onRetry,
+}: {
+  error: unknown;
+  /** The subject in German, e.g. "Leistungsbereich". */
+  what: string;
+  back?: { to: string; label: string };
+  onRetry?: () => void;
+}) {
+  const kind = failureKind(error);
+  return (
+    <>
+      <h1 className="kern-heading-large" tabIndex={-1}>
+        {failureHeading(error, what)}
+      </h1>
+      <ErrorState
+        error={error}
+        title={`${what} konnte nicht geladen werden`}
+        onRetry={kind === "other" ? onRetry : undefined}
+      />
+      {back ? (
+        <p className="kern-body">
+          <Link className="kern-link" to={back.to}>
+            {back.label}
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 /**
  * Error alert (KERN) with the server's problem detail and an optional retry. Missing sign-in
  * and missing rights are no failures to retry: the first offers the sign-in page (and comes
@@ -55,8 +126,8 @@ export function ErrorState({
   title?: string;
   onRetry?: () => void;
 }) {
-  const code = error instanceof ApiError ? error.problem.code : undefined;
-  if (code === "unauthenticated") {
+  const kind = failureKind(error);
+  if (kind === "sign_in") {
     return (
       <Alert tone="info" title="Anmeldung erforderlich">
         <p className="kern-body">{errorMessage(error)}</p>
@@ -66,7 +137,7 @@ export function ErrorState({
       </Alert>
     );
   }
-  if (code === "forbidden") {
+  if (kind === "forbidden") {
     return (
       <Alert tone="warning" title="Keine Berechtigung">
         <p className="kern-body">{errorMessage(error)}</p>

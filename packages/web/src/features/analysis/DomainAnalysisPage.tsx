@@ -4,7 +4,7 @@ import type { Schemas } from "../../api/client.ts";
 import { Chart } from "../../ui/Chart.tsx";
 import { TableExport } from "../../ui/TableExport.tsx";
 import { formatInteger, formatIsoDate, formatNumber } from "../../ui/format.ts";
-import { ErrorState, LoadingState } from "../../ui/States.tsx";
+import { LoadFailure, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { CostPerUnitChart } from "../domains/CostPerUnitChart.tsx";
 import { DemoBadge } from "../sourcing/DemoBadge.tsx";
@@ -173,17 +173,12 @@ export function DomainAnalysisPage() {
   if (analysis.isPending) return <LoadingState label="Analyse wird berechnet …" />;
   if (analysis.isError || !data) {
     return (
-      <>
-        <h1 className="kern-heading-large" tabIndex={-1}>
-          Leistungsbereich nicht gefunden
-        </h1>
-        <ErrorState error={analysis.error} onRetry={() => void analysis.refetch()} />
-        <p className="kern-body">
-          <Link className="kern-link" to="/fragmentierung">
-            Zur Übersicht Fragmentierung
-          </Link>
-        </p>
-      </>
+      <LoadFailure
+        error={analysis.error}
+        what="Leistungsbereich"
+        back={{ to: "/fragmentierung", label: "Zur Übersicht Fragmentierung" }}
+        onRetry={() => void analysis.refetch()}
+      />
     );
   }
   const { concentration } = data;

@@ -4,7 +4,7 @@ import type { Schemas } from "../../api/client.ts";
 import { Chart } from "../../ui/Chart.tsx";
 import { TableExport } from "../../ui/TableExport.tsx";
 import { formatInteger, formatIsoDate, formatNumber } from "../../ui/format.ts";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
+import { EmptyState, LoadFailure, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { DemoBadge } from "../sourcing/DemoBadge.tsx";
 import { formatEuro } from "../sourcing/formatEuro.ts";
@@ -61,17 +61,12 @@ export function ProviderScalePage() {
   if (analysis.isPending) return <LoadingState label="Analyse wird berechnet …" />;
   if (analysis.isError || !data) {
     return (
-      <>
-        <h1 className="kern-heading-large" tabIndex={-1}>
-          IT-Dienstleister nicht gefunden
-        </h1>
-        <ErrorState error={analysis.error} onRetry={() => void analysis.refetch()} />
-        <p className="kern-body">
-          <Link className="kern-link" to="/fragmentierung">
-            Zur Übersicht Fragmentierung
-          </Link>
-        </p>
-      </>
+      <LoadFailure
+        error={analysis.error}
+        what="IT-Dienstleister"
+        back={{ to: "/fragmentierung", label: "Zur Übersicht Fragmentierung" }}
+        onRetry={() => void analysis.refetch()}
+      />
     );
   }
 

@@ -21,7 +21,7 @@ export function CreateMeasuresFromScenario({
   defaultStartYear = new Date().getFullYear() + 1,
 }: {
   scenarioId: string;
-  migrations: ReadonlyArray<Schemas["PlannedMigrationInput"]>;
+  migrations: ReadonlyArray<Schemas["PlannedMigrationInputInput"]>;
   /** Project capacity of target providers (from the scenario); waves keep it per year. */
   providerMigrationsPerYear?: ReadonlyArray<{ providerId: string; migrationsPerYear: number }>;
   /** Coupled domains of the scenario: a Kommune's coupled switches go into one measure. */

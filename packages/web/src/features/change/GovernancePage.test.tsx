@@ -72,6 +72,37 @@ describe("Gremien & Beschlüsse", () => {
     });
   });
 
+  it("names a decision's scenario, not its id (issue 16, defect 10)", async () => {
+    answerSession(buildUser());
+    api.respond({
+      path: "/api/governance/decisions",
+      body: {
+        items: [
+          {
+            id: 9,
+            bodyId: 2,
+            bodyName: "Lenkungskreis IT-Konsolidierung",
+            decidedOn: "2027-03-01",
+            title: "Welle 1 freigegeben",
+            text: null,
+            documentReference: null,
+            measures: [],
+            scenarioIds: ["7"],
+            createdBy: "analyse@kdn.example.org",
+          },
+        ],
+      },
+    });
+    api.respond({
+      path: "/api/scenarios",
+      body: { items: [{ id: 7, name: "Spezialisierung Einwohnerwesen" }] },
+    });
+    renderWithProviders(<GovernancePage />, { route: "/gremien" });
+    expect(
+      await screen.findByRole("link", { name: "Szenario „Spezialisierung Einwohnerwesen“" }),
+    ).toHaveAttribute("href", "/szenarien/7");
+  });
+
   it("shows readers the decisions but no form", async () => {
     answerSession(buildUser());
     renderWithProviders(<GovernancePage />, { route: "/gremien" });

@@ -13,6 +13,7 @@ import {
   useMeasures,
   useRecordDecision,
 } from "./changeQueries.ts";
+import { useScenarios } from "../scenarios/scenarioQueries.ts";
 import "./change.css";
 
 const BODY_KIND_LABEL: Record<string, string> = {
@@ -127,9 +128,13 @@ export function GovernancePage() {
                           </Link>
                         </span>
                       ))}
-                      {decision.scenarioIds.length > 0
-                        ? `${decision.measures.length > 0 ? "; " : ""}Szenario ${decision.scenarioIds.join(", ")}`
-                        : ""}
+                      {decision.scenarioIds.map((scenarioId, index) => (
+                        <ScenarioReference
+                          key={scenarioId}
+                          id={scenarioId}
+                          separator={index > 0 || decision.measures.length > 0 ? "; " : ""}
+                        />
+                      ))}
                       {decision.measures.length === 0 && decision.scenarioIds.length === 0
                         ? "–"
                         : ""}
@@ -329,5 +334,26 @@ function RecordDecisionForm() {
         </p>
       </form>
     </section>
+  );
+}
+
+/**
+ * A scenario a decision names: its name with a link when it is a stored scenario, else the
+ * reference as entered — never a bare internal id where a name is known (issue 16).
+ */
+function ScenarioReference({ id, separator }: { id: string; separator: string }) {
+  const scenarios = useScenarios();
+  const scenario = scenarios.data?.find((candidate) => String(candidate.id) === id);
+  return (
+    <span>
+      {separator}
+      {scenario ? (
+        <Link className="kern-link" to={`/szenarien/${scenario.id}`}>
+          Szenario „{scenario.name}“
+        </Link>
+      ) : (
+        `Szenario ${id}`
+      )}
+    </span>
   );
 }

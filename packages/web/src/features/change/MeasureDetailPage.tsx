@@ -2,7 +2,7 @@ import { can } from "@it-atlas/domain";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { formatIsoDate } from "../../ui/format.ts";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
+import { EmptyState, ErrorState, LoadFailure, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { usePrincipal } from "../auth/usePrincipal.ts";
 import { formatEuro } from "../sourcing/formatEuro.ts";
@@ -30,12 +30,12 @@ export function MeasureDetailPage() {
   if (measure.isPending) return <LoadingState label="Maßnahme wird geladen …" />;
   if (measure.isError) {
     return (
-      <>
-        <h1 className="kern-heading-large" tabIndex={-1}>
-          Maßnahme
-        </h1>
-        <ErrorState error={measure.error} onRetry={() => void measure.refetch()} />
-      </>
+      <LoadFailure
+        error={measure.error}
+        what="Maßnahme"
+        back={{ to: "/massnahmen", label: "Zur Liste der Maßnahmen" }}
+        onRetry={() => void measure.refetch()}
+      />
     );
   }
   return <MeasureDetail measure={measure.data} />;

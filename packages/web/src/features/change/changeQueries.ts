@@ -5,7 +5,7 @@ import type { paths } from "../../api/schema.gen.ts";
 /** A Maßnahme as the API sends it. */
 export type Measure = Schemas["Measure"];
 /** A measure as written (create and update). */
-export type MeasureWrite = Schemas["MeasureWrite"];
+export type MeasureWrite = Schemas["MeasureWriteInput"];
 /** A Meilenstein. */
 export type Milestone = Schemas["MeasureMilestone"];
 /** A Gremium. */
@@ -13,7 +13,7 @@ export type GovernanceBody = Schemas["GovernanceBody"];
 /** A Beschluss. */
 export type GovernanceDecision = Schemas["GovernanceDecision"];
 /** A Beschluss as recorded. */
-export type GovernanceDecisionWrite = Schemas["GovernanceDecisionWrite"];
+export type GovernanceDecisionWrite = Schemas["GovernanceDecisionWriteInput"];
 /** Query parameters of the measure list. */
 export type MeasureQuery = NonNullable<paths["/api/measures"]["get"]["parameters"]["query"]>;
 /** Filters of the roadmap. */
@@ -90,7 +90,7 @@ export function useCreateMeasure() {
 }
 
 /** Input of "create measures from a scenario's migrations". */
-export type MeasuresFromMigrationsInput = Schemas["MeasuresFromMigrationsInput"];
+export type MeasuresFromMigrationsInput = Schemas["MeasuresFromMigrationsInputInput"];
 
 /** Creates one measure per migration wave of a scenario (the scenario page calls this). */
 export function useMeasuresFromMigrations() {

@@ -1,4 +1,9 @@
-import { provenanceQualityLabel, type ProvenanceQuality } from "@it-atlas/domain";
+import {
+  can,
+  provenanceQualityLabel,
+  weakestDataCoverage,
+  type ProvenanceQuality,
+} from "@it-atlas/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Link, useNavigate } from "react-router";
@@ -10,6 +15,7 @@ import { formatInteger, formatIsoDate } from "../../ui/format.ts";
 import { SortableTable, type TableColumn } from "../../ui/SortableTable.tsx";
 import { ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
+import { usePrincipal } from "../auth/usePrincipal.ts";
 
 type Row = Schemas["DataCoverageRow"];
 type Quality = ProvenanceQuality;
@@ -18,6 +24,66 @@ const STALE_FILL = "#D55E00";
 const THIN_FILL = "#E69F00";
 const GOOD_FILL = "#009E73";
 const AGES = [12, 24, 36, 60];
+const SURVEY_SIZES = [10, 25, 50, 100];
+
+/**
+ * For KDN: a Bedarfserhebung for the Kommunen with the weakest Datenlage, preselected in the
+ * new campaign (the analyst still writes the questions and the deadline there).
+ */
+function StartSurvey({ rows }: { rows: readonly Row[] }) {
+  const navigate = useNavigate();
+  const [count, setCount] = useState(25);
+  const countId = useId();
+  const chosen = weakestDataCoverage(rows, count);
+  return (
+    <section aria-labelledby="erhebung-starten">
+      <h2 id="erhebung-starten" className="kern-heading-medium">
+        Bedarfserhebung für die schwächste Datenlage
+      </h2>
+      <p className="kern-body">
+        Fragt die Kommunen, deren Leistungsbereiche am wenigsten belegt sind (bei gleichem Anteil
+        zuerst die veralteten, dann die mit dem ältesten Beleg). Die Auswahl wird in die neue
+        Erhebung übernommen und kann dort noch geändert werden.
+      </p>
+      <div className="kern-form-input">
+        <label className="kern-label" htmlFor={countId}>
+          Anzahl der Kommunen
+        </label>
+        <div className="kern-form-input__select-wrapper">
+          <select
+            id={countId}
+            className="kern-form-input__select"
+            value={count}
+            onChange={(event) => setCount(Number(event.target.value))}
+          >
+            {SURVEY_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p className="kern-body">
+        Ausgewählt: {chosen.map((row) => row.name).join(", ") || "keine"}.
+      </p>
+      <button
+        type="button"
+        className="kern-btn kern-btn--primary"
+        disabled={chosen.length === 0}
+        onClick={() =>
+          void navigate(`/bedarfserhebung/neu?kommunen=${chosen.map((row) => row.key).join(",")}`, {
+            state: { kommuneNames: Object.fromEntries(chosen.map((row) => [row.key, row.name])) },
+          })
+        }
+      >
+        <span className="kern-label">
+          Bedarfserhebung für diese {formatInteger(chosen.length)} Kommunen vorbereiten
+        </span>
+      </button>
+    </section>
+  );
+}
 
 function category(row: Row): { fill: string; label: string } {
   if (row.stale) return { fill: STALE_FILL, label: "veraltet oder ohne Beleg" };
@@ -91,6 +157,7 @@ export function DataCoveragePage() {
   const [months, setMonths] = useState(24);
   const monthsId = useId();
   const navigate = useNavigate();
+  const { principal } = usePrincipal();
   const coverage = useQuery({
     queryKey: ["datenlage", months],
     queryFn: async () =>
@@ -164,6 +231,7 @@ export function DataCoveragePage() {
           paginationLabel="Seiten der Datenlage"
         />
       ) : null}
+      {coverage.data && can(principal, "campaign:manage") ? <StartSurvey rows={rows} /> : null}
     </>
   );
 }

@@ -19,7 +19,7 @@ type Relation = Membership["relation"];
 type Kind = "membership_change" | "membership_end" | "membership_add";
 const RELATIONS = Object.entries(membershipRelationLabel) as Array<[Relation, string]>;
 
-function Input({
+export function Input({
   label,
   value,
   onChange,

@@ -4,7 +4,7 @@ import { api, unwrap, type Schemas } from "../../api/client.ts";
 /** A correction with its decision. */
 export type Correction = Schemas["Correction"];
 /** A proposed correction as sent. */
-export type CorrectionWrite = Schemas["CorrectionWrite"];
+export type CorrectionWrite = Schemas["CorrectionWriteInput"];
 /** One version of a membership. */
 export type MembershipVersion = Schemas["MembershipVersion"];
 
@@ -21,7 +21,7 @@ export function useMembershipHistory(ags: string) {
 }
 
 export function useCorrections(
-  query: { status?: Correction["status"]; organisation?: string },
+  query: { status?: Correction["status"]; organisation?: string; provider?: string },
   enabled = true,
 ) {
   return useQuery({
@@ -51,7 +51,7 @@ export function useProposeCorrection() {
 export function useDecideCorrection(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: Schemas["CorrectionDecisionWrite"]) =>
+    mutationFn: async (body: Schemas["CorrectionDecisionWriteInput"]) =>
       unwrap(await api.POST("/api/corrections/{id}/decision", { params: { path: { id } }, body })),
     onSuccess: async (correction) => {
       queryClient.setQueryData(["correction", id], correction);

@@ -4,7 +4,7 @@ import type { Schemas } from "../../api/client.ts";
 import { useOzgLeistung } from "../../api/hooks.ts";
 import { formatIsoDate } from "../../ui/format.ts";
 import { SourceNote } from "../../ui/SourceNote.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
+import { EmptyState, failureHeading, LoadFailure, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { DemoBadge } from "../sourcing/DemoBadge.tsx";
 import { volumeUnitName } from "../sourcing/formatVolume.ts";
@@ -78,22 +78,20 @@ export function DomainPage() {
   const [asOf, setAsOf] = useStichtag();
   const detail = useDomainDetail(id, asOf);
   const catalogue = useDomainCatalogue();
-  usePageTitle(detail.data?.name ?? (detail.isError ? "Nicht gefunden" : "Leistungsbereich"));
+  usePageTitle(
+    detail.data?.name ??
+      (detail.isError ? failureHeading(detail.error, "Leistungsbereich") : "Leistungsbereich"),
+  );
 
   if (detail.isPending) return <LoadingState />;
   if (detail.isError) {
     return (
-      <>
-        <h1 className="kern-heading-large" tabIndex={-1}>
-          Leistungsbereich nicht gefunden
-        </h1>
-        <ErrorState error={detail.error} title="Leistungsbereich konnte nicht geladen werden" />
-        <p className="kern-body">
-          <Link className="kern-link" to="/leistungsbereiche">
-            Zum Katalog der Leistungsbereiche
-          </Link>
-        </p>
-      </>
+      <LoadFailure
+        error={detail.error}
+        what="Leistungsbereich"
+        back={{ to: "/leistungsbereiche", label: "Zum Katalog der Leistungsbereiche" }}
+        onRetry={() => void detail.refetch()}
+      />
     );
   }
   const data = detail.data;

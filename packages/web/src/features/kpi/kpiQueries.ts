@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { KpiLevel as DomainKpiLevel } from "@it-atlas/domain";
 import { api, unwrap, type Schemas } from "../../api/client.ts";
 
 /** Level of a KPI scope. */
-export type KpiLevel = Schemas["KpiValue"]["level"];
+export type KpiLevel = DomainKpiLevel;
 /** Figures as the viewer sees them (costs null when hidden). */
 export type KpiFiguresView = Schemas["KpiFiguresView"];
 

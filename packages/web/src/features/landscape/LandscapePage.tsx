@@ -55,9 +55,17 @@ export function LandscapePage() {
   };
 
   const items = landscape.data?.items ?? [];
-  const colouring = useMemo(() => colourLandscape(items, colourBy), [items, colourBy]);
+  const colouring = useMemo(
+    () => colourLandscape(items, colourBy, level),
+    [items, colourBy, level],
+  );
   const drawn = new Set((boundaries.data?.features ?? []).map((feature) => feature.properties.key));
-  const notDrawn = items.filter((item) => !drawn.has(item.organisation.ags)).length;
+  // On the Kreis level a Gemeinde is drawn as part of its Kreis (aggregated there).
+  const notDrawn = items.filter(
+    (item) =>
+      !drawn.has(item.organisation.ags) &&
+      !(level === "kreis" && colouring.categoryOf(item.organisation.ags.slice(0, 5)) !== undefined),
+  ).length;
   const selected = selectedKey
     ? items.find((item) => item.organisation.ags === selectedKey)
     : undefined;
@@ -190,7 +198,7 @@ export function LandscapePage() {
             <NrwMap
               boundaries={boundaries.data}
               title={`${domain?.name ?? domainId}: ${COLOUR_BY_LABEL[colourBy]} je Kommune am ${formatIsoDate(asOf)}`}
-              summary={`${items.length} zuständige Kommunen mit Angaben${notDrawn > 0 ? `, davon ${notDrawn} nicht auf dieser Kartenebene (siehe Tabelle)` : ""}.`}
+              summary={`${items.length} zuständige Kommunen mit Angaben${notDrawn > 0 ? `, davon ${notDrawn} nicht auf dieser Kartenebene (siehe Tabelle)` : ""}.${level === "kreis" ? " Ein Kreis ohne eigene Angabe zeigt seine Gemeinden zusammengefasst: die Farbe des häufigsten Werts, in Worten alle Werte mit ihrer Zahl." : ""}`}
               fill={colouring.colourOf}
               legend={colouring.legend}
               describe={(key, name) => `${name}: ${colouring.categoryOf(key) ?? "keine Angabe"}`}

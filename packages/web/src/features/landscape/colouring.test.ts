@@ -82,3 +82,47 @@ describe("quantileBreaks", () => {
     expect(quantileBreaks(values, classes)).toEqual(expected);
   });
 });
+
+describe("colourLandscape on the Kreis level (issue 16, defect 10)", () => {
+  // Kreis Lippe (05766): three Gemeinden, none with a row of the Kreis itself.
+  const lippe = [
+    item("05766004", "owl-it", 2000, 1000),
+    item("05766008", "owl-it", 1000, 1000),
+    item("05766012", null, 3000, 2000),
+  ];
+  const bielefeld = item("05711000", "bitel", 9000, 3000);
+
+  it("aggregates a Kreis's Gemeinden instead of „keine Angabe“", () => {
+    const colouring = colourLandscape([...lippe, bielefeld], "provider", "kreis");
+    expect(colouring.categoryOf("05766")).toBe("3 Gemeinden: OWL-IT 2, Eigener Betrieb 1");
+    // The colour of the most frequent category, the same as a Gemeinde of OWL-IT.
+    expect(colouring.colourOf("05766")).toBe(colouring.colourOf("05766004"));
+    expect(colouring.colourOf("05766")).not.toBe(NEUTRAL_FILL);
+    // A kreisfreie Stadt keeps its own row.
+    expect(colouring.categoryOf("05711000")).toBe("BITEL");
+    // A Kreis without Gemeinden with data stays without.
+    expect(colouring.categoryOf("05770")).toBeUndefined();
+    expect(colouring.colourOf("05770")).toBe(NEUTRAL_FILL);
+  });
+
+  it("gives a Kreis its Gemeinden's total cost per total inhabitants", () => {
+    const colouring = colourLandscape([...lippe, bielefeld], "costPerInhabitant", "kreis");
+    // (2000 + 1000 + 3000) € / (1000 + 1000 + 2000) Einwohner = 1,50 €.
+    expect(colouring.categoryOf("05766")).toBe("1,50 € je Einwohner (zusammen 3 Gemeinden)");
+    expect(colouring.colourOf("05766")).not.toBe(NEUTRAL_FILL);
+  });
+
+  it("lets a Kreis's own row win over its Gemeinden (Kreis tasks)", () => {
+    const kreis: Sourcing = {
+      ...item("05766", "krz", 5000, 4000),
+      organisation: { ags: "05766", name: "Kreis Lippe", kind: "kreis", population: 4000 },
+    };
+    const colouring = colourLandscape([...lippe, kreis], "provider", "kreis");
+    expect(colouring.categoryOf("05766")).toBe("KRZ");
+  });
+
+  it("leaves the Gemeinde level as it was", () => {
+    const colouring = colourLandscape(lippe, "provider");
+    expect(colouring.categoryOf("05766")).toBeUndefined();
+  });
+});

@@ -66,13 +66,37 @@ export function quantileBreaks(values: readonly number[], classes: number): numb
   return breaks;
 }
 
+/** The Kreis (5-digit key) of a kreisangehörige Gemeinde's row, else undefined. */
+function kreisOf(item: Sourcing): string | undefined {
+  const ags = item.organisation.ags;
+  return item.organisation.kind === "gemeinde" && ags.length === 8 && !ags.endsWith("000")
+    ? ags.slice(0, 5)
+    : undefined;
+}
+
 /**
  * Colours the landscape of one domain: the most frequent categories get distinct colours
  * (Okabe–Ito), the rest "Weitere"; costs get five quantile classes. Legends carry counts so
  * that the map never relies on colour alone.
+ *
+ * On the Kreis level (`level` "kreis") a Kreis without a row of its own (a Gemeinde task such
+ * as Einwohnerwesen) aggregates its Gemeinden: the colour of their most frequent category with
+ * every category and its count in words, or their total cost per total inhabitants — never
+ * "keine Angabe" for a Kreis whose Gemeinden have data.
  */
-export function colourLandscape(items: readonly Sourcing[], colourBy: ColourBy): Colouring {
+export function colourLandscape(
+  items: readonly Sourcing[],
+  colourBy: ColourBy,
+  level: "gemeinde" | "kreis" = "gemeinde",
+): Colouring {
   const byKey = new Map(items.map((item) => [item.organisation.ags, item]));
+  const members = new Map<string, Sourcing[]>();
+  if (level === "kreis") {
+    for (const item of items) {
+      const kreis = kreisOf(item);
+      if (kreis && !byKey.has(kreis)) members.set(kreis, [...(members.get(kreis) ?? []), item]);
+    }
+  }
   if (colourBy === "costPerInhabitant") {
     const values = items
       .map(costPerInhabitant)
@@ -85,16 +109,33 @@ export function colourLandscape(items: readonly Sourcing[], colourBy: ColourBy):
     });
     const counts = breaks.map(() => 0);
     for (const value of values) counts[classOf(value)] = (counts[classOf(value)] ?? 0) + 1;
+    const valueOf = (key: string): { value: number; of?: number } | undefined => {
+      const item = byKey.get(key);
+      if (item) {
+        const value = costPerInhabitant(item);
+        return value === undefined ? undefined : { value };
+      }
+      const known = (members.get(key) ?? []).filter((row) => costPerInhabitant(row) !== undefined);
+      const population = known.reduce((sum, row) => sum + (row.organisation.population ?? 0), 0);
+      if (known.length === 0 || population === 0) return undefined;
+      const cost = known.reduce((sum, row) => sum + (row.annualCost ?? 0), 0);
+      return { value: cost / population, of: known.length };
+    };
     return {
       colourOf: (key) => {
-        const item = byKey.get(key);
-        const value = item ? costPerInhabitant(item) : undefined;
-        return value === undefined ? NEUTRAL_FILL : (SEQUENTIAL[classOf(value)] ?? NEUTRAL_FILL);
+        const found = valueOf(key);
+        if (!found) return NEUTRAL_FILL;
+        const index = classOf(found.value);
+        // A Kreis's mean can lie above every Gemeinde's class limit only by rounding.
+        return SEQUENTIAL[index === -1 ? SEQUENTIAL.length - 1 : index] ?? NEUTRAL_FILL;
       },
       categoryOf: (key) => {
-        const item = byKey.get(key);
-        const value = item ? costPerInhabitant(item) : undefined;
-        return value === undefined ? undefined : `${euro.format(value)} € je Einwohner`;
+        const found = valueOf(key);
+        if (!found) return undefined;
+        const text = `${euro.format(found.value)} € je Einwohner`;
+        return found.of === undefined
+          ? text
+          : `${text} (zusammen ${found.of} ${found.of === 1 ? "Gemeinde" : "Gemeinden"})`;
       },
       legend: [
         ...labels.map((label, index) => ({
@@ -116,15 +157,31 @@ export function colourLandscape(items: readonly Sourcing[], colourBy: ColourBy):
     shown.map(([label], index) => [label, CATEGORY_COLORS[index] ?? OTHER_COLOUR]),
   );
   const others = ranked.slice(shown.length).reduce((sum, [, count]) => sum + count, 0);
+  /** A Kreis's Gemeinden by category, most frequent first. */
+  const membersByLabel = (key: string): Array<[string, number]> => {
+    const tally = new Map<string, number>();
+    for (const row of members.get(key) ?? []) {
+      const label = categoryLabel(row, colourBy);
+      tally.set(label, (tally.get(label) ?? 0) + 1);
+    }
+    return [...tally].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "de"));
+  };
   return {
     colourOf: (key) => {
       const item = byKey.get(key);
-      if (!item) return NEUTRAL_FILL;
-      return colourByLabel.get(categoryLabel(item, colourBy)) ?? OTHER_COLOUR;
+      if (item) return colourByLabel.get(categoryLabel(item, colourBy)) ?? OTHER_COLOUR;
+      const [top] = membersByLabel(key);
+      return top ? (colourByLabel.get(top[0]) ?? OTHER_COLOUR) : NEUTRAL_FILL;
     },
     categoryOf: (key) => {
       const item = byKey.get(key);
-      return item ? categoryLabel(item, colourBy) : undefined;
+      if (item) return categoryLabel(item, colourBy);
+      const tally = membersByLabel(key);
+      if (tally.length === 0) return undefined;
+      const total = tally.reduce((sum, [, count]) => sum + count, 0);
+      return `${total} ${total === 1 ? "Gemeinde" : "Gemeinden"}: ${tally
+        .map(([label, count]) => `${label} ${count}`)
+        .join(", ")}`;
     },
     legend: [
       ...shown.map(([label, count]) => ({

@@ -6,27 +6,51 @@ import { FOCUS_FILL, NEUTRAL_FILL } from "../../map/palette.ts";
 import { NrwMap } from "../../map/NrwMap.tsx";
 import { formatDecimal, formatInteger, toHref } from "../../ui/format.ts";
 import { SourceNote } from "../../ui/SourceNote.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
+import { EmptyState, failureHeading, LoadFailure, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { MembershipHistory } from "../corrections/MembershipHistory.tsx";
 import { MembershipTable } from "../providers/MembershipTable.tsx";
+import { SignedInOnly } from "../auth/RequireSignIn.tsx";
 import { SourcingMatrix } from "../sourcing/SourcingMatrix.tsx";
 import { typeLabel } from "./organisationLabels.ts";
 
 type Detail = Schemas["OrganisationDetail"];
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+type FactProvenance = Detail["facts"]["population"];
+
+/** One attribute; with its own provenance (ADR 0024) the source line stands right beside it. */
+function Fact({
+  label,
+  children,
+  provenance,
+}: {
+  label: string;
+  children: React.ReactNode;
+  provenance?: FactProvenance | undefined;
+}) {
   return (
     <div className="kern-description-list-item">
       <dt className="kern-description-list-item__key">{label}</dt>
-      <dd className="kern-description-list-item__value">{children}</dd>
+      <dd className="kern-description-list-item__value">
+        {children}
+        {provenance ? (
+          <>
+            <br />
+            <SourceNote provenance={provenance} />
+          </>
+        ) : null}
+      </dd>
     </div>
   );
 }
 
 function Facts({ organisation }: { organisation: Detail }) {
+  const facts = organisation.facts;
   return (
     <dl className="kern-description-list">
+      <Fact label="Name" provenance={facts.name}>
+        {organisation.name}
+      </Fact>
       <Fact label="Typ">{typeLabel(organisation)}</Fact>
       <Fact
         label={organisation.kind === "gemeinde" ? "Amtlicher Gemeindeschlüssel (AGS)" : "Schlüssel"}
@@ -63,26 +87,30 @@ function Facts({ organisation }: { organisation: Detail }) {
       {organisation.seat && organisation.kind !== "gemeinde" ? (
         <Fact label="Sitz">{organisation.seat}</Fact>
       ) : null}
-      <Fact label="Einwohner (Zensus 2022, Stichtag 15.05.2022)">
+      <Fact label="Einwohner (Zensus 2022, Stichtag 15.05.2022)" provenance={facts.population}>
         {formatInteger(organisation.populationZensus2022)}
       </Fact>
       {organisation.population2018 !== null ? (
         <Fact label="Einwohner (31.12.2018)">{formatInteger(organisation.population2018)}</Fact>
       ) : null}
       {organisation.areaKm2 !== null ? (
-        <Fact label="Fläche">{formatDecimal(organisation.areaKm2)} km²</Fact>
+        <Fact label="Fläche" provenance={facts.area}>
+          {formatDecimal(organisation.areaKm2)} km²
+        </Fact>
       ) : null}
       {organisation.postcode ? (
-        <Fact label="Postleitzahl der Verwaltung">{organisation.postcode}</Fact>
+        <Fact label="Postleitzahl der Verwaltung" provenance={facts.postcode}>
+          {organisation.postcode}
+        </Fact>
       ) : null}
       {organisation.website ? (
-        <Fact label="Website (Stand 2019)">
+        <Fact label="Website" provenance={facts.website}>
           <a className="kern-link" href={toHref(organisation.website)} rel="noreferrer">
             {organisation.website}
           </a>
         </Fact>
       ) : null}
-      <Fact label="Herkunft">
+      <Fact label="Herkunft des Eintrags">
         <SourceNote provenance={organisation.provenance} />
       </Fact>
     </dl>
@@ -98,22 +126,20 @@ export function OrganisationDetailPage() {
   const navigate = useNavigate();
   const organisation = useOrganisation(key);
   const boundaries = useBoundaries("gemeinde");
-  usePageTitle(organisation.data?.name ?? (organisation.isError ? "Nicht gefunden" : "Kommune"));
+  usePageTitle(
+    organisation.data?.name ??
+      (organisation.isError ? failureHeading(organisation.error, "Kommune") : "Kommune"),
+  );
 
   if (organisation.isPending) return <LoadingState />;
   if (organisation.isError) {
     return (
-      <>
-        <h1 className="kern-heading-large" tabIndex={-1}>
-          Kommune nicht gefunden
-        </h1>
-        <ErrorState error={organisation.error} title="Kommune konnte nicht geladen werden" />
-        <p className="kern-body">
-          <Link className="kern-link" to="/kommunen">
-            Zur Liste der Kommunen
-          </Link>
-        </p>
-      </>
+      <LoadFailure
+        error={organisation.error}
+        what="Kommune"
+        back={{ to: "/kommunen", label: "Zur Liste der Kommunen" }}
+        onRetry={() => void organisation.refetch()}
+      />
     );
   }
   const data = organisation.data;
@@ -214,7 +240,9 @@ export function OrganisationDetailPage() {
             {data.kind === "kreis" ? "der Kreis" : "die Gemeinde"} zuständig ist: selbst, über einen
             IT-Dienstleister, von einer anderen Kommune, vom Land oder als EfA-Dienst.
           </p>
-          <SourcingMatrix ags={data.key} name={data.name} />
+          <SignedInOnly what="Den Bezug je Leistungsbereich">
+            <SourcingMatrix ags={data.key} name={data.name} />
+          </SignedInOnly>
         </section>
       ) : null}
 

@@ -4,7 +4,7 @@ import { api, ensureOk, unwrap, type Schemas } from "../../api/client.ts";
 /** An entry of the Expertenverzeichnis. */
 export type Expert = Schemas["Expert"];
 /** What an editor enters. */
-export type ExpertChange = Schemas["ExpertChange"];
+export type ExpertChange = Schemas["ExpertChangeInput"];
 
 export function useExperts(ags: string, enabled: boolean) {
   return useQuery({

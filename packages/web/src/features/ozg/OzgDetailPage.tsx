@@ -1,6 +1,6 @@
 import { Link, useParams } from "react-router";
 import { useOzgLeistung } from "../../api/hooks.ts";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
+import { EmptyState, failureHeading, LoadFailure, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { usePrincipal } from "../auth/usePrincipal.ts";
 import { AdoptionHistory } from "./AdoptionHistory.tsx";
@@ -12,23 +12,21 @@ export function OzgDetailPage() {
   const { id = "" } = useParams();
   const numericId = Number(id);
   const leistung = useOzgLeistung(Number.isInteger(numericId) && numericId > 0 ? numericId : -1);
-  usePageTitle(leistung.data?.name ?? "OZG-Leistung");
+  usePageTitle(
+    leistung.data?.name ??
+      (leistung.isError ? failureHeading(leistung.error, "OZG-Leistung") : "OZG-Leistung"),
+  );
   const { principal } = usePrincipal();
 
   if (leistung.isPending) return <LoadingState />;
   if (leistung.isError) {
     return (
-      <>
-        <h1 className="kern-heading-large" tabIndex={-1}>
-          OZG-Leistung nicht gefunden
-        </h1>
-        <ErrorState error={leistung.error} />
-        <p className="kern-body">
-          <Link className="kern-link" to="/ozg">
-            Zum OZG-Katalog
-          </Link>
-        </p>
-      </>
+      <LoadFailure
+        error={leistung.error}
+        what="OZG-Leistung"
+        back={{ to: "/ozg", label: "Zum OZG-Katalog" }}
+        onRetry={() => void leistung.refetch()}
+      />
     );
   }
   const data = leistung.data;

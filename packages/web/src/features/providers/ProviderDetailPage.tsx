@@ -6,9 +6,11 @@ import { CATEGORY_COLORS, FOCUS_FILL, NEUTRAL_FILL } from "../../map/palette.ts"
 import { NrwMap } from "../../map/NrwMap.tsx";
 import { formatIsoDate, toHref } from "../../ui/format.ts";
 import { SourceNote } from "../../ui/SourceNote.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
+import { EmptyState, failureHeading, LoadFailure, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { usePrincipal } from "../auth/usePrincipal.ts";
+import { SignedInOnly } from "../auth/RequireSignIn.tsx";
+import { ProviderCorrections } from "../corrections/ProviderCorrections.tsx";
 import { ProviderCustomersByDomain } from "../sourcing/ProviderCustomersByDomain.tsx";
 import { ProviderOfferTable } from "../sourcing/ProviderOfferTable.tsx";
 import { MembershipTable } from "./MembershipTable.tsx";
@@ -91,23 +93,19 @@ export function ProviderDetailPage() {
   const boundaries = useBoundaries("gemeinde");
   const { principal } = usePrincipal();
   usePageTitle(
-    provider.data?.shortName ?? (provider.isError ? "Nicht gefunden" : "IT-Dienstleister"),
+    provider.data?.shortName ??
+      (provider.isError ? failureHeading(provider.error, "IT-Dienstleister") : "IT-Dienstleister"),
   );
 
   if (provider.isPending) return <LoadingState />;
   if (provider.isError) {
     return (
-      <>
-        <h1 className="kern-heading-large" tabIndex={-1}>
-          IT-Dienstleister nicht gefunden
-        </h1>
-        <ErrorState error={provider.error} title="IT-Dienstleister konnte nicht geladen werden" />
-        <p className="kern-body">
-          <Link className="kern-link" to="/dienstleister">
-            Zur Liste der IT-Dienstleister
-          </Link>
-        </p>
-      </>
+      <LoadFailure
+        error={provider.error}
+        what="IT-Dienstleister"
+        back={{ to: "/dienstleister", label: "Zur Liste der IT-Dienstleister" }}
+        onRetry={() => void provider.refetch()}
+      />
     );
   }
   const data = provider.data;
@@ -240,6 +238,8 @@ export function ProviderDetailPage() {
         </section>
       </div>
 
+      <ProviderCorrections provider={data} />
+
       <section aria-labelledby="ereignisse">
         <h2 id="ereignisse" className="kern-heading-medium">
           Ereignisse
@@ -255,14 +255,18 @@ export function ProviderDetailPage() {
           Welche Kommunen heute welchen Leistungsbereich von {data.shortName} beziehen, laut
           IT-Landkarte.
         </p>
-        <ProviderCustomersByDomain providerId={data.id} shortName={data.shortName} />
+        <SignedInOnly what="Die Kunden je Leistungsbereich">
+          <ProviderCustomersByDomain providerId={data.id} shortName={data.shortName} />
+        </SignedInOnly>
       </section>
 
       <section aria-labelledby="angebote">
         <h2 id="angebote" className="kern-heading-medium">
           Angebote
         </h2>
-        <ProviderOfferTable providerId={data.id} shortName={data.shortName} />
+        <SignedInOnly what="Die Angebote">
+          <ProviderOfferTable providerId={data.id} shortName={data.shortName} />
+        </SignedInOnly>
       </section>
 
       <section aria-labelledby="mitglieder">

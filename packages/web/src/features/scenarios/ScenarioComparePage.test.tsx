@@ -28,6 +28,7 @@ function column(overrides: Partial<Column>): Column {
     migrations: 0,
     affectedKommunen: 0,
     providersPerDomain: [],
+    demo: true,
     ...overrides,
   };
 }
@@ -36,6 +37,7 @@ function column(overrides: Partial<Column>): Column {
 const COMPARISON: Schemas["ScenarioComparison"] = {
   horizonYears: 5,
   sameScope: false,
+  demo: true,
   columns: [
     column({ name: "Ist (Umfang von „NRW“)" }),
     column({
@@ -72,6 +74,7 @@ const COMPARISON: Schemas["ScenarioComparison"] = {
       key: "05766020",
       name: "Detmold",
       istCostPerYear: 1_000_000,
+      demo: true,
       scenarios: [
         {
           scenarioId: 1,
@@ -101,6 +104,7 @@ const COMPARISON: Schemas["ScenarioComparison"] = {
       key: "05766044",
       name: "Lemgo",
       istCostPerYear: 500_000,
+      demo: false,
       scenarios: [
         {
           scenarioId: 1,
@@ -185,7 +189,8 @@ describe("scenario comparison", () => {
   it("colours the map by target provider and names it for every Kommune", async () => {
     renderPage();
     const legend = await screen.findByRole("list", { name: "Legende" });
-    expect(within(legend).getByText("wechselt zu regio iT")).toBeInTheDocument();
+    // With the number of Kommunen changing to it (the legend named no count before).
+    expect(within(legend).getByText(/^wechselt zu regio iT \(\d+\)$/)).toBeInTheDocument();
     expect(
       screen.getByRole("button", { name: /Detmold: wechselt.*krz Lemgo → regio iT/ }),
     ).toBeInTheDocument();

@@ -1,9 +1,8 @@
-import { comparisonNames, type ProviderChange } from "@it-atlas/domain";
+import { comparisonNames, derivedQualityLabel, type ProviderChange } from "@it-atlas/domain";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useBoundaries } from "../../api/hooks.ts";
 import type { Schemas } from "../../api/client.ts";
-import { CATEGORY_COLORS, NEUTRAL_FILL } from "../../map/palette.ts";
 import { NrwMap } from "../../map/NrwMap.tsx";
 import { Chart } from "../../ui/Chart.tsx";
 import { Pagination } from "../../ui/Pagination.tsx";
@@ -12,18 +11,16 @@ import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { TableExport } from "../../ui/TableExport.tsx";
 import { formatInteger } from "../../ui/format.ts";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
+import { DemoBadge } from "../sourcing/DemoBadge.tsx";
 import { ComparisonConstraintPrices } from "./ConstraintPricesSection.tsx";
 import { DEMO_LABEL, formatEuro, formatShare } from "./scenarioFormat.ts";
 import { useComparison, useScenarios } from "./scenarioQueries.ts";
+import { colourByTarget, type KommuneChanges } from "./targetColouring.ts";
 import "./scenarios.css";
 
 type Comparison = Schemas["ScenarioComparison"];
 type SortColumn = "name" | "ist" | "plan" | "delta";
 const PAGE_SIZE = 25;
-const STAY_FILL = CATEGORY_COLORS[7];
-const MIXED_FILL = "#1a1a1a";
-/** Colours of target providers on the map (the grey of "bleibt" is not among them). */
-const TARGET_FILLS = CATEGORY_COLORS.slice(0, 7);
 
 function scopeText(scope: Comparison["columns"][number]["scope"]): string {
   return `${formatInteger(scope.kommunen)} ${scope.kommunen === 1 ? "Kommune" : "Kommunen"}, ${formatInteger(scope.domains)} ${scope.domains === 1 ? "Leistungsbereich" : "Leistungsbereiche"}`;
@@ -53,10 +50,7 @@ export function ScenarioComparePage() {
       <h1 className="kern-heading-large" tabIndex={-1}>
         Szenarien vergleichen
       </h1>
-      <p className="kern-body">
-        Letzte Berechnung je Szenario neben dem Ist. <strong>{DEMO_LABEL}</strong>: alle Kosten
-        stammen aus der synthetischen Demo-Landkarte.
-      </p>
+      <p className="kern-body">Letzte Berechnung je Szenario neben dem Ist.</p>
       {scenarios.data ? (
         <fieldset className="kern-fieldset">
           <legend className="kern-label">Szenarien im Vergleich (höchstens fünf)</legend>
@@ -121,6 +115,7 @@ function ComparisonView({ comparison, ids }: { comparison: Comparison; ids: numb
     ["Wechsel", (column) => formatInteger(column.migrations)],
     ["Betroffene Kommunen", (column) => formatInteger(column.affectedKommunen)],
     ["Optimalitätslücke", (column) => formatShare(column.gap)],
+    ["Qualität", (column) => derivedQualityLabel(column.demo)],
   ];
   const costed = columns.filter((column) => column.costPerYear.total !== null);
   return (
@@ -141,6 +136,12 @@ function ComparisonView({ comparison, ids }: { comparison: Comparison; ids: numb
           <span className="kern-label">Als PDF exportieren</span>
         </a>
       </div>
+      {comparison.demo ? (
+        <p className="kern-body">
+          <DemoBadge /> Die mit „{DEMO_LABEL}“ gekennzeichneten Kosten beruhen ganz oder teilweise
+          auf synthetischen Werten der Demo-Landkarte und sind keine Tatsachen.
+        </p>
+      ) : null}
       {comparison.confidentialHidden ? (
         <p className="kern-body">Kosten anderer Kommunen sind vertraulich und ausgeblendet.</p>
       ) : null}
@@ -283,44 +284,20 @@ function MapDiff({ comparison }: { comparison: Comparison }) {
   const scenarioColumns = comparison.columns.filter((column) => column.scenarioId !== null);
   const [index, setIndex] = useState(0);
   const column = scenarioColumns[index];
-  const { providerName, describeChanges } = comparisonNames(comparison);
-  const { status, targets } = useMemo(() => {
-    const map = new Map<string, { name: string; inScope: boolean; changes: ProviderChange[] }>();
-    const counts = new Map<string, number>();
+  const colouring = useMemo(() => {
+    const map = new Map<string, KommuneChanges>();
     for (const kommune of comparison.kommunen) {
       const entry = kommune.scenarios[index];
-      const changes = entry?.changes ?? [];
-      map.set(kommune.key, { name: kommune.name, inScope: entry?.inScope ?? false, changes });
-      for (const target of new Set(changes.map((change) => change.toProviderId ?? ""))) {
-        counts.set(target, (counts.get(target) ?? 0) + 1);
-      }
+      map.set(kommune.key, {
+        name: kommune.name,
+        inScope: entry?.inScope ?? false,
+        changes: entry?.changes ?? [],
+      });
     }
-    // The most frequent target providers get their own colour; the rest share one.
-    const ranked = [...counts].sort((a, b) => b[1] - a[1]).map(([target]) => target);
-    return { status: map, targets: ranked };
+    return colourByTarget(map, comparisonNames(comparison));
   }, [comparison, index]);
-  const colourOf = new Map(
-    targets
-      .slice(0, TARGET_FILLS.length)
-      .map((target, position) => [target, TARGET_FILLS[position]!]),
-  );
-  const fillOf = (changes: ProviderChange[]) => {
-    const distinct = new Set(changes.map((change) => change.toProviderId ?? ""));
-    if (distinct.size > 1) return MIXED_FILL;
-    const [target = ""] = distinct;
-    return colourOf.get(target) ?? MIXED_FILL;
-  };
-  const changing = [...status.values()].filter((entry) => entry.changes.length > 0).length;
+  const changing = colouring.changing;
   if (!column) return null;
-  const legend = [
-    ...[...colourOf].map(([target, color]) => ({
-      color,
-      label: `wechselt zu ${providerName(target === "" ? null : target)}`,
-    })),
-    { color: MIXED_FILL, label: "wechselt zu mehreren oder weiteren Anbietern" },
-    { color: STAY_FILL, label: "bleibt beim Anbieter" },
-    { color: NEUTRAL_FILL, label: "nicht im Szenario" },
-  ];
   return (
     <section aria-labelledby="kartendiff">
       <h2 id="kartendiff" className="kern-heading-medium">
@@ -351,19 +328,9 @@ function MapDiff({ comparison }: { comparison: Comparison }) {
             boundaries={boundaries.data}
             title={`Zielanbieter in „${column.name}“`}
             summary={`${formatInteger(changing)} ${changing === 1 ? "Kommune wechselt" : "Kommunen wechseln"} in „${column.name}“ in mindestens einem Leistungsbereich den Anbieter; die Farbe zeigt den Zielanbieter, die Tabelle unten nennt jeden Wechsel von → nach.`}
-            fill={(key) => {
-              const entry = status.get(key);
-              if (!entry || !entry.inScope) return NEUTRAL_FILL;
-              return entry.changes.length > 0 ? fillOf(entry.changes) : STAY_FILL;
-            }}
-            legend={legend}
-            describe={(key, name) => {
-              const entry = status.get(key);
-              if (!entry || !entry.inScope) return `${name}: nicht im Szenario`;
-              return entry.changes.length > 0
-                ? `${name}: wechselt (${describeChanges(entry.changes)})`
-                : `${name}: bleibt beim Anbieter`;
-            }}
+            fill={colouring.fill}
+            legend={colouring.legend}
+            describe={colouring.describe}
           />
         ) : boundaries.isError ? (
           <ErrorState error={boundaries.error} />
@@ -437,12 +404,14 @@ function KommuneImpact({ comparison }: { comparison: Comparison }) {
               value: (row: Comparison["kommunen"][number]) => changeText(row.scenarios[index]),
             },
           ]),
+          { header: "Qualität", value: (row) => derivedQualityLabel(row.demo) },
         ]}
         rows={sorted}
       />
       <table className="kern-table">
         <caption className="kern-title">
-          Kosten je Kommune und Jahr: Ist und „{first?.name ?? ""}“ ({DEMO_LABEL})
+          Kosten je Kommune und Jahr: Ist und „{first?.name ?? ""}“
+          {comparison.demo ? ` (mit ${DEMO_LABEL})` : ""}
         </caption>
         <thead className="kern-table__head">
           <tr className="kern-table__row">
@@ -487,7 +456,15 @@ function KommuneImpact({ comparison }: { comparison: Comparison }) {
             const entry = kommune.scenarios[0];
             return (
               <tr key={kommune.key} className="kern-table__row">
-                <td className="kern-table__cell">{kommune.name}</td>
+                <td className="kern-table__cell">
+                  {kommune.name}
+                  {kommune.demo ? (
+                    <>
+                      {" "}
+                      <DemoBadge small />
+                    </>
+                  ) : null}
+                </td>
                 <td className="kern-table__cell kern-table__cell--numeric">
                   {entry?.inScope === false ? "–" : formatEuro(entry?.istCostPerYear)}
                 </td>

@@ -1,11 +1,12 @@
 import { fakeApi as api } from "../sourcing/fakeApi.testing.ts";
 import { specialisationPreset } from "@it-atlas/domain";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Schemas } from "../../api/client.ts";
 import { answerSession, buildRole, buildUser } from "../auth/buildUser.testing.ts";
+import { BOUNDARIES } from "../analysis/analysisFixtures.testing.ts";
 import { buildMeasure } from "../change/buildMeasure.testing.ts";
 import { renderWithProviders } from "../sourcing/renderWithProviders.testing.tsx";
 import { ScenarioDetailPage } from "./ScenarioDetailPage.tsx";
@@ -72,6 +73,7 @@ function buildResult(migrations: Migration[]): Schemas["ScenarioResult"] {
       domains: [],
       mergers: [],
       notes: [],
+      demo: true,
       constraintPrices: null,
       confidentialHidden: false,
     },
@@ -110,6 +112,88 @@ beforeEach(() => {
 });
 
 describe("scenario detail", () => {
+  it("shows from → to provider per Kommune and domain in a table, on a map by target provider and in the exports (issue 16, defect 8)", async () => {
+    const result = buildResult(MIGRATIONS);
+    result.plan = {
+      ...result.plan!,
+      kommunen: [
+        { key: "05766020", name: "Detmold", istCostPerYear: 100, planCostPerYear: 90, demo: false },
+        { key: "05766008", name: "Blomberg", istCostPerYear: 50, planCostPerYear: 45, demo: false },
+        { key: "05766044", name: "Lemgo", istCostPerYear: 70, planCostPerYear: 70, demo: false },
+      ],
+      providers: [
+        { id: "krz", name: "krz Lemgo" },
+        { id: "regio-it", name: "regio iT" },
+      ],
+      domains: [{ id: "einwohnerwesen", name: "Einwohnerwesen" }],
+    };
+    api.respond({ path: "/api/scenarios/5/results/latest", body: result });
+    api.respond({ path: "/api/geo/gemeinde", body: BOUNDARIES });
+    renderPage();
+    const table = await screen.findByRole("table", { name: /Wechsel im Plan: von → nach/ });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual([
+      "BlombergEinwohnerweseneigener Betriebregio iTvertraulich",
+      "DetmoldEinwohnerwesenkrz Lemgoregio iT12.000\u00a0€",
+    ]);
+    // The map: coloured by target provider, named in the legend and for every Kommune.
+    const legend = await screen.findByRole("list", { name: "Legende" });
+    expect(within(legend).getByText("wechselt zu regio iT (2)")).toBeInTheDocument();
+    expect(
+      screen.getByRole("button", {
+        name: "Detmold: wechselt (Einwohnerwesen: krz Lemgo → regio iT)",
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Lemgo: bleibt beim Anbieter" })).toBeInTheDocument();
+    // Exports: the table as CSV/Excel, the result against Ist as PDF/Excel.
+    expect(screen.getByRole("button", { name: "Wechsel als CSV exportieren" })).toBeEnabled();
+    expect(screen.getByRole("link", { name: "PDF" })).toHaveAttribute(
+      "href",
+      "/api/scenarios/compare/pdf?ids=5",
+    );
+    expect(table.textContent).not.toMatch(/regio-it|einwohnerwesen|krz\b(?! Lemgo)/);
+  });
+
+  it("names Leistungsbereiche in the definition, not their internal ids (issue 16, defect 10)", async () => {
+    const domain = (id: string, name: string) => ({
+      id,
+      parentId: "fachverfahren",
+      name,
+      description: null,
+      category: "fachverfahren",
+      isGroup: false,
+      volumeUnit: "einwohner",
+      responsibleTypes: [],
+      responsibilityBasis: null,
+      ozgIds: [],
+      position: 1,
+    });
+    api.respond({
+      path: "/api/domains",
+      body: {
+        items: [
+          domain("einwohnerwesen", "Einwohnerwesen"),
+          domain("personenstandswesen", "Personenstandswesen"),
+        ],
+      },
+    });
+    renderPage();
+    await screen.findByRole("heading", { level: 1, name: "Spezialisierung Einwohnerwesen" });
+    const figures = (label: string) =>
+      screen.getAllByText(label, { selector: "dt" })[0]?.nextElementSibling?.textContent;
+    await waitFor(() =>
+      expect(figures("Leistungsbereiche")).toBe("Einwohnerwesen, Personenstandswesen"),
+    );
+    expect(figures("Kopplungen")).toBe("Einwohnerwesen + Personenstandswesen");
+    expect(figures("Anbieter je Bereich")).toBe(
+      "Einwohnerwesen: höchstens 3; Personenstandswesen: höchstens 3",
+    );
+    const definitionFigures = screen
+      .getAllByText("Leistungsbereiche", { selector: "dt" })[0]
+      ?.closest("dl");
+    expect(definitionFigures?.textContent).not.toMatch(/einwohnerwesen|personenstandswesen/);
+  });
+
   it("lists every Pareto budget with its status and reason, not only the feasible ones (issue 16, defect 6)", async () => {
     const point = { objective: null, migrations: null, savingPerYear: null };
     api.respond({
@@ -297,8 +381,12 @@ describe("scenario detail", () => {
       body: problem(404, "not_found", "Szenario 5 wurde nicht gefunden."),
     });
     renderPage();
-    const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("Fehler beim Laden");
+    // The shared load failure of detail pages: a heading with the reason, the server's detail.
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Szenario nicht gefunden" }),
+    ).toBeVisible();
+    const alert = screen.getByRole("alert");
+    expect(alert).toHaveTextContent("Szenario konnte nicht geladen werden");
     expect(alert).toHaveTextContent("Szenario 5 wurde nicht gefunden.");
   });
 

@@ -9,16 +9,18 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { Schemas } from "../../api/client.ts";
-import { useProviders } from "../../api/hooks.ts";
+import { useDomains, useProviders } from "../../api/hooks.ts";
 import { Chart } from "../../ui/Chart.tsx";
-import { ErrorState, LoadingState, errorMessage } from "../../ui/States.tsx";
+import { ErrorState, LoadFailure, LoadingState, errorMessage } from "../../ui/States.tsx";
 import { formatDateTime, formatInteger, formatIsoDate, formatNumber } from "../../ui/format.ts";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { usePrincipal } from "../auth/usePrincipal.ts";
 import { JobProgress } from "../import/JobProgress.tsx";
 import { CommentSection } from "../change/CommentSection.tsx";
 import { CreateMeasuresFromScenario } from "../change/CreateMeasuresFromScenario.tsx";
+import { DemoBadge } from "../sourcing/DemoBadge.tsx";
 import { ConstraintPricesSection } from "./ConstraintPricesSection.tsx";
+import { ResultMigrationsSection } from "./ResultMigrationsSection.tsx";
 import { DEMO_LABEL, formatEuro, formatShare } from "./scenarioFormat.ts";
 import {
   useCancelJob,
@@ -38,7 +40,16 @@ export function ScenarioDetailPage() {
   const scenario = useScenario(id);
   usePageTitle(scenario.data?.name ?? "Szenario");
   if (scenario.isPending) return <LoadingState label="Szenario wird geladen …" />;
-  if (scenario.isError) return <ErrorState error={scenario.error} />;
+  if (scenario.isError) {
+    return (
+      <LoadFailure
+        error={scenario.error}
+        what="Szenario"
+        back={{ to: "/szenarien", label: "Zur Liste der Szenarien" }}
+        onRetry={() => void scenario.refetch()}
+      />
+    );
+  }
   return <ScenarioDetail scenario={scenario.data} />;
 }
 
@@ -52,6 +63,10 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
   const providers = useProviders();
   const providerName = (id: string) =>
     providers.data?.items.find((provider) => provider.id === id)?.shortName ?? id;
+  // Names, not internal ids (issue 16: „einwohnerwesen, personenstandswesen“ was shown).
+  const domains = useDomains();
+  const domainName = (id: string) =>
+    domains.data?.items.find((domain) => domain.id === id)?.name ?? id;
   return (
     <>
       <h1 className="kern-heading-large" tabIndex={-1}>
@@ -73,7 +88,9 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
         <div>
           <dt>Leistungsbereiche</dt>
           <dd>
-            {definition.scope.domainIds === "all" ? "alle" : definition.scope.domainIds.join(", ")}
+            {definition.scope.domainIds === "all"
+              ? "alle"
+              : definition.scope.domainIds.map(domainName).join(", ")}
           </dd>
         </div>
         <div>
@@ -101,7 +118,7 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
             {definition.constraints.couplings.length === 0
               ? "keine"
               : definition.constraints.couplings
-                  .map((coupling) => coupling.domainIds.join(" + "))
+                  .map((coupling) => coupling.domainIds.map(domainName).join(" + "))
                   .join("; ")}
           </dd>
         </div>
@@ -111,7 +128,7 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
             {definition.constraints.providerCounts.length === 0
               ? "ohne Grenze"
               : definition.constraints.providerCounts
-                  .map((count) => `${count.domainId}: höchstens ${count.max ?? "–"}`)
+                  .map((count) => `${domainName(count.domainId)}: höchstens ${count.max ?? "–"}`)
                   .join("; ")}
           </dd>
         </div>
@@ -289,8 +306,14 @@ function ResultSummary({
   return (
     <>
       <p className="kern-body">
-        Berechnet am {formatDateTime(result.createdAt)} in {formatNumber(result.seconds)} s.{" "}
-        <strong>{DEMO_LABEL}</strong>: alle Kosten stammen aus der synthetischen Demo-Landkarte.
+        Berechnet am {formatDateTime(result.createdAt)} in {formatNumber(result.seconds)} s.
+        {plan?.demo ? (
+          <>
+            {" "}
+            <DemoBadge /> Die Kosten beruhen ganz oder teilweise auf synthetischen Werten der
+            Demo-Landkarte und sind keine Tatsachen.
+          </>
+        ) : null}
       </p>
       <dl className="atlas-scenario-figures" aria-label="Kennzahlen der letzten Berechnung">
         <div>
@@ -364,6 +387,7 @@ function ResultSummary({
           confidentialHidden={plan.confidentialHidden}
         />
       ) : null}
+      {plan ? <ResultMigrationsSection plan={plan} scenarioId={scenarioId} /> : null}
       {plan ? (
         <p className="kern-body">
           <Link className="kern-link" to={`/szenarien/vergleich?ids=${scenarioId}`}>

@@ -39,6 +39,17 @@ beforeEach(() => {
           providerId: null,
           vorOrtRequired: true,
           reasons: ["Gewünschtes Betriebsmodell laut Bedarfserhebung."],
+          demo: false,
+          quality: "ohne Demodaten",
+        },
+        {
+          domainId: "finanzwesen",
+          targetModel: "vor_ort",
+          providerId: null,
+          vorOrtRequired: false,
+          reasons: ["Heutiger Betrieb laut Landkarte (Demodaten (synthetisch))."],
+          demo: true,
+          quality: "Demodaten (synthetisch)",
         },
       ],
     },
@@ -46,6 +57,19 @@ beforeEach(() => {
 });
 
 describe("strategy editor", () => {
+  it("marks a suggestion that rests on demo values with the label, and only that one", async () => {
+    renderWithProviders(
+      <Routes>
+        <Route path="/kommunen/:ags/strategie" element={<StrategyEditorPage />} />
+      </Routes>,
+      { route: `/kommunen/${AGS}/strategie` },
+    );
+    const demoRow = await screen.findByRole("region", { name: "Finanzwesen" });
+    expect(within(demoRow).getByText("Demodaten (synthetisch)")).toBeInTheDocument();
+    const ownRow = screen.getByRole("region", { name: "Einwohnerwesen" });
+    expect(within(ownRow).queryByText("Demodaten (synthetisch)")).toBeNull();
+  });
+
   it("fills a row from the suggestion with one click and saves it, showing the checks beside the row", async () => {
     const user = userEvent.setup();
     renderWithProviders(

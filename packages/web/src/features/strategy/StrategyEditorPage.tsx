@@ -7,6 +7,7 @@ import { ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { usePrincipal } from "../auth/usePrincipal.ts";
 import { CommentSection } from "../change/CommentSection.tsx";
+import { DemoBadge } from "../sourcing/DemoBadge.tsx";
 import { ErrorSummary } from "../sourcing/ErrorSummary.tsx";
 import { FieldErrorMessage } from "../sourcing/FormField.tsx";
 import { ModalDialog } from "../sourcing/ModalDialog.tsx";
@@ -357,6 +358,13 @@ export function StrategyEditor({
                     <strong>Vorschlag:</strong> {targetModelLabel[suggestion.targetModel]}
                     {suggestion.vorOrtRequired ? ", vor Ort notwendig" : ""}.{" "}
                     {suggestion.reasons.join(" ")}
+                    {suggestion.demo ? (
+                      <>
+                        {" "}
+                        <DemoBadge small /> Der Vorschlag beruht auf synthetischen Werten der
+                        Demo-Landkarte; bitte vor dem Übernehmen prüfen.
+                      </>
+                    ) : null}
                   </p>
                   <button
                     type="button"

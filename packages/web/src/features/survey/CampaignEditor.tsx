@@ -23,6 +23,7 @@ const TARGET_LABEL: Record<TargetKind, string> = {
   regierungsbezirk: "Kommunen eines Regierungsbezirks",
   kreis: "Ein Kreis mit seinen Gemeinden",
   provider: "Mitglieder eines IT-Dienstleisters",
+  kommunen: "Ausgewählte Kommunen",
 };
 
 const PURPOSE_LABEL: Record<Purpose, string> = {
@@ -207,12 +208,15 @@ const today = () =>
  */
 export function CampaignEditor({
   initial,
+  kommuneNames,
   submitLabel,
   pending,
   error,
   onSubmit,
 }: {
   initial?: CampaignInput;
+  /** Names of Kommunen chosen one by one (e.g. from the Datenlage), by key. */
+  kommuneNames?: Readonly<Record<string, string>>;
   submitLabel: string;
   pending: boolean;
   error: unknown;
@@ -229,6 +233,9 @@ export function CampaignEditor({
   const [targetKind, setTargetKind] = useState<TargetKind>(initial?.target.kind ?? "kreis");
   const [targetKey, setTargetKey] = useState(
     initial && "key" in initial.target ? initial.target.key : "",
+  );
+  const [targetKeys, setTargetKeys] = useState<string[]>(
+    initial?.target.kind === "kommunen" ? initial.target.keys : [],
   );
   const [questions, setQuestions] = useState<DraftQuestion[]>(
     () => initial?.questions?.map(toDraft) ?? [],
@@ -266,7 +273,11 @@ export function CampaignEditor({
 
   function submit() {
     const target: CampaignInput["target"] =
-      targetKind === "all" ? { kind: "all" } : { kind: targetKind, key: targetKey };
+      targetKind === "all"
+        ? { kind: "all" }
+        : targetKind === "kommunen"
+          ? { kind: "kommunen", keys: targetKeys }
+          : { kind: targetKind, key: targetKey };
     onSubmit({
       title,
       description: description.trim() || null,
@@ -383,7 +394,36 @@ export function CampaignEditor({
             </div>
           )}
         </FormField>
-        {targetKind !== "all" ? (
+        {targetKind === "kommunen" ? (
+          <div className="kern-form-input" id="erhebung-ziel-key" tabIndex={-1}>
+            <p className="kern-label">
+              {targetKeys.length === 0
+                ? "Keine Kommunen ausgewählt"
+                : `${targetKeys.length} ${targetKeys.length === 1 ? "Kommune" : "Kommunen"} ausgewählt`}
+            </p>
+            {(errorOf("target.keys") ?? errorOf("target")) ? (
+              <p className="kern-error" role="alert">
+                {errorOf("target.keys") ?? errorOf("target")}
+              </p>
+            ) : null}
+            <ul className="kern-list" aria-label="Ausgewählte Kommunen">
+              {targetKeys.map((key) => (
+                <li key={key}>
+                  {kommuneNames?.[key] ?? key}{" "}
+                  <button
+                    type="button"
+                    className="kern-btn kern-btn--tertiary kern-btn--small"
+                    onClick={() => setTargetKeys((keys) => keys.filter((item) => item !== key))}
+                  >
+                    <span className="kern-label">
+                      Entfernen<span className="kern-sr-only"> ({kommuneNames?.[key] ?? key})</span>
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : targetKind !== "all" ? (
           <FormField
             id="erhebung-ziel-key"
             label={

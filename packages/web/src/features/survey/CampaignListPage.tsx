@@ -1,5 +1,5 @@
 import { can } from "@it-atlas/domain";
-import { Link, useNavigate } from "react-router";
+import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import { useProviders, useRegions } from "../../api/hooks.ts";
 import { formatIsoDate } from "../../ui/format.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
@@ -31,6 +31,8 @@ export function useTargetName(): (target: Campaign["target"]) => string {
         return `Regierungsbezirk ${regions.data?.regierungsbezirke.find((region) => region.key === target.key)?.name ?? target.key}`;
       case "provider":
         return `Mitglieder von ${providers.data?.items.find((provider) => provider.id === target.key)?.shortName ?? target.key}`;
+      case "kommunen":
+        return `${target.keys.length} ausgewählte ${target.keys.length === 1 ? "Kommune" : "Kommunen"}`;
     }
   };
 }
@@ -170,6 +172,26 @@ export function NewCampaignPage() {
   const { principal, isPending } = usePrincipal();
   const create = useCreateCampaign();
   const navigate = useNavigate();
+  // From the Datenlage: `?kommunen=` preselects the Kommunen with the weakest coverage; the
+  // page passes their names along (a reload keeps the selection and shows the keys).
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const chosen = (params.get("kommunen") ?? "")
+    .split(",")
+    .filter((key) => /^05\d{3}(\d{3})?$/.test(key));
+  const names = (location.state as { kommuneNames?: Record<string, string> } | null)?.kommuneNames;
+  const initial =
+    chosen.length > 0
+      ? {
+          title: "Bedarfserhebung: Kommunen mit schwacher Datenlage",
+          description:
+            "Kommunen, deren Angaben in der IT-Landkarte am wenigsten belegt oder am ältesten sind (Datenlage).",
+          periodStart: new Date().toISOString().slice(0, 10),
+          periodEnd: "",
+          target: { kind: "kommunen" as const, keys: chosen },
+          questions: [],
+        }
+      : undefined;
   return (
     <>
       <p className="kern-body">
@@ -184,6 +206,8 @@ export function NewCampaignPage() {
         <AccessNotice principal={principal} who="Analystinnen und Analysten der KDN" />
       ) : (
         <CampaignEditor
+          {...(initial ? { initial } : {})}
+          {...(names ? { kommuneNames: names } : {})}
           submitLabel="Erhebung anlegen"
           pending={create.isPending}
           error={create.error}

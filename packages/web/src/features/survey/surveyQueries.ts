@@ -4,7 +4,7 @@ import { api, ensureOk, unwrap, type Schemas } from "../../api/client.ts";
 /** A campaign with its question set. */
 export type Campaign = Schemas["Campaign"];
 /** What an analyst enters for a campaign. */
-export type CampaignInput = Schemas["CampaignDefinition"];
+export type CampaignInput = Schemas["CampaignDefinitionInput"];
 /** One question definition. */
 export type Question = Schemas["SurveyQuestion"];
 /** A Kommune's questionnaire (questions that apply to it, answers, landscape prefill). */
