@@ -98,7 +98,7 @@ describe("corrections with history", () => {
     const currentText = (await current.textContent()) ?? "";
     expect(currentText).toContain("selbst gemeldet");
     expect(currentText).toContain("Ratsbeschluss 2026/117");
-    expect(currentText).toContain("Stand 2026-03-01");
+    expect(currentText).toContain("Stand 01.03.2026");
     expect(await current.getByRole("link", { name: /Beleg 1/ }).getAttribute("href")).toBe(
       SOURCE_URL,
     );

@@ -16,6 +16,7 @@ export * from "./ozg/Ozg.ts";
 export * from "./paging/Page.ts";
 export * from "./stats/Stats.ts";
 export * from "./i18n/germanMessages.ts";
+export * from "./format/germanFormat.ts";
 export * from "./export/csv.ts";
 export * from "./landscape/ServiceDomain.ts";
 export * from "./landscape/OperatingModel.ts";

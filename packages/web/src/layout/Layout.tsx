@@ -4,60 +4,12 @@ import { AccountNavigation } from "../features/auth/AccountNavigation.tsx";
 import { SecondFactorNotice } from "../features/auth/SecondFactorNotice.tsx";
 import { NotificationBell } from "../features/change/NotificationBell.tsx";
 import { LoadingState } from "../ui/States.tsx";
-
-/** Navigation in the order of the work: the picture, OZG, planning, change, data exchange. */
-const NAVIGATION: ReadonlyArray<{
-  group: string;
-  items: ReadonlyArray<{ to: string; label: string; end: boolean }>;
-}> = [
-  {
-    group: "Überblick",
-    items: [
-      { to: "/", label: "Start", end: true },
-      { to: "/landkarte", label: "Landkarte", end: false },
-      { to: "/kommunen", label: "Kommunen", end: false },
-      { to: "/dienstleister", label: "IT-Dienstleister", end: false },
-      { to: "/leistungsbereiche", label: "Leistungsbereiche", end: false },
-    ],
-  },
-  {
-    group: "OZG",
-    items: [
-      { to: "/ozg", label: "OZG-Katalog", end: false },
-      { to: "/ozg-umsetzung", label: "OZG-Umsetzung", end: false },
-    ],
-  },
-  {
-    group: "Planung",
-    items: [
-      { to: "/bedarfserhebung", label: "Bedarfserhebung", end: false },
-      { to: "/fragmentierung", label: "Fragmentierung", end: false },
-      { to: "/szenarien", label: "Szenarien", end: false },
-    ],
-  },
-  {
-    group: "Veränderung",
-    items: [
-      { to: "/massnahmen", label: "Maßnahmen", end: false },
-      { to: "/roadmap", label: "Roadmap", end: false },
-      { to: "/gremien", label: "Gremien & Beschlüsse", end: false },
-      { to: "/kennzahlen", label: "Kennzahlen", end: false },
-      { to: "/berichte", label: "Berichte", end: false },
-    ],
-  },
-  {
-    group: "Daten",
-    items: [
-      { to: "/import-export", label: "Import/Export", end: false },
-      { to: "/korrekturen", label: "Korrekturen", end: false },
-      { to: "/datenlage", label: "Datenlage", end: false },
-    ],
-  },
-];
+import { MainNavigation } from "./MainNavigation.tsx";
 
 /**
- * Page frame: skip link, KERN Kopfzeile, header with navigation and account area, main
- * landmark and footer with the data attributions. Focus moves to the main heading after navigation.
+ * Page frame: skip link, KERN Kopfzeile, header with the main navigation (a menu button on
+ * small screens) and account area, main landmark and footer with the data attributions. Focus
+ * moves to the main heading after navigation.
  */
 export function Layout() {
   const location = useLocation();
@@ -111,26 +63,7 @@ export function Layout() {
             <span aria-hidden="true" className="atlas-brand__mark" />
             IT-Atlas NRW
           </NavLink>
-          <nav aria-label="Hauptnavigation">
-            <ul className="atlas-nav">
-              {NAVIGATION.map(({ group, items }) => (
-                <li key={group} className="atlas-nav__group">
-                  <span className="atlas-nav__group-label" id={`nav-${group}`}>
-                    {group}
-                  </span>
-                  <ul aria-labelledby={`nav-${group}`}>
-                    {items.map((item) => (
-                      <li key={item.to}>
-                        <NavLink to={item.to} end={item.end} className="atlas-nav__link">
-                          {item.label}
-                        </NavLink>
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <MainNavigation />
           <NotificationBell />
           <AccountNavigation />
         </div>

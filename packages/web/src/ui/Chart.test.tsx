@@ -44,3 +44,25 @@ describe("Chart", () => {
     expect(image).toHaveAttribute("aria-label", "Mengenanteile in Einwohnerwesen");
   });
 });
+
+describe("Chart numbers", () => {
+  it("writes German numbers on a value axis, not ECharts' English ones", async () => {
+    render(
+      <Chart
+        title="Kosten je Szenario"
+        description="Laufende Kosten je Jahr."
+        option={{
+          xAxis: { type: "category", data: ["Ist", "Szenario A"] },
+          yAxis: { type: "value" },
+          series: [{ type: "bar", data: [25_000_000, 21_500_000] }],
+        }}
+        table={{ columns: ["Szenario", "Kosten"], rows: [["Ist", 25_000_000]] }}
+      />,
+    );
+    const image = screen.getByRole("img", { name: "Kosten je Szenario" });
+    await waitFor(() => expect(image.querySelector("svg text")).not.toBeNull());
+    const labels = [...image.querySelectorAll("svg text")].map((text) => text.textContent);
+    expect(labels).toContain("25 Mio.");
+    expect(labels.join(" ")).not.toMatch(/\d,\d{3}/);
+  });
+});

@@ -1,6 +1,7 @@
 import type * as EChartsCore from "echarts/core";
 import type { EChartsCoreOption } from "echarts/core";
 import { useEffect, useId, useRef, useState } from "react";
+import { withGermanNumbers } from "./chartFormat.ts";
 import { formatNumber } from "./format.ts";
 
 /** The chart's data as a table: the accessible alternative every chart must offer. */
@@ -83,11 +84,12 @@ export function Chart({ title, description, option, table, height = 320 }: Chart
           width: element.clientWidth || 640,
         });
         // ECharts' aria module writes its own (English) aria-label on the container; keep the
-        // German title as the accessible name (the table carries the numbers).
+        // German title as the accessible name (the table carries the numbers). Axes and
+        // tooltips get German numbers unless the chart formats them itself.
         chart.setOption({
           animation: false,
           aria: { enabled: true, label: { description: title } },
-          ...option,
+          ...withGermanNumbers(option),
         });
         if (typeof ResizeObserver !== "undefined") {
           observer = new ResizeObserver(() => chart?.resize({ width: element.clientWidth || 640 }));

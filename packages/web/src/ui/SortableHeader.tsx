@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Icon } from "./Icon.tsx";
 
 /** Column header that sorts the list; announces the direction via aria-sort. */
 export function SortableHeader<Column extends string>({
@@ -27,7 +28,11 @@ export function SortableHeader<Column extends string>({
     >
       <button type="button" className="atlas-sort" onClick={() => onSort(column, next)}>
         {label}
-        <span aria-hidden="true">{active ? (direction === "asc" ? " ▲" : " ▼") : " ↕"}</span>
+        <Icon
+          className="atlas-sort__icon"
+          name={active ? (direction === "asc" ? "arrowUp" : "arrowDown") : "unfold"}
+          size={1}
+        />
         <span className="atlas-visually-hidden">
           {active
             ? `, sortiert ${direction === "asc" ? "aufsteigend" : "absteigend"}`

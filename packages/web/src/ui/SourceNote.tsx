@@ -19,7 +19,7 @@ export function SourceNote({ provenance }: { provenance: Provenance }) {
         </a>
       ) : null}
       {provenance.asOf ? (
-        <span className="kern-body--small"> · Stand {provenance.asOf}</span>
+        <span className="kern-body--small"> · Stand {formatIsoDate(provenance.asOf)}</span>
       ) : null}
       {provenance.evidenceDate &&
       provenance.evidenceDate !== provenance.asOf &&

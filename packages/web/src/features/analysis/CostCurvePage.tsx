@@ -28,12 +28,13 @@ const BASIS_LABEL: Record<CurveBasis, string> = {
 const DEFAULT_DOMAIN = "einwohnerwesen";
 
 /** Axis labels in German number format (ECharts formats them in English). */
-function formatAxis(value: number): string {
-  return formatNumber(value);
-}
-
 function round(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+/** Grid volumes (a log grid) are whole from 100 on: "30.663 Einwohner", not "30.662,67". */
+function roundVolume(volume: number): number {
+  return volume >= 100 ? Math.round(volume) : round(volume);
 }
 
 function CurveChart({
@@ -58,9 +59,8 @@ function CurveChart({
         name: unit,
         nameLocation: "middle",
         nameGap: 30,
-        axisLabel: { formatter: formatAxis },
       },
-      yAxis: { type: "value", name: "€ je Jahr", axisLabel: { formatter: formatAxis } },
+      yAxis: { type: "value", name: "€ je Jahr" },
       series: [
         {
           name: "Kommunen (Menge, laufende Kosten)",
@@ -107,7 +107,7 @@ function CurveChart({
         caption: "Kurve und Band an ausgewählten Mengen",
         columns: [`Menge (${unit})`, "Kurve (€)", "Band unten (€)", "Band oben (€)"],
         rows: fit.uncertainty.band.map((point) => [
-          round(point.volume),
+          roundVolume(point.volume),
           round(point.fit),
           round(point.lower),
           round(point.upper),
@@ -157,9 +157,8 @@ function AverageCostChart({
         name: `${unit} (logarithmisch)`,
         nameLocation: "middle",
         nameGap: 30,
-        axisLabel: { formatter: formatAxis },
       },
-      yAxis: { type: "value", name: `€ je ${unitSingular}`, axisLabel: { formatter: formatAxis } },
+      yAxis: { type: "value", name: `€ je ${unitSingular}` },
       series: [
         {
           name: "Kommunen (Kosten je Einheit)",
@@ -191,7 +190,7 @@ function AverageCostChart({
       table={{
         caption: `Durchschnittskosten je ${unitSingular} an ausgewählten Mengen`,
         columns: [`Menge (${unit})`, `Kurve (€ je ${unitSingular})`],
-        rows: curve.map((point) => [round(point.volume), round(point.average)]),
+        rows: curve.map((point) => [roundVolume(point.volume), round(point.average)]),
       }}
     />
   );

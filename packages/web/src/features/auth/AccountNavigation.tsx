@@ -2,6 +2,7 @@ import { can, type Principal } from "@it-atlas/domain";
 import { useEffect, useId, useRef, useState } from "react";
 import { NavLink, useLocation, useNavigate } from "react-router";
 import type { Schemas } from "../../api/client.ts";
+import { Icon } from "../../ui/Icon.tsx";
 import { signInPath } from "../../ui/signInPath.ts";
 import { errorMessage } from "../../ui/States.tsx";
 import { useSignOut } from "./sessionQueries.ts";
@@ -53,9 +54,7 @@ function AccountMenu({ user, principal }: { user: Schemas["UserView"]; principal
       >
         <span className="kern-icon kern-icon--account-circle" aria-hidden="true" />
         <span className="atlas-visually-hidden">Konto von</span> {user.displayName}
-        <span className="atlas-account__chevron" aria-hidden="true">
-          {open ? "▴" : "▾"}
-        </span>
+        <Icon className="atlas-account__chevron" name={open ? "expandLess" : "expandMore"} />
       </button>
       <div id={panelId} className="atlas-account__panel" hidden={!open}>
         <p className="kern-body kern-body--small atlas-account__email">

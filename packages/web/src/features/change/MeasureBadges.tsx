@@ -1,3 +1,4 @@
+import { Icon } from "../../ui/Icon.tsx";
 import type { Measure } from "./changeQueries.ts";
 import { STATUS_LABEL } from "./measureFormValues.ts";
 
@@ -22,17 +23,17 @@ export function ScheduleBadges({
     <>
       {measure.overdue ? (
         <span className="atlas-flag atlas-flag--overdue">
-          <span aria-hidden="true">⚠ </span>überfällig
+          <Icon name="warning" size={1} /> überfällig
         </span>
       ) : null}
       {measure.blocked ? (
         <span className="atlas-flag atlas-flag--blocked">
-          <span aria-hidden="true">⛔ </span>blockiert
+          <Icon name="blocked" size={1} /> blockiert
         </span>
       ) : null}
       {critical ? (
         <span className="atlas-flag atlas-flag--critical">
-          <span aria-hidden="true">◆ </span>kritischer Pfad
+          <Icon name="diamond" size={1} /> kritischer Pfad
         </span>
       ) : null}
     </>

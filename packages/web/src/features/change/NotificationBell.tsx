@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "react-router";
 import { formatDateTime } from "../../ui/format.ts";
+import { Icon } from "../../ui/Icon.tsx";
 import { ErrorState } from "../../ui/States.tsx";
 import { usePrincipal } from "../auth/usePrincipal.ts";
 import { useMarkNotificationsRead, useNotifications } from "./changeQueries.ts";
@@ -52,9 +53,11 @@ export function NotificationBell() {
         aria-controls={panelId}
         onClick={() => setOpen(!open)}
       >
-        <span aria-hidden="true">🔔 </span>
+        <Icon name="notifications" />
         <span className="kern-label">
-          Benachrichtigungen{unread > 0 ? ` (${unread} ungelesen)` : ""}
+          {/* On a phone only the bell and the count show; the name stays for screen readers. */}
+          <span className="atlas-notifications__word">Benachrichtigungen</span>
+          {unread > 0 ? ` (${unread} ungelesen)` : ""}
         </span>
       </button>
       <div id={panelId} className="atlas-notifications__panel" hidden={!open}>

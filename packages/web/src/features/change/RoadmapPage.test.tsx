@@ -1,7 +1,7 @@
 import { fakeApi as api } from "../sourcing/fakeApi.testing.ts";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { answerSession, buildUser } from "../auth/buildUser.testing.ts";
 import { renderWithProviders } from "../sourcing/renderWithProviders.testing.tsx";
 import { buildMeasure } from "./buildMeasure.testing.ts";
@@ -62,4 +62,37 @@ describe("Roadmap", () => {
     expect(rows[2]).toHaveTextContent("Welle 1");
     expect(rows[2]).toHaveTextContent("blockiert");
   });
+
+  it("shows the measures as a list by default on a narrow screen", async () => {
+    // A phone: every max-width query below 48rem matches.
+    vi.stubGlobal("matchMedia", (query: string) => ({
+      matches: query.includes("max-width"),
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    }));
+    renderWithProviders(<RoadmapPage />, { route: "/roadmap" });
+    const list = await screen.findByRole("region", {
+      name: /^Maßnahmen 01.01.2027 bis 31.12.2028/,
+    });
+    expect(screen.getByRole("radio", { name: "Liste" })).toBeChecked();
+    expect(screen.queryByRole("region", { name: /^Zeitleiste/ })).toBeNull();
+    const group = within(list).getByRole("region", { name: "Einwohnerwesen" });
+    const items = within(group).getAllByRole("listitem");
+    expect(items[0]).toHaveTextContent("01.01.2027 bis 31.12.2027");
+    expect(items[0]).toHaveTextContent("überfällig");
+    expect(items[1]).toHaveTextContent("hängt ab von Wechsel Einwohnerwesen zu regio iT – Welle 1");
+  });
+
+  it("keeps the Gantt on a wide screen and the list when chosen", async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<RoadmapPage />, { route: "/roadmap" });
+    await screen.findByRole("region", { name: /^Zeitleiste 01.01.2027 bis 31.12.2028/ });
+    await user.click(screen.getByRole("radio", { name: "Liste" }));
+    expect(screen.getByRole("region", { name: /^Maßnahmen 01.01.2027/ })).toBeInTheDocument();
+  });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
 });

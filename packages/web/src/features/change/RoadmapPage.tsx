@@ -2,8 +2,10 @@ import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useDomains, useProviders, useRegions } from "../../api/hooks.ts";
 import { SelectField } from "../../ui/Field.tsx";
+import { Icon } from "../../ui/Icon.tsx";
 import { formatInteger, formatIsoDate } from "../../ui/format.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
+import { NARROW_SCREEN, useMediaQuery } from "../../ui/useMediaQuery.ts";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { useRoadmap, type Measure } from "./changeQueries.ts";
 import { ScheduleBadges, StatusText } from "./MeasureBadges.tsx";
@@ -17,15 +19,31 @@ import "./change.css";
 
 const GROUPINGS = Object.keys(GROUPING_LABEL) as RoadmapGrouping[];
 
-/** Roadmap of the measures: Gantt by domain, provider or Kreis, or the same as a table. */
+/** The three ways to show the roadmap; the value is the `ansicht` URL parameter. */
+const VIEWS = [
+  ["zeitleiste", "Zeitleiste"],
+  ["liste", "Liste"],
+  ["tabelle", "Tabelle"],
+] as const;
+type RoadmapView = (typeof VIEWS)[number][0];
+
+function viewOf(value: string | null): RoadmapView | undefined {
+  return VIEWS.find(([view]) => view === value)?.[0];
+}
+
+/**
+ * Roadmap of the measures: Gantt by domain, provider or Kreis, the same as a list or a table.
+ * On a phone the Gantt's bars would be a few pixels wide, so the list is the default there.
+ */
 export function RoadmapPage() {
   usePageTitle("Roadmap");
   const [params, setParams] = useSearchParams();
   const grouping = GROUPINGS.find((value) => value === params.get("gruppe")) ?? "domain";
   // Local state answers the radio at once; the URL (updated in a transition) keeps it shareable.
-  const [view, setView] = useState<"zeitleiste" | "tabelle">(
-    params.get("ansicht") === "tabelle" ? "tabelle" : "zeitleiste",
-  );
+  // Without a choice the screen decides: the list on narrow screens, the Gantt on wide ones.
+  const [chosenView, setView] = useState<RoadmapView | undefined>(viewOf(params.get("ansicht")));
+  const narrow = useMediaQuery(NARROW_SCREEN);
+  const view: RoadmapView = chosenView ?? (narrow ? "liste" : "zeitleiste");
   const query = {
     domain: params.get("domain") || undefined,
     provider: params.get("provider") || undefined,
@@ -54,7 +72,8 @@ export function RoadmapPage() {
       </h1>
       <p className="kern-body">
         Zeitleiste der <Link to="/massnahmen">Maßnahmen</Link>. Überfällige und blockierte Maßnahmen
-        sind mit Text und Muster markiert, die Maßnahmen des kritischen Pfads mit ◆.
+        sind mit Text und Muster markiert, die Maßnahmen des kritischen Pfads mit einer Raute{" "}
+        <Icon name="diamond" size={1} />.
       </p>
       <form
         className="atlas-filters"
@@ -121,12 +140,7 @@ export function RoadmapPage() {
         <fieldset className="kern-fieldset">
           <legend className="kern-label">Darstellung</legend>
           <div className="kern-fieldset__body kern-fieldset__body--horizontal">
-            {(
-              [
-                ["zeitleiste", "Zeitleiste"],
-                ["tabelle", "Tabelle"],
-              ] as const
-            ).map(([value, label]) => (
+            {VIEWS.map(([value, label]) => (
               <div className="kern-form-check" key={value}>
                 <input
                   id={`ansicht-${value}`}
@@ -136,7 +150,7 @@ export function RoadmapPage() {
                   checked={view === value}
                   onChange={() => {
                     setView(value);
-                    set("ansicht", value === "zeitleiste" ? undefined : value);
+                    set("ansicht", value);
                   }}
                 />
                 <label className="kern-label" htmlFor={`ansicht-${value}`}>
@@ -178,11 +192,9 @@ export function RoadmapPage() {
                 : `${data.criticalPath.map((id) => titles.get(id) ?? String(id)).join(" → ")} (${formatInteger(data.criticalPathDays)} Tage)`}
             </p>
           </section>
-          {view === "zeitleiste" ? (
-            <Gantt layout={layout} today={data.today} />
-          ) : (
-            <RoadmapTable layout={layout} grouping={grouping} />
-          )}
+          {view === "zeitleiste" ? <Gantt layout={layout} today={data.today} /> : null}
+          {view === "liste" ? <RoadmapList layout={layout} /> : null}
+          {view === "tabelle" ? <RoadmapTable layout={layout} grouping={grouping} /> : null}
         </>
       ) : null}
     </>
@@ -269,6 +281,45 @@ function Gantt({ layout, today }: { layout: RoadmapLayout; today: string }) {
         Legende: schraffiert rot = überfällig, schraffiert gestrichelt = blockiert, schwarzer Rahmen
         = kritischer Pfad, rote Linie = heute. Jede Markierung steht auch als Text neben dem Titel.
       </p>
+    </section>
+  );
+}
+
+/** The roadmap as a list per group: readable on a phone, each measure with its dates in words. */
+function RoadmapList({ layout }: { layout: RoadmapLayout }) {
+  return (
+    <section className="atlas-section" aria-labelledby="liste-titel">
+      <h2 className="kern-heading-medium" id="liste-titel">
+        Maßnahmen {formatIsoDate(layout.start)} bis {formatIsoDate(layout.end)}
+      </h2>
+      {layout.groups.map((group) => (
+        <section key={group.key} aria-labelledby={`liste-${group.key || "ohne"}`}>
+          <h3 className="kern-heading-small" id={`liste-${group.key || "ohne"}`}>
+            {group.label}
+          </h3>
+          <ul className="atlas-roadmap-list">
+            {group.rows.map((row) => (
+              <li key={row.measure.id} className="atlas-roadmap-list__item">
+                <Link className="kern-link" to={`/massnahmen/${row.measure.id}`}>
+                  {row.measure.title}
+                </Link>
+                <p className="kern-body kern-body--small">
+                  <StatusText status={row.measure.status} />
+                  <ScheduleBadges measure={row.measure} critical={row.critical} />
+                </p>
+                <p className="kern-body kern-body--small">
+                  {row.measure.startDate || row.measure.dueDate
+                    ? `${formatIsoDate(row.measure.startDate)} bis ${formatIsoDate(row.measure.dueDate)}`
+                    : "ohne Termine"}
+                  {row.measure.dependsOn.length > 0
+                    ? ` · hängt ab von ${row.measure.dependsOn.map((dependency) => dependency.title).join(", ")}`
+                    : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </section>
   );
 }

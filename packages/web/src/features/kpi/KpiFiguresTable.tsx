@@ -1,16 +1,9 @@
-import { formatDecimal, formatInteger } from "../../ui/format.ts";
+import { formatDecimal, formatEuro, formatInteger, formatPercent } from "../../ui/format.ts";
 import { DemoBadge } from "../sourcing/DemoBadge.tsx";
 import type { KpiFiguresView } from "./kpiQueries.ts";
 
-const percent = new Intl.NumberFormat("de-DE", { style: "percent", maximumFractionDigits: 1 });
-const euro = new Intl.NumberFormat("de-DE", {
-  style: "currency",
-  currency: "EUR",
-  maximumFractionDigits: 0,
-});
-
 function share(value: number | null): string {
-  return value === null ? "–" : percent.format(value);
+  return formatPercent(value);
 }
 
 /** The current figures of a scope as a table (the same numbers as the reports). */
@@ -20,7 +13,7 @@ export function KpiFiguresTable({ name, figures }: { name: string; figures: KpiF
       "vertraulich"
     ) : (
       <>
-        {euro.format(value)} {figures.costDemo ? <DemoBadge small /> : null}
+        {formatEuro(value)} {figures.costDemo ? <DemoBadge small /> : null}
       </>
     );
   const rows: Array<[string, React.ReactNode]> = [

@@ -1,18 +1,11 @@
 import { useMemo } from "react";
 import { Link } from "react-router";
 import type { Schemas } from "../../api/client.ts";
-import { formatInteger } from "../../ui/format.ts";
+import { formatEuro, formatEuroCents, formatInteger } from "../../ui/format.ts";
 import { SortableTable, type TableColumn } from "../../ui/SortableTable.tsx";
 import { costPerInhabitant, OPERATING_MODEL_LABEL } from "./colouring.ts";
 
 type Sourcing = Schemas["Sourcing"];
-
-const euro = new Intl.NumberFormat("de-DE", {
-  style: "currency",
-  currency: "EUR",
-  maximumFractionDigits: 0,
-});
-const euroCents = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
 
 function providerText(item: Sourcing): string {
   if (item.provider) return item.provider.shortName;
@@ -66,7 +59,7 @@ const COLUMNS: Array<TableColumn<Sourcing>> = [
     header: "Kosten je Jahr",
     numeric: true,
     sortValue: (item) => item.annualCost,
-    accessor: (item) => (item.annualCost === null ? "–" : euro.format(item.annualCost)),
+    accessor: (item) => (item.annualCost === null ? "–" : formatEuro(item.annualCost)),
   },
   {
     id: "costPerInhabitant",
@@ -75,7 +68,7 @@ const COLUMNS: Array<TableColumn<Sourcing>> = [
     sortValue: costPerInhabitant,
     accessor: (item) => {
       const perInhabitant = costPerInhabitant(item);
-      return perInhabitant === undefined ? "–" : euroCents.format(perInhabitant);
+      return perInhabitant === undefined ? "–" : formatEuroCents(perInhabitant);
     },
   },
   {
@@ -139,7 +132,7 @@ export function LandscapeTable({
           <th scope="row" className="kern-table__header" colSpan={4}>
             Summe ({formatInteger(items.length)} Kommunen)
           </th>
-          <td className="kern-table__cell kern-table__cell--numeric">{euro.format(total)}</td>
+          <td className="kern-table__cell kern-table__cell--numeric">{formatEuro(total)}</td>
           <td className="kern-table__cell" colSpan={3} />
         </tr>
       }

@@ -1,17 +1,10 @@
 import { Link } from "react-router";
 import type { Schemas } from "../../api/client.ts";
-import { formatInteger, formatIsoDate } from "../../ui/format.ts";
+import { formatEuro, formatEuroCents, formatInteger, formatIsoDate } from "../../ui/format.ts";
 import { SourceNote } from "../../ui/SourceNote.tsx";
 import { costPerInhabitant, OPERATING_MODEL_LABEL } from "./colouring.ts";
 
 type Sourcing = Schemas["Sourcing"];
-
-const euro = new Intl.NumberFormat("de-DE", {
-  style: "currency",
-  currency: "EUR",
-  maximumFractionDigits: 0,
-});
-const euroCents = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
 
 /** Side panel with one Kommune's sourcing of the selected domain. */
 export function SourcingPanel({
@@ -33,16 +26,13 @@ export function SourcingPanel({
         ["IT-Dienstleister", item.provider?.shortName ?? "–"],
         ["Partnerkommune", item.partner?.name ?? "–"],
         ["Produkt", item.product ? `${item.product.name} (${item.product.vendor})` : "–"],
-        ["Kosten je Jahr", item.annualCost === null ? "–" : euro.format(item.annualCost)],
-        [
-          "davon Investition",
-          item.investmentCost === null ? "–" : euro.format(item.investmentCost),
-        ],
+        ["Kosten je Jahr", item.annualCost === null ? "–" : formatEuro(item.annualCost)],
+        ["davon Investition", item.investmentCost === null ? "–" : formatEuro(item.investmentCost)],
         [
           "Kosten je Einwohner",
           costPerInhabitant(item) === undefined
             ? "–"
-            : euroCents.format(costPerInhabitant(item) ?? 0),
+            : formatEuroCents(costPerInhabitant(item) ?? 0),
         ],
         [
           "Menge",

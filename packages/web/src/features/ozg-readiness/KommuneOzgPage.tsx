@@ -11,6 +11,7 @@ import { ChecklistEditDialog, LeistungEditDialog } from "./EditDialogs.tsx";
 import { KommuneLeistungenTable } from "./KommuneLeistungenTable.tsx";
 import { useKommuneOzg, useOnlineServices } from "./ozgReadinessQueries.ts";
 import { OzgNavigation } from "./OzgNavigation.tsx";
+import { formatCount } from "../../ui/format.ts";
 import { formatShare, kommuneTypeLabel } from "./readinessColouring.ts";
 import "./ozgReadiness.css";
 
@@ -93,8 +94,8 @@ export function KommuneOzgPage() {
         <div className="atlas-coverage">
           <div className="atlas-panel">
             <p className="kern-body kern-body--bold" id="abdeckung-wert">
-              {coverage.online} von {coverage.responsible} zuständigen OZG-Leistungen online (
-              {formatShare(coverage.share)})
+              {formatCount(coverage.online, coverage.responsible)} zuständigen OZG-Leistungen online
+              ({formatShare(coverage.share)})
             </p>
             <div
               className="atlas-coverage__bar"

@@ -6,6 +6,7 @@ import { NrwMap } from "../../map/NrwMap.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { DemoBanner } from "../sourcing/DemoBanner.tsx";
+import { formatCount, formatInteger } from "../../ui/format.ts";
 import { colourReadiness, formatShare } from "./readinessColouring.ts";
 import { ReadinessFilters, type BoardParams } from "./ReadinessFilters.tsx";
 import { ReadinessTable } from "./ReadinessTable.tsx";
@@ -159,15 +160,17 @@ export function ReadinessBoardPage() {
           ).map((status) => (
             <div key={status} className="atlas-figure">
               <dt className="kern-body kern-body--small">{readinessStatusLabel[status]}</dt>
-              <dd className="atlas-figure__value">{board.data?.service?.counts[status]}</dd>
+              <dd className="atlas-figure__value">
+                {formatInteger(board.data?.service?.counts[status])}
+              </dd>
             </div>
           ))}
         </dl>
       ) : null}
       {board.data && !service ? (
         <p className="kern-body">
-          {regionName}: {board.data.total.online} von {board.data.total.responsible} zuständigen
-          OZG-Leistungen online ({formatShare(board.data.total.share)}).
+          {regionName}: {formatCount(board.data.total.online, board.data.total.responsible)}{" "}
+          zuständigen OZG-Leistungen online ({formatShare(board.data.total.share)}).
         </p>
       ) : null}
       {board.data && area ? (

@@ -2,7 +2,7 @@ import { readinessStatusLabel, type CsvColumn } from "@it-atlas/domain";
 import { useMemo } from "react";
 import { Link } from "react-router";
 import type { Schemas } from "../../api/client.ts";
-import { formatIsoDate } from "../../ui/format.ts";
+import { formatInteger, formatIsoDate } from "../../ui/format.ts";
 import { SortableTable, type TableColumn } from "../../ui/SortableTable.tsx";
 import { DemoBadge } from "../sourcing/DemoBadge.tsx";
 import { formatShare, kommuneTypeLabel, STATUS_COLOR } from "./readinessColouring.ts";
@@ -114,7 +114,7 @@ function tableColumns(serviceName: string | null): Array<TableColumn<Row>> {
         <>
           {formatShare(row.coverage.share)}{" "}
           <span className="atlas-muted">
-            ({row.coverage.online}/{row.coverage.responsible})
+            ({formatInteger(row.coverage.online)}/{formatInteger(row.coverage.responsible)})
           </span>
           {row.demo ? (
             <>

@@ -1,5 +1,6 @@
 import type { Schemas } from "../../api/client.ts";
 import { TableExport } from "../../ui/TableExport.tsx";
+import { formatInteger } from "../../ui/format.ts";
 import { formatShare } from "./readinessColouring.ts";
 
 type Region = Schemas["ReadinessRegion"];
@@ -84,7 +85,8 @@ export function RegionTable({
                 <td className="kern-table__cell kern-table__cell--numeric">
                   {formatShare(region.coverage.share)}{" "}
                   <span className="atlas-muted">
-                    ({region.coverage.online}/{region.coverage.responsible})
+                    ({formatInteger(region.coverage.online)}/
+                    {formatInteger(region.coverage.responsible)})
                   </span>
                 </td>
                 {serviceName && region.serviceCounts ? (

@@ -1,14 +1,4 @@
-const wholeEuro = new Intl.NumberFormat("de-DE", {
-  style: "currency",
-  currency: "EUR",
-  maximumFractionDigits: 0,
-});
-const euroAndCent = new Intl.NumberFormat("de-DE", {
-  style: "currency",
-  currency: "EUR",
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
+import { formatEuro as wholeEuro, formatEuroCents } from "../../ui/format.ts";
 
 /**
  * 135000 → "135.000 €", 355.56 → "355,56 €", null → "–". Cents only where there are any,
@@ -16,5 +6,5 @@ const euroAndCent = new Intl.NumberFormat("de-DE", {
  */
 export function formatEuro(value: number | null | undefined): string {
   if (value === null || value === undefined) return "–";
-  return Number.isInteger(value) ? wholeEuro.format(value) : euroAndCent.format(value);
+  return Number.isInteger(value) ? wholeEuro(value) : formatEuroCents(value);
 }

@@ -2,7 +2,7 @@ import { can, targetModelLabel } from "@it-atlas/domain";
 import { useId, useState } from "react";
 import { Link, useParams } from "react-router";
 import { useOrganisation, useProviders } from "../../api/hooks.ts";
-import { formatIsoDate } from "../../ui/format.ts";
+import { formatDateTime, formatIsoDate } from "../../ui/format.ts";
 import { ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { usePrincipal } from "../auth/usePrincipal.ts";
@@ -168,10 +168,7 @@ function Versions({ ags, items }: { ags: string; items: readonly Strategy[] }) {
                   </td>
                   <td className="kern-table__cell">{formatIsoDate(item.councilDecisionDate)}</td>
                   <td className="kern-table__cell">
-                    {new Date(item.updatedAt).toLocaleString("de-DE", {
-                      timeZone: "Europe/Berlin",
-                    })}{" "}
-                    ({item.updatedBy})
+                    {formatDateTime(item.updatedAt)} ({item.updatedBy})
                   </td>
                   <td className="kern-table__cell">
                     <a

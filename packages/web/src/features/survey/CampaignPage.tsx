@@ -4,7 +4,7 @@ import { Link, useParams } from "react-router";
 import { useBoundaries, useProviders, useRegions } from "../../api/hooks.ts";
 import { NrwMap } from "../../map/NrwMap.tsx";
 import { NEUTRAL_FILL } from "../../map/palette.ts";
-import { formatIsoDate } from "../../ui/format.ts";
+import { formatDay, formatIsoDate } from "../../ui/format.ts";
 import { OneTimeSecret } from "../../ui/OneTimeSecret.tsx";
 import { ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
@@ -364,10 +364,7 @@ function Progress({ campaign, progress }: { campaign: Campaign; progress: Campai
                   {item.overdue ? " (überfällig)" : ""}
                   {item.lastChange === null
                     ? ""
-                    : `, zuletzt geändert am ${new Date(item.lastChange).toLocaleDateString(
-                        "de-DE",
-                        { timeZone: "Europe/Berlin" },
-                      )}`}
+                    : `, zuletzt geändert am ${formatDay(item.lastChange)}`}
                 </li>
               ))}
             </ul>
@@ -456,11 +453,7 @@ function LinkDialog({
         >
           <p className="kern-body">
             Wer diesen Link hat, kann die Erhebung für {kommune.name} ohne Konto beantworten –
-            gültig bis{" "}
-            {new Date(create.data.expiresAt).toLocaleDateString("de-DE", {
-              timeZone: "Europe/Berlin",
-            })}
-            .
+            gültig bis {formatDay(create.data.expiresAt)}.
           </p>
         </OneTimeSecret>
       ) : (

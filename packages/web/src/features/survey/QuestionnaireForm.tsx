@@ -2,7 +2,7 @@ import { visibleQuestionKeys } from "@it-atlas/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
 import { useDomains } from "../../api/hooks.ts";
-import { formatIsoDate } from "../../ui/format.ts";
+import { formatDateTime, formatIsoDate } from "../../ui/format.ts";
 import { ErrorSummary } from "../sourcing/ErrorSummary.tsx";
 import { ModalDialog } from "../sourcing/ModalDialog.tsx";
 import { parseGermanNumber } from "../sourcing/parseGermanNumber.ts";
@@ -356,7 +356,7 @@ function Comments({
           {questionnaire.comments.map((comment) => (
             <li key={comment.id}>
               <span className="kern-body kern-body--bold">{comment.author}</span> (
-              {new Date(comment.createdAt).toLocaleString("de-DE", { timeZone: "Europe/Berlin" })}
+              {formatDateTime(comment.createdAt)}
               ): {comment.body}
             </li>
           ))}

@@ -1,6 +1,7 @@
 import { can } from "@it-atlas/domain";
 import { useId, useState } from "react";
 import { Link, useParams } from "react-router";
+import { formatDateTime } from "../../ui/format.ts";
 import { ErrorState, LoadingState } from "../../ui/States.tsx";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { AccessNotice } from "../auth/AccessNotice.tsx";
@@ -73,9 +74,7 @@ function ReviewContent({
       <p className="kern-body">
         Erhebung „{response.campaignTitle}“ · Status:{" "}
         <strong>{RESPONSE_STATUS_LABEL[response.status]}</strong>
-        {response.submittedAt
-          ? ` · eingereicht am ${new Date(response.submittedAt).toLocaleString("de-DE", { timeZone: "Europe/Berlin" })}`
-          : ""}
+        {response.submittedAt ? ` · eingereicht am ${formatDateTime(response.submittedAt)}` : ""}
       </p>
       {sectionsOf(questions).map(([domainId, sectionQuestions]) => (
         <section key={domainId ?? "allgemein"} className="atlas-survey-section">
@@ -179,7 +178,7 @@ function ReviewContent({
           </h2>
           <p className="kern-body">
             {response.appliedAt
-              ? `Bereits übernommen am ${new Date(response.appliedAt).toLocaleString("de-DE", { timeZone: "Europe/Berlin" })}.`
+              ? `Bereits übernommen am ${formatDateTime(response.appliedAt)}.`
               : "Die angenommenen Angaben zum Betrieb können in die IT-Landkarte übernommen werden (Herkunft: Bedarfserhebung)."}
           </p>
           <button
