@@ -1,4 +1,4 @@
-import { comparisonNames, derivedQualityLabel, type ProviderChange } from "@it-atlas/domain";
+import { comparisonNames, derivedQualityLabel } from "@it-atlas/domain";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useBoundaries } from "../../api/hooks.ts";
