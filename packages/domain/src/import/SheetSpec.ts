@@ -1,5 +1,6 @@
 import { comparable, type RawCell } from "./cellValues.ts";
 import { problemValue, type ImportProblem } from "./ImportProblem.ts";
+import { looksMisdecoded } from "./decodeText.ts";
 
 /** How a column's cells are read. */
 export type ColumnKind = "key" | "text" | "number" | "integer" | "date" | "choice" | "info";
@@ -86,7 +87,9 @@ export function mapHeader(
         row: 1,
         column: text,
         value: problemValue(text),
-        message: `Unbekannte Spalte „${text}“. Bitte nur die Spalten der Vorlage verwenden (siehe Blatt „Hinweise“).`,
+        message: looksMisdecoded(text)
+          ? `Unbekannte Spalte „${text}“: Die Umlaute der Überschrift sind falsch gelesen – die Datei ist nicht einheitlich als UTF-8 gespeichert (z. B. ein ungültiges Zeichen oder eine andere Kodierung). Bitte in Excel „Speichern unter → CSV UTF-8 (durch Trennzeichen getrennt)“ wählen oder die Vorlage als .xlsx verwenden.`
+          : `Unbekannte Spalte „${text}“. Bitte nur die Spalten der Vorlage verwenden (siehe Blatt „Hinweise“).`,
       });
       return;
     }

@@ -47,3 +47,13 @@ export function looksBinary(text: string): boolean {
   }
   return sample.length > 0 && control / sample.length > 0.01;
 }
+
+// UTF-8 read as Windows-1252 turns „ä“ into „Ã¤“, „ß“ into „ÃŸ“, „–“ into „â€““ and „€“ into
+// „â‚¬“ (a lead byte, then a continuation byte); a lost byte leaves the replacement character.
+const MISDECODED =
+  /[ÃÂâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|\ufffd/u;
+
+/** True when text shows the typical traces of a wrong character encoding („Ã¤“ for „ä“). */
+export function looksMisdecoded(text: string): boolean {
+  return MISDECODED.test(text);
+}

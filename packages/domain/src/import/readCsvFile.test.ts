@@ -2,9 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toCsv } from "../export/csv.ts";
 import { cellText } from "./cellValues.ts";
-import { decodeText } from "./decodeText.ts";
+import { decodeText, decodeWindows1252, looksMisdecoded } from "./decodeText.ts";
 import { parseCsv, sniffSeparator } from "./parseCsv.ts";
 import { readCsvFile } from "./readCsvFile.ts";
+import { mapHeader } from "./SheetSpec.ts";
+import { SOURCING_SHEET } from "./sourcingSheet.ts";
 
 const encoder = new TextEncoder();
 
@@ -102,5 +104,34 @@ describe("readCsvFile", () => {
         expect(typeof result.ok).toBe("boolean");
       }),
     );
+  });
+});
+
+describe("a header whose umlauts were read in the wrong encoding", () => {
+  const german = fc.stringMatching(/^[A-Za-z äöüÄÖÜß€–„“]{0,30}$/);
+
+  it("is recognised in any German text saved as UTF-8 and read as Windows-1252 (property)", () => {
+    fc.assert(
+      fc.property(german, (text) => {
+        const misread = decodeWindows1252(encoder.encode(text));
+        expect(looksMisdecoded(misread)).toBe([...text].some((c) => c.charCodeAt(0) > 0x7f));
+        expect(looksMisdecoded(text)).toBe(false);
+      }),
+    );
+    expect(looksMisdecoded(decodeWindows1252(encoder.encode("1 €")))).toBe(true);
+  });
+
+  it("makes the unknown-column message say what is wrong", () => {
+    // UTF-8 bytes with one invalid byte: the whole file falls back to Windows-1252.
+    const bytes = Uint8Array.from([
+      ...encoder.encode("AGS;Leistungsbereich;Gültig ab;Betriebsmodell\n"),
+      0xff,
+    ]);
+    const file = readCsvFile(bytes);
+    if (!file.ok) throw new Error(file.message);
+    expect(file.encoding).toBe("windows-1252");
+    const { problems } = mapHeader(SOURCING_SHEET, file.rows[0] ?? [], "Bezüge");
+    expect(problems[0]?.message).toMatch(/^Unbekannte Spalte „GÃ¼ltig ab“: Die Umlaute/);
+    expect(problems[0]?.message).toContain("CSV UTF-8");
   });
 });
