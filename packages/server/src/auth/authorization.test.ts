@@ -730,7 +730,10 @@ describe("audit trail", () => {
       headers?: Record<string, string>;
       /** Sent instead of the administrator's token (routes for web sessions only). */
       sessionHeaders?: Record<string, string>;
+      /** Audited entity; "" for a request that must record nothing. */
       entityType: string;
+      /** The answer of a request that records nothing (refusal or preview), asserted exactly. */
+      status?: number;
     }>
   > = {
     "PUT /api/organisations/:ags/sourcing/:domainId": async () => ({
@@ -762,6 +765,7 @@ describe("audit trail", () => {
         effectiveDate: "2026-11-01",
       },
       entityType: "",
+      status: 200,
     }),
     "POST /api/me/tokens": async () => ({
       method: "POST",
@@ -925,6 +929,7 @@ describe("audit trail", () => {
         ),
       },
       entityType: "",
+      status: 200,
     }),
     "POST /api/ozg/adoption/import": async () => ({
       method: "POST",
@@ -1076,12 +1081,14 @@ describe("audit trail", () => {
       method: "POST",
       url: "/api/survey/token/submit",
       entityType: "",
+      status: 404,
     }),
     "POST /api/survey/token/comments": async () => ({
       method: "POST",
       url: "/api/survey/token/comments",
       payload: { body: "x" },
       entityType: "",
+      status: 404,
     }),
     "PUT /api/organisations/:ags/strategy/draft": async () => ({
       method: "PUT",
@@ -1281,6 +1288,7 @@ describe("audit trail", () => {
       url: "/api/auth/login/second-factor",
       payload: { code: "123456" },
       entityType: "",
+      status: 400,
     }),
     // Setting up writes nothing that takes effect (no audit record until it is confirmed).
     "POST /api/me/totp/setup": async () => {
@@ -1290,6 +1298,7 @@ describe("audit trail", () => {
         url: "/api/me/totp/setup",
         sessionHeaders: session.headers,
         entityType: "",
+        status: 200,
       };
     },
     "POST /api/me/totp/confirm": async () => {
@@ -1334,23 +1343,27 @@ describe("audit trail", () => {
       url: "/api/auth/login",
       payload: { email: "x@example.org", password: "falsch" },
       entityType: "",
+      status: 400,
     }),
     "POST /api/auth/logout": async () => ({
       method: "POST",
       url: "/api/auth/logout",
       entityType: "",
+      status: 204,
     }),
     "POST /api/auth/password-reset/confirm": async () => ({
       method: "POST",
       url: "/api/auth/password-reset/confirm",
       payload: { token: "ungueltig-123456", password: "x".repeat(12) },
       entityType: "",
+      status: 400,
     }),
     "POST /api/auth/invitation/accept": async () => ({
       method: "POST",
       url: "/api/auth/invitation/accept",
       payload: { token: "ungueltig-123456", password: "x".repeat(12) },
       entityType: "",
+      status: 400,
     }),
   };
 
@@ -1371,7 +1384,14 @@ describe("audit trail", () => {
             sql`SELECT count(*)::int AS count FROM audit_log WHERE entity_type = ${request.entityType}`,
           )
         )[0]?.count ?? 0;
+      const total = async () =>
+        (
+          await server.db.query<{ count: number }>(
+            sql`SELECT count(*)::int AS count FROM audit_log`,
+          )
+        )[0]?.count ?? 0;
       const before = await count();
+      const allBefore = await total();
       const response = await server.app.inject({
         method: request.method,
         url: request.url,
@@ -1379,8 +1399,10 @@ describe("audit trail", () => {
         ...(request.payload ? { payload: request.payload } : {}),
       });
       if (request.entityType === "") {
-        // Read-only (preview) or refused without a valid credential: nothing may be recorded as a change.
-        expect(response.statusCode).toBeGreaterThanOrEqual(200);
+        // Read-only (preview) or refused without a valid credential: the stated answer, and
+        // nothing recorded as a change — of any entity.
+        expect(response.statusCode, response.body).toBe(request.status);
+        expect(await total()).toBe(allBefore);
         return;
       }
       expect(response.statusCode, response.body).toBeLessThan(300);
