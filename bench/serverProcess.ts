@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { nextTotpCode } from "@it-atlas/server/testing";
 import pg from "pg";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -32,6 +33,21 @@ async function adminToken(url: string): Promise<string> {
   if (!login.ok) throw new Error(`Anmeldung fehlgeschlagen: ${login.status}`);
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
   const { csrfToken } = (await login.json()) as { csrfToken: string };
+  // The administrator role needs a second factor (ADR 0029): enrol TOTP in this session, as
+  // the account page would, so that the token created next carries the role.
+  const session = { "content-type": "application/json", cookie, "x-csrf-token": csrfToken };
+  const setup = await fetch(`${url}/api/me/totp/setup`, {
+    method: "POST",
+    headers: { cookie, "x-csrf-token": csrfToken },
+  });
+  if (!setup.ok) throw new Error(`TOTP-Einrichtung fehlgeschlagen: ${setup.status}`);
+  const { secret } = (await setup.json()) as { secret: string };
+  const confirm = await fetch(`${url}/api/me/totp/confirm`, {
+    method: "POST",
+    headers: session,
+    body: JSON.stringify({ code: await nextTotpCode(secret) }),
+  });
+  if (!confirm.ok) throw new Error(`TOTP-Bestätigung fehlgeschlagen: ${confirm.status}`);
   const token = await fetch(`${url}/api/me/tokens`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken },
