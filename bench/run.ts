@@ -1,13 +1,14 @@
 /**
  * `npm run bench -- <name>`: benchmarks print tables and never fail on timings.
  * Names: cold-start, seed, landscape, import, solver, workers, event-loop, load,
- * constraint-prices, uploads
+ * constraint-prices, uploads, lighthouse
  */
 import { coldStart } from "./coldStart.ts";
 import { constraintPricesBenchmark } from "./constraintPrices.ts";
 import { eventLoopBenchmark } from "./eventLoop.ts";
 import { importBenchmark } from "./import.ts";
 import { landscapeBenchmark } from "./landscape.ts";
+import { lighthouseBenchmark } from "./lighthouse.ts";
 import { loadBenchmark } from "./load.ts";
 import { seedBenchmark } from "./seed.ts";
 import { solverBenchmark } from "./solver.ts";
@@ -25,6 +26,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   "event-loop": eventLoopBenchmark,
   load: loadBenchmark,
   "constraint-prices": constraintPricesBenchmark,
+  lighthouse: lighthouseBenchmark,
 };
 
 const requested = process.argv.slice(2);
