@@ -137,6 +137,8 @@ describe("Preis der Vorgabe over HTTP", () => {
       "höchstens (€)",
       "Neuberechnung",
       "Hinweis",
+      // Every sheet says whether its figures derive from demo data (issue 14, ADR 0024).
+      "Qualität",
     ]);
     const coupling = sheet
       ?.getRows(2, prices.length)
