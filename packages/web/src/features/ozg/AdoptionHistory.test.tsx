@@ -68,7 +68,7 @@ describe("AdoptionHistory", () => {
       "online",
       "01.03.2026",
       "Melde-Online NRW",
-      "Selbstauskunft",
+      "selbst gemeldet", // the quality labels of domain (issue 14, one enum)
       "importiert (Import)",
       "a@kreis-lippe.de",
     ]);
