@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoAccessibilityViolations } from "./support/accessibility.ts";
 import { launchBrowser } from "./support/browser.ts";
 import { expectGermanFormats } from "./support/germanFormats.ts";
+import { signInViaApi } from "./support/accounts.ts";
 import { E2E_ADMIN, startTestServer, type TestServer } from "./support/testServer.ts";
 
 /** A phone held upright (iPhone 12–15 size). */
@@ -18,8 +19,14 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
   context = await browser.newContext({ locale: "de-DE", viewport: PHONE });
-  const login = await context.request.post(`${server.url}/api/auth/login`, { data: E2E_ADMIN });
-  expect(login.status(), await login.text()).toBe(200);
+  // The administrator signs in with the second factor (ADR 0029).
+  await signInViaApi(
+    context,
+    server.url,
+    E2E_ADMIN.email,
+    E2E_ADMIN.password,
+    E2E_ADMIN.totpSecret,
+  );
   page = await context.newPage();
 });
 
